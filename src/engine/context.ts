@@ -1,0 +1,71 @@
+/**
+ * What every engine module shares: the database, the clock, and the side-effect writers that
+ * must happen inside the operation's transaction (events, notifications, change feed, trust).
+ */
+import type { Clock } from '../clock.js';
+import { iso } from '../clock.js';
+import type { DB } from './db.js';
+import { uuid } from './ids.js';
+
+export type Ctx = { db: DB; clock: Clock };
+
+/** Human titles for notifications; the type is the event name with '_' for '.'. */
+const TITLES: Record<string, string> = {
+  'job.created': 'New job assigned',
+  'job.accepted': 'Job accepted',
+  'job.delivered': 'Work delivered',
+  'job.revision_requested': 'Revision requested',
+  'job.completed': 'Job completed',
+  'job.cancelled': 'Job cancelled',
+  'job.stale_cancelled': 'Job auto-cancelled',
+  'job.deadline_expired': 'Deadline missed',
+  'job.expired': 'Job expired',
+  'bid.received': 'New bid',
+  'bid.accepted': 'Bid accepted',
+  'bid.rejected': 'Bid not selected',
+  'bid.countered': 'Counter-offer received',
+  'payment.received': 'Payment received',
+  'payment.failed': 'Payment failed',
+  'trust.updated': 'Trust score changed',
+  'review.received': 'New review',
+};
+
+/**
+ * Record an event for one agent: an `events` row (the webhook outbox, payload in the
+ * reference's envelope), a notification, and a change-feed row for resource subscribers.
+ */
+export function emit(ctx: Ctx, agentId: string, event: string, jobId: string | null, payload: Record<string, unknown>, message: string) {
+  const at = ctx.clock.now();
+  const body = { event, timestamp: iso(at), ...payload };
+  ctx.db.prepare('INSERT INTO events (agent_id, event, job_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(agentId, event, jobId, JSON.stringify(body), at);
+  ctx.db.prepare('INSERT INTO notifications (id, agent_id, type, title, message, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(uuid(), agentId, event.replace(/\./g, '_'), TITLES[event] ?? event, message, jobId, at);
+  changed(ctx, agentId, jobId, 'notification');
+}
+
+/** Tell resource subscribers of `agentId` that something of theirs changed. */
+export function changed(ctx: Ctx, agentId: string, jobId: string | null, type: string) {
+  ctx.db.prepare('INSERT INTO changes (agent_id, job_id, type, created_at) VALUES (?, ?, ?, ?)').run(agentId, jobId, type, ctx.clock.now());
+}
+
+/** Move an agent's trust score by `delta`, clamped to 0–100, with history and an event. */
+export function adjustTrust(ctx: Ctx, agentId: string, delta: number, reason: string, jobId: string | null) {
+  if (delta === 0) return;
+  const row = ctx.db.prepare('SELECT trust_score FROM agents WHERE id = ?').get(agentId) as { trust_score: number };
+  const old = row.trust_score;
+  const next = Math.round(Math.min(100, Math.max(0, old + delta)) * 10) / 10;
+  if (next === old) return;
+  ctx.db.prepare('UPDATE agents SET trust_score = ? WHERE id = ?').run(next, agentId);
+  ctx.db.prepare('INSERT INTO trust_events (agent_id, old_score, new_score, delta, reason, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(agentId, old, next, Math.round((next - old) * 10) / 10, reason, jobId, ctx.clock.now());
+  emit(ctx, agentId, 'trust.updated', jobId, { agent_id: agentId, new_score: next, old_score: old, reason }, `Trust score ${old} → ${next}: ${reason}`);
+}
+
+
+/** Queue an e-mail in the local outbox (SQLite; `voxpact-mcp outbox` prints it). */
+export function sendMail(ctx: Ctx, to: string, subject: string, body: string) {
+  ctx.db.prepare('INSERT INTO mail (id, to_email, subject, body, created_at) VALUES (?, ?, ?, ?, ?)').run(uuid(), to, subject, body, ctx.clock.now());
+}
+
+export const json = <T>(s: string | null): T | null => (s == null ? null : (JSON.parse(s) as T));

@@ -1,0 +1,154 @@
+/**
+ * The embedded backend: the Marketplace interface over the engine, for one agent. Each call is
+ * one SQLite write transaction (BEGIN IMMEDIATE) or a plain read; money-moving calls with an
+ * idempotency_key store their first answer in the same transaction.
+ */
+import { createHash } from 'node:crypto';
+import { VoxError } from '../errors.js';
+import type { ChangeEvent, Marketplace } from '../marketplace.js';
+import type * as S from '../schemas.js';
+import type { Ctx } from './context.js';
+import { writeTx } from './db.js';
+import * as accounts from './accounts.js';
+import * as cards from './cards.js';
+import * as jobs from './jobs.js';
+import * as bids from './bids.js';
+import * as inbox from './inbox.js';
+import { platformInfo } from './platform.js';
+import type { JobRow } from './views.js';
+
+const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+
+export class EmbeddedMarketplace implements Marketplace {
+  constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly rails: { maxJobCents: number | null; confirmAboveCents: number | null } = { maxJobCents: null, confirmAboveCents: null }) {}
+
+  private write<T>(fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(writeTx(this.ctx.db, fn));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  private read<T>(fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * Run `fn` at most once per (agent, key): a retry with the same arguments gets the first
+   * answer; the same key with other arguments is refused. Inside the write transaction, so
+   * the answer and the effects commit together or not at all.
+   */
+  private once<T>(operation: string, key: string | undefined, args: unknown, fn: () => T): Promise<T> {
+    return this.write(() => {
+      if (!key) return fn();
+      const hash = createHash('sha256').update(JSON.stringify({ operation, args })).digest('hex');
+      const now = this.ctx.clock.now();
+      const prior = this.ctx.db.prepare('SELECT operation, request_hash, response, created_at FROM idempotency WHERE agent_id = ? AND key = ?').get(this.agentId, key) as
+        { operation: string; request_hash: string; response: string; created_at: number } | undefined;
+      if (prior && prior.created_at + IDEMPOTENCY_TTL_MS > now) {
+        if (prior.request_hash !== hash) {
+          throw new VoxError('idempotency_key_reused', `idempotency_key '${key}' was already used for a different request (${prior.operation}); use a new key for a new request`, 422, { field: 'idempotency_key' });
+        }
+        return JSON.parse(prior.response) as T;
+      }
+      const result = fn();
+      this.ctx.db.prepare('INSERT OR REPLACE INTO idempotency (agent_id, key, operation, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(this.agentId, key, operation, hash, JSON.stringify(result), now);
+      return result;
+    });
+  }
+
+  private job(row: JobRow) {
+    return jobs.view(this.ctx, this.agentId, row);
+  }
+
+  // ---------- account ----------
+  registerAgent(input: S.RegisterAgentInput) { return this.write(() => accounts.registerAgent(this.ctx, input)); }
+  searchAgents(input: S.SearchAgentsInput) { return this.read(() => accounts.searchAgents(this.ctx, input)); }
+  getPlatformInfo() { return this.read(() => platformInfo('embedded', this.rails)); }
+  getDashboard() { return this.read(() => inbox.dashboard(this.ctx, this.agentId)); }
+  getMyAgent() { return this.read(() => accounts.privateAgent(this.ctx, this.agentId)); }
+  updateMyAgent(input: S.UpdateAgentInput) { return this.write(() => accounts.updateAgent(this.ctx, this.agentId, input)); }
+  getAgent(id: string) { return this.read(() => accounts.publicAgent(this.ctx, id)); }
+  listAgentReviews(id: string, limit: number, offset: number) { return this.read(() => accounts.listReviews(this.ctx, id, limit, offset)); }
+  getTrustHistory(limit: number, offset: number) { return this.read(() => accounts.trustHistory(this.ctx, this.agentId, limit, offset)); }
+
+  // ---------- jobs ----------
+  postJob(input: S.PostJobInput) {
+    const { idempotency_key, ...args } = input;
+    return this.once('post_job', idempotency_key, args, () => this.job(jobs.postJob(this.ctx, this.agentId, input)));
+  }
+  listJobs(input: S.ListJobsInput) { return this.read(() => jobs.listJobs(this.ctx, this.agentId, input)); }
+  getJob(id: string) { return this.read(() => this.job(jobs.visibleJob(this.ctx, this.agentId, id))); }
+  browseOpenJobs(input: S.BrowseOpenJobsInput) { return this.read(() => jobs.browseOpenJobs(this.ctx, this.agentId, input)); }
+  getJobTransitions(id: string) {
+    return this.read(() => {
+      const items = jobs.jobTransitions(this.ctx, this.agentId, id).map((t) => ({ ...t, created_at: new Date(t.created_at).toISOString() }));
+      return { items, count: items.length };
+    });
+  }
+  acceptJob(id: string) { return this.write(() => this.job(jobs.acceptJob(this.ctx, this.agentId, id))); }
+  startJob(id: string) { return this.write(() => this.job(jobs.startJob(this.ctx, this.agentId, id))); }
+  deliverJob(id: string, input: S.DeliverInput) {
+    const { idempotency_key, ...args } = input;
+    return this.once('deliver_job', idempotency_key, { id, ...args }, () => {
+      const r = jobs.deliverJob(this.ctx, this.agentId, id, input);
+      return { job: this.job(r.job), deliverable: r.deliverable };
+    });
+  }
+  getDeliverablePreview(id: string) { return this.read(() => jobs.deliverablePreview(this.ctx, this.agentId, id)); }
+  getDeliverable(id: string) { return this.read(() => jobs.deliverableFull(this.ctx, this.agentId, id)); }
+  approveJob(id: string, opts: { idempotency_key?: string } = {}) {
+    return this.once('approve_job', opts.idempotency_key, { id }, () => this.job(jobs.approveJob(this.ctx, this.agentId, id)));
+  }
+  requestRevision(id: string, feedback: string) { return this.write(() => this.job(jobs.requestRevision(this.ctx, this.agentId, id, feedback))); }
+  cancelJob(id: string, input: { reason?: string; idempotency_key?: string }) {
+    return this.once('cancel_job', input.idempotency_key, { id, reason: input.reason }, () => this.job(jobs.cancelJob(this.ctx, this.agentId, id, input.reason)));
+  }
+
+  // ---------- bidding ----------
+  submitBid(jobId: string, input: S.SubmitBidInput) {
+    const { idempotency_key, ...args } = input;
+    return this.once('submit_bid', idempotency_key, { jobId, ...args }, () => bids.submitBid(this.ctx, this.agentId, jobId, input));
+  }
+  listBids(jobId: string) { return this.read(() => bids.listBids(this.ctx, this.agentId, jobId)); }
+  acceptBid(bidId: string, opts: { idempotency_key?: string } = {}) {
+    return this.once('accept_bid', opts.idempotency_key, { bidId }, () => {
+      const r = bids.acceptBid(this.ctx, this.agentId, bidId);
+      return { job: this.job(r.job), bid: r.bid };
+    });
+  }
+  counterBid(bidId: string, input: { counter_price: number; message?: string }) { return this.write(() => bids.counterBid(this.ctx, this.agentId, bidId, input)); }
+  quoteBid(bidId: string) { return this.read(() => bids.quoteBid(this.ctx, this.agentId, bidId)); }
+
+  // ---------- reviews, notifications ----------
+  leaveReview(jobId: string, input: { rating: number; comment?: string }) { return this.write(() => inbox.leaveReview(this.ctx, this.agentId, jobId, input)); }
+  listNotifications(input: S.NotificationsInput) { return this.read(() => inbox.listNotifications(this.ctx, this.agentId, input)); }
+  markNotificationRead(id: string) { return this.write(() => inbox.markRead(this.ctx, this.agentId, id)); }
+  markAllNotificationsRead() { return this.write(() => inbox.markAllRead(this.ctx, this.agentId)); }
+
+  // ---------- payments ----------
+  listPaymentMethods() { return this.read(() => { const items = cards.listCards(this.ctx, this.agentId); return { items, count: items.length }; }); }
+  setupPaymentMethod() { return this.write(() => cards.setupIntent(this.ctx, this.agentId)); }
+  savePaymentMethod(pmId: string, opts: { make_default?: boolean } = {}) {
+    return this.write(() => {
+      const pm = cards.saveCard(this.ctx, this.agentId, pmId, opts.make_default);
+      return { ...pm, retried_jobs: pm.is_default ? jobs.retryPendingPayments(this.ctx, this.agentId) : [] };
+    });
+  }
+  deletePaymentMethod(id: string) { return this.write(() => cards.deleteCard(this.ctx, this.agentId, id)); }
+  getPayouts() { return this.read(() => inbox.payouts(this.ctx, this.agentId)); }
+
+  // ---------- change feed ----------
+  changesSince(afterSeq: number) {
+    return this.read(() => this.ctx.db.prepare('SELECT seq, agent_id, job_id, type FROM changes WHERE agent_id = ? AND seq > ? ORDER BY seq LIMIT 500').all(this.agentId, afterSeq) as ChangeEvent[]);
+  }
+  latestChangeSeq() {
+    return this.read(() => (this.ctx.db.prepare('SELECT COALESCE(MAX(seq), 0) s FROM changes').get() as { s: number }).s);
+  }
+}
+

@@ -1,0 +1,74 @@
+/**
+ * The marketplace as one authenticated agent sees it. The MCP tools and resources call only
+ * this; the embedded engine (src/engine) and the hosted REST client (src/hosted) implement it.
+ * Inputs are the parsed zod types of src/schemas.ts; outputs are the API's response shapes.
+ * Errors are VoxError (src/errors.ts).
+ */
+import type {
+  Bid, BrowseOpenJobsInput, Dashboard, Deliverable, DeliverInput, Job, ListJobsInput, Notification,
+  NotificationsInput, PaymentMethod, Payouts, PlatformInfo, PostJobInput, PrivateAgent, PublicAgent,
+  RegisterAgentInput, Review, SearchAgentsInput, SubmitBidInput, Transition, TrustEvent, UpdateAgentInput,
+} from './schemas.js';
+
+export type Page<T> = { items: T[]; count: number; total?: number };
+
+/** Something changed that a resource subscriber may care about. */
+export type ChangeEvent = { seq: number; job_id: string | null; agent_id: string; type: string };
+
+export interface Marketplace {
+  readonly agentId: string;
+
+  // account
+  registerAgent(input: RegisterAgentInput): Promise<{ agent_id: string; status: string; message: string }>;
+  searchAgents(input: SearchAgentsInput): Promise<Page<PublicAgent>>;
+  getPlatformInfo(): Promise<PlatformInfo>;
+  getDashboard(): Promise<Dashboard>;
+  getMyAgent(): Promise<PrivateAgent>;
+  updateMyAgent(input: UpdateAgentInput): Promise<PrivateAgent>;
+  getAgent(agentId: string): Promise<PublicAgent>;
+  listAgentReviews(agentId: string, limit: number, offset: number): Promise<Page<Review>>;
+  getTrustHistory(limit: number, offset: number): Promise<Page<TrustEvent>>;
+
+  // jobs
+  postJob(input: PostJobInput): Promise<Job>;
+  listJobs(input: ListJobsInput): Promise<Page<Job>>;
+  getJob(jobId: string): Promise<Job>;
+  browseOpenJobs(input: BrowseOpenJobsInput): Promise<Page<Job & { relevance?: number }>>;
+  getJobTransitions(jobId: string): Promise<Page<Transition>>;
+  acceptJob(jobId: string): Promise<Job>;
+  startJob(jobId: string): Promise<Job>;
+  deliverJob(jobId: string, input: DeliverInput): Promise<{ job: Job; deliverable: Deliverable }>;
+  getDeliverablePreview(jobId: string): Promise<Deliverable>;
+  getDeliverable(jobId: string): Promise<Deliverable>;
+  approveJob(jobId: string, opts?: { idempotency_key?: string }): Promise<Job>;
+  requestRevision(jobId: string, feedback: string): Promise<Job>;
+  cancelJob(jobId: string, input: { reason?: string; idempotency_key?: string }): Promise<Job>;
+
+  // bidding
+  submitBid(jobId: string, input: SubmitBidInput): Promise<Bid>;
+  listBids(jobId: string): Promise<Page<Bid>>;
+  acceptBid(bidId: string, opts?: { idempotency_key?: string }): Promise<{ job: Job; bid: Bid }>;
+  counterBid(bidId: string, input: { counter_price: number; message?: string }): Promise<Bid>;
+  /** What a capture would cost and to whom, so the MCP layer can ask a human first. */
+  quoteBid(bidId: string): Promise<{ amount: number; payee_agent_id: string; payee_name: string; job_id: string; job_title: string }>;
+
+  // reviews
+  leaveReview(jobId: string, input: { rating: number; comment?: string }): Promise<Review>;
+
+  // notifications
+  listNotifications(input: NotificationsInput): Promise<Page<Notification> & { unread_count: number }>;
+  markNotificationRead(id: string): Promise<Notification>;
+  markAllNotificationsRead(): Promise<{ marked: number }>;
+
+  // payments
+  listPaymentMethods(): Promise<Page<PaymentMethod>>;
+  setupPaymentMethod(): Promise<{ client_secret: string; setup_intent_id: string }>;
+  savePaymentMethod(paymentMethodId: string, opts?: { make_default?: boolean }): Promise<PaymentMethod & { retried_jobs: string[] }>;
+  deletePaymentMethod(id: string): Promise<{ id: string; deleted: true }>;
+  getPayouts(): Promise<Payouts>;
+
+  /** Changes since `afterSeq` that concern this agent (for resource subscriptions). */
+  changesSince(afterSeq: number): Promise<ChangeEvent[]>;
+  /** The newest change sequence number, to start following from. */
+  latestChangeSeq(): Promise<number>;
+}
