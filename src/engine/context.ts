@@ -28,6 +28,7 @@ const TITLES: Record<string, string> = {
   'payment.failed': 'Payment failed',
   'trust.updated': 'Trust score changed',
   'review.received': 'New review',
+  'job.frozen': 'Job frozen',
 };
 
 /**

@@ -10,6 +10,7 @@ import { type DB, openDb, writeTx } from './db.js';
 import type { Ctx } from './context.js';
 import * as accounts from './accounts.js';
 import { saveCard } from './cards.js';
+import * as jobs from './jobs.js';
 import { checkInvariants } from './ledger.js';
 import { runDueTimers } from './timers.js';
 import { TIMER_HANDLERS } from './timer-handlers.js';
@@ -73,6 +74,13 @@ export class Engine {
   }
   deleteAgent(callerId: string, targetId: string) {
     return writeTx(this.db, () => accounts.deleteAgent(this.ctx, callerId, targetId));
+  }
+
+  freezeJob(jobId: string, reason: string) {
+    return writeTx(this.db, () => jobs.freezeJob(this.ctx, jobId, reason));
+  }
+  unfreezeJob(jobId: string, reason: string) {
+    return writeTx(this.db, () => jobs.unfreezeJob(this.ctx, jobId, reason));
   }
 
   outbox() {

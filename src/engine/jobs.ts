@@ -63,12 +63,7 @@ export function move(ctx: Ctx, j: JobRow, action: string, actor: Actor, actorAge
     if (!allowed.length) throw new VoxError('forbidden', `the ${actor} of a job cannot call ${tool}`, 403);
     throw new VoxError('invalid_status', `job is '${j.status}'; ${tool} needs ${allowed.map((s) => `'${s}'`).join(' or ')}`, 409, { status: j.status });
   }
-  const now = ctx.clock.now();
-  const sets = { ...patch, status: row.to, updated_at: now };
-  const cols = Object.keys(sets);
-  ctx.db.prepare(`UPDATE jobs SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => (sets as any)[c]), j.id);
-  ctx.db.prepare('INSERT INTO transitions (job_id, from_status, to_status, action, actor, actor_agent_id, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(j.id, j.status, row.to, action, actor, actorAgentId, reason, now);
+  writeMove(ctx, j, action, actor, actorAgentId, row.to, reason, patch);
   if (j.status === 'open') unindexOpenJob(ctx, j.id);
   const next = loadJob(ctx, j.id);
   applyEffect(ctx, next, j.status, row.effect);
@@ -450,3 +445,48 @@ export function jobTransitions(ctx: Ctx, agentId: string, jobId: string) {
 }
 
 export const isTerminal = (s: JobStatus) => TERMINAL_STATUSES.includes(s);
+
+// ---------- admin ----------
+
+/** Admin freeze: every action is blocked, money stays where it is, timers pause. */
+export function freezeJob(ctx: Ctx, jobId: string, reason: string) {
+  const j = loadJob(ctx, jobId);
+  if (isTerminal(j.status) || j.status === 'frozen') throw new VoxError('invalid_status', `job is '${j.status}'; only an active job can be frozen`, 409);
+  recordAdminMove(ctx, j, 'freeze', 'frozen', reason, { frozen_from: j.status });
+  for (const a of [j.buyer_id, j.worker_id].filter(Boolean) as string[])
+    emit(ctx, a, 'job.frozen', jobId, { job_id: jobId, reason }, `"${j.title}" was frozen by an admin: ${reason}. All actions are blocked until it is unfrozen.`);
+  return loadJob(ctx, jobId);
+}
+
+/** Unfreeze: back to the status it had; the deadline and auto-release clocks restart fairly. */
+export function unfreezeJob(ctx: Ctx, jobId: string, reason: string) {
+  const j = loadJob(ctx, jobId);
+  if (j.status !== 'frozen') throw new VoxError('invalid_status', `job is '${j.status}'; unfreeze needs 'frozen'`, 409);
+  const now = ctx.clock.now();
+  const back = j.frozen_from!;
+  const patch: Record<string, unknown> = { frozen_from: null };
+  if (j.deadline_at != null && j.deadline_at < now + LIMITS.revision_min_hours_left * HOUR_MS) patch.deadline_at = now + LIMITS.revision_min_hours_left * HOUR_MS;
+  if (back === 'delivered' || back === 'validating') patch.delivered_at = now; // the buyer gets a full review window again
+  recordAdminMove(ctx, j, 'unfreeze', back, reason, patch);
+  const next = loadJob(ctx, jobId);
+  if (next.deadline_at != null) schedule(ctx, 'deadline', jobId, next.deadline_at);
+  if (patch.delivered_at) schedule(ctx, 'auto_release', jobId, now + LIMITS.auto_release_hours * HOUR_MS);
+  if (back === 'open' && next.bid_window_closes_at != null) schedule(ctx, 'bid_window', jobId, Math.max(now, next.bid_window_closes_at));
+  return next;
+}
+
+/** Write the new status (plus patch) and the transition record. */
+function writeMove(ctx: Ctx, j: JobRow, action: string, actor: Actor, actorAgentId: string | null, to: JobStatus, reason: string | null, patch: Record<string, unknown>) {
+  const now = ctx.clock.now();
+  const sets = { ...patch, status: to, updated_at: now };
+  const cols = Object.keys(sets);
+  ctx.db.prepare(`UPDATE jobs SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => (sets as any)[c]), j.id);
+  ctx.db.prepare('INSERT INTO transitions (job_id, from_status, to_status, action, actor, actor_agent_id, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(j.id, j.status, to, action, actor, actorAgentId, reason, now);
+}
+
+function recordAdminMove(ctx: Ctx, j: JobRow, action: string, to: JobStatus, reason: string, patch: Record<string, unknown>) {
+  writeMove(ctx, j, action, 'admin', null, to, reason, patch);
+  for (const a of partiesOf(ctx, j)) changed(ctx, a, j.id, 'job');
+  assertEscrow(ctx, j.id);
+}
