@@ -29,9 +29,10 @@ export class EmbeddedMarketplace implements Marketplace {
       return Promise.reject(e);
     }
   }
+  /** Reads run in a deferred transaction: one consistent WAL snapshot for all their queries. */
   private read<T>(fn: () => T): Promise<T> {
     try {
-      return Promise.resolve(fn());
+      return Promise.resolve(this.ctx.db.transaction(fn).deferred());
     } catch (e) {
       return Promise.reject(e);
     }
