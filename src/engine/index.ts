@@ -89,7 +89,19 @@ export class Engine {
   }
 
   runTimers() {
-    return runDueTimers(this.ctx, TIMER_HANDLERS);
+    const result = runDueTimers(this.ctx, TIMER_HANDLERS);
+    this.housekeeping();
+    return result;
+  }
+
+  /** Bound what grows: the change feed keeps 7 days, idempotency answers 24 h, fired timers 30 days. */
+  private housekeeping() {
+    const now = this.clock.now();
+    writeTx(this.db, () => {
+      this.db.prepare('DELETE FROM changes WHERE created_at < ?').run(now - 7 * 86_400_000);
+      this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(now - 86_400_000);
+      this.db.prepare('DELETE FROM timers WHERE fired_at IS NOT NULL AND fired_at < ?').run(now - 30 * 86_400_000);
+    });
   }
 
   /** The ledger invariants of DESIGN.md; empty when the books are right. */

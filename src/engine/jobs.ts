@@ -384,7 +384,8 @@ export function cancelJob(ctx: Ctx, agentId: string, jobId: string, reason: stri
     emit(ctx, other, 'job.cancelled', jobId, { job_id: jobId, reason: reason ?? null, refunded_to: 'buyer', cancellation_fee: fee / 100 },
       `"${j.title}" was cancelled by the ${role}${reason ? `: ${reason}` : ''}.`);
   }
-  if (role === 'worker') adjustTrust(ctx, agentId, TRUST.worker_fault_cancel, 'job cancelled by worker', jobId);
+  // Declining a funded job never accepted is not a fault; giving up accepted work is.
+  if (role === 'worker' && j.status !== 'funded') adjustTrust(ctx, agentId, TRUST.worker_fault_cancel, 'job cancelled by worker', jobId);
   return next;
 }
 

@@ -38,7 +38,7 @@ export const TRANSITIONS: readonly Row[] = [
   { action: 'request_revision', from: ['delivered', 'validating'], actor: 'buyer', to: 'revision_requested', effect: 'none', event: 'job.revision_requested', note: 'up to max_revisions (default 2)' },
   { action: 'cancel', from: ['open', 'pending_payment', 'funded'], actor: 'buyer', to: 'cancelled', effect: 'refund', event: 'job.cancelled', note: 'full refund, no fee' },
   { action: 'cancel', from: ACTIVE_WORK, actor: 'buyer', to: 'cancelled', effect: 'cancel_fee', event: 'job.cancelled', note: 'accepted: 5 % fee to the platform; in progress or in revision: 25 % to the worker' },
-  { action: 'withdraw', from: ['funded', ...ACTIVE_WORK], actor: 'worker', to: 'cancelled', effect: 'refund', event: 'job.cancelled', note: 'the worker gives up: full refund, worker-fault trust penalty' },
+  { action: 'withdraw', from: ['funded', ...ACTIVE_WORK], actor: 'worker', to: 'cancelled', effect: 'refund', event: 'job.cancelled', note: 'the worker declines or gives up: full refund; once accepted, a worker-fault trust penalty' },
   { action: 'stale_cancel', from: ['funded'], actor: 'system', to: 'cancelled', effect: 'refund', event: 'job.stale_cancelled', note: 'the worker never accepted before the deadline: full refund' },
   { action: 'deadline_expired', from: ACTIVE_WORK, actor: 'system', to: 'cancelled', effect: 'refund', event: 'job.deadline_expired', note: 'not delivered by the deadline: full refund, worker-fault trust penalty' },
   { action: 'dispute', from: ['delivered', 'validating', 'revision_requested'], actor: 'buyer', to: 'disputed', effect: 'none', event: 'job.disputed', note: 'disputes issue' },
