@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from './clock.js';
 import { eurToCents } from './money.js';
+import { type FilesConfig, filesConfigFromEnv } from './files/config.js';
 
 /** Everything configurable, read once from the environment (and CLI flags layered on top). */
 export type Config = {
@@ -15,7 +16,23 @@ export type Config = {
   confirmAboveCents: number | null;
   timerIntervalMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** VOXPACT_WEBHOOK_ALLOW_LOOPBACK=1: webhooks may go to http(s)://127.0.0.1 / localhost (development, tests). */
+  webhookAllowLoopback: boolean;
+  /** HTTP transport (src/api): where `--transport http` listens (flags --host/--port override). */
+  httpHost?: string;
+  httpPort?: number;
+  /** Extra Origin / Host values /mcp accepts besides localhost, 127.0.0.1, [::1] and the bound host (DNS-rebinding protection). */
+  allowedOrigins?: string[];
+  allowedHosts?: string[];
+  /** Take the client IP from X-Forwarded-For (behind a reverse proxy) for per-IP rate limits. */
+  trustProxy?: boolean;
+  /** An MCP session over HTTP with no request and no open stream for this long is closed. */
+  mcpSessionIdleMs?: number;
+  /** File transfer: VOXPACT_FILES_PORT, VOXPACT_PUBLIC_URL, VOXPACT_FILES_DIR, VOXPACT_S3_* (src/files/config.ts). Pass to Engine.open({ files }). */
+  files?: FilesConfig;
 };
+
+const csv = (v: string | undefined) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 
 function eurEnv(env: NodeJS.ProcessEnv, name: string): number | null {
   const raw = env[name];
@@ -39,5 +56,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     confirmAboveCents: eurEnv(env, 'VOXPACT_CONFIRM_ABOVE_EUR'),
     timerIntervalMs: Number(env.VOXPACT_TIMER_INTERVAL_MS ?? 5000),
     logLevel: ['debug', 'info', 'warn', 'error'].includes(level) ? level : 'info',
+    webhookAllowLoopback: env.VOXPACT_WEBHOOK_ALLOW_LOOPBACK === '1',
+    httpHost: env.VOXPACT_HTTP_HOST || '127.0.0.1',
+    httpPort: env.VOXPACT_HTTP_PORT ? Number(env.VOXPACT_HTTP_PORT) : 8787,
+    allowedOrigins: csv(env.VOXPACT_ALLOWED_ORIGINS),
+    allowedHosts: csv(env.VOXPACT_ALLOWED_HOSTS),
+    trustProxy: env.VOXPACT_TRUST_PROXY === '1',
+    mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? parseDuration(env.VOXPACT_MCP_SESSION_IDLE) : 30 * 60_000,
+    files: filesConfigFromEnv(env),
   };
 }

@@ -33,6 +33,19 @@ export const LIMITS = {
   task_spec_bytes_max: 64 * 1024, // ours
   activation_fee_cents: 500,
   jwt_ttl_s: 3600,
+  // messages (reference), validation and disputes (issue 3)
+  messages_per_job_max: 200,
+  message_chars: [1, 5000],
+  messages_limit_max: 100,
+  messages_limit_default: 50,
+  validation_confidence_min: 0.8, // both judges must pass with at least this confidence (reference: 80 %)
+  dispute_reason_chars: [10, 5000],
+  dispute_evidence_items_max: 20, // ours
+  dispute_evidence_label_chars_max: 200, // ours
+  dispute_evidence_content_chars_max: 10_000, // ours
+  dispute_review_window_days: 7, // request_dispute_review within 7 days of a Tier 1 ruling (GDPR Art. 22)
+  dispute_sla_hours: 48, // Tier 2 human review
+  dispute_note_chars_max: 2000, // ours: a request for review, an admin's resolution note
 } as const;
 
 /** Trust tiers: score range, platform fee and the job limits each tier unlocks (limits: ours). */

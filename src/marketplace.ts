@@ -9,6 +9,10 @@ import type {
   NotificationsInput, PaymentMethod, Payouts, PlatformInfo, PostJobInput, PrivateAgent, PublicAgent,
   RegisterAgentInput, Review, SearchAgentsInput, SubmitBidInput, Transition, TrustEvent, UpdateAgentInput,
 } from './schemas.js';
+import type { WebhookLog } from './schemas.js';
+import type {
+  ConfirmedFile, DeletedFile, DownloadUrl, FilePreview, JobFile, ListFilesInput, RequestUploadInput, UploadFileInput, UploadUrl,
+} from './files/schemas.js';
 
 export type Page<T> = { items: T[]; count: number; total?: number };
 
@@ -66,6 +70,24 @@ export interface Marketplace {
   savePaymentMethod(paymentMethodId: string, opts?: { make_default?: boolean }): Promise<PaymentMethod & { retried_jobs: string[] }>;
   deletePaymentMethod(id: string): Promise<{ id: string; deleted: true }>;
   getPayouts(): Promise<Payouts>;
+
+  // webhooks
+  /** Delivery attempts to this agent's webhook_url, newest first, with the endpoint's state. */
+  getWebhookLog(limit: number, offset: number): Promise<WebhookLog>;
+
+  // files (reference: File Transfer; rules in src/engine/files.ts)
+  /** A presigned upload URL (30 min) for a pending file; PUT the bytes, then confirmUpload. */
+  requestUpload(jobId: string, input: RequestUploadInput): Promise<UploadUrl>;
+  /** The object exists: record its real size; a deliverable delivers the job. Uploader only. */
+  confirmUpload(jobId: string, fileId: string): Promise<ConfirmedFile>;
+  /** Inline helper: request → upload → confirm in one call (content or content_base64). */
+  uploadFile(jobId: string, input: UploadFileInput): Promise<ConfirmedFile>;
+  listFiles(jobId: string, input: ListFilesInput): Promise<Page<JobFile> & { total: number }>;
+  /** A presigned download URL (1 h). Inputs once funded; deliverables: the buyer once completed, the worker always. */
+  getFileDownloadUrl(jobId: string, fileId: string): Promise<DownloadUrl>;
+  previewFile(jobId: string, fileId: string): Promise<FilePreview>;
+  /** Soft delete by the uploader (not a confirmed deliverable); the stored object is removed. */
+  deleteFile(jobId: string, fileId: string): Promise<DeletedFile>;
 
   /** Changes since `afterSeq` that concern this agent (for resource subscriptions). */
   changesSince(afterSeq: number): Promise<ChangeEvent[]>;

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { eur } from './money.js';
 import { LIMITS } from './limits.js';
+import { parseUserRegex } from './validation/regex.js';
+import { checkSchema } from './validation/json-schema.js';
+import { loopbackHttpAllowed } from './webhooks/options.js';
 
 const L = LIMITS;
 const chars = (min: number, max: number) => z.string().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
@@ -26,7 +29,7 @@ export const JobId = Uuid.describe('Job id (UUID)');
 export const BidId = Uuid.describe('Bid id (UUID)');
 export const Capability = chars(L.capability_chars[0], L.capability_chars[1]).regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-"');
 export const Capabilities = z.array(Capability).max(L.capabilities_max, `must have at most ${L.capabilities_max} items`);
-export const HttpsUrl = z.string().url('must be a URL').refine((u) => u.startsWith('https://'), 'must be HTTPS');
+export const HttpsUrl = z.string().url('must be a URL').refine((u) => u.startsWith('https://') || loopbackHttpAllowed(u), 'must be HTTPS'); // loopback http only with VOXPACT_WEBHOOK_ALLOW_LOOPBACK=1
 export const Email = z.string().email('must be an email address').max(254);
 export const RateCard = z.object({ per_task: eur().optional(), hourly: eur().optional() }).strict();
 export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(max, `must be at most ${max}`).default(dflt);
@@ -47,13 +50,17 @@ export const ValidationCriteria = z.object({
   must_not_include: z.union([z.string(), z.array(z.string()).max(50)]).optional(),
   min_words: z.number().int().min(0).optional(),
   max_words: z.number().int().min(1).optional(),
-  regex: z.string().max(500).optional(),
-  json_schema: z.record(z.string(), z.unknown()).optional(),
+  regex: z.string().max(500).optional()
+    .superRefine((r, c) => { const p = r === undefined ? null : parseUserRegex(r); if (p && 'error' in p) c.addIssue({ code: 'custom', message: p.error }); }),
+  json_schema: z.record(z.string(), z.unknown()).optional()
+    .superRefine((s, c) => { for (const m of s === undefined ? [] : checkSchema(s).slice(0, 5)) c.addIssue({ code: 'custom', message: m }); }),
 }).strict();
 /** auto_accept_rule: approve automatically when validation passes with at least this confidence. */
 export const AutoAcceptRule = z.object({
   min_confidence: z.number().min(0.8).max(1).optional(),
 }).strict();
+export type ValidationCriteria = z.infer<typeof ValidationCriteria>;
+export type AutoAcceptRule = z.infer<typeof AutoAcceptRule>;
 
 // ---------- requests ----------
 export const RegisterAgentInput = z.object({
@@ -124,6 +131,9 @@ export const DeliverInput = z.object({
   content_type: z.string().max(255).default('text/plain'),
   metadata: jsonObject(16 * 1024).optional(),
   idempotency_key: IdempotencyKey,
+  filename: z.string().min(1).max(255).optional()
+    .describe('Deliver a file: its name (with content as text or content_base64); it is stored as a deliverable file (see upload_file)'),
+  content_base64: z.string().max(14_000_000).optional().describe('Deliver a file: its bytes as base64 (at most 10 MB; larger files: upload_file without content)'),
 });
 export type DeliverInput = z.infer<typeof DeliverInput>;
 
@@ -210,11 +220,32 @@ export const Bid = z.object({
 });
 export type Bid = z.infer<typeof Bid>;
 
+/** The latest validation of a delivery (src/engine/validation.ts), shown with the deliverable. */
+export const ValidationSummary = z.object({
+  validation_id: z.string(),
+  status: z.enum(['pending', 'running', 'passed', 'failed', 'unavailable', 'superseded'])
+    .describe('pending/running: judges at work; unavailable: fewer than two judges could answer, the buyer decides; superseded: a newer delivery came'),
+  passed: z.boolean().nullable(), confidence: z.number().nullable(), reasoning: z.string().nullable(),
+  validator_type: z.string().describe('dual_llm, criteria+llm, criteria+sampling, …'),
+  consensus: z.boolean().nullable().describe('false: the two judges disagree (the buyer decides; a dispute goes straight to human review)'),
+  auto_approved: z.boolean(),
+  judges: z.array(z.object({
+    validator_type: z.string(), model: z.string().nullable(), passed: z.boolean().nullable(), confidence: z.number().nullable(),
+    reasoning: z.string().nullable(), error: z.string().nullable(),
+  })),
+  criteria_results: z.array(z.object({ check: z.string(), expected: z.unknown(), passed: z.boolean().nullable(), detail: z.string() })),
+  revision_number: z.number().int(), created_at: z.string(), decided_at: z.string().nullable(),
+});
+export type ValidationSummary = z.infer<typeof ValidationSummary>;
+
 export const Deliverable = z.object({
   id: z.string(), job_id: z.string(), revision_number: z.number().int(), content_type: z.string(),
   content: z.string().nullable(), preview: z.string().nullable(), is_partial: z.boolean(),
   size_bytes: z.number().int(), sha256: z.string(), metadata: z.record(z.string(), z.unknown()).nullable(),
   created_at: Timestamp,
+  file_id: z.string().nullable().optional().describe('Set when the deliverable is a file: preview_file / get_file_download_url'),
+  filename: z.string().nullable().optional(),
+  validation: ValidationSummary.nullable().optional().describe('The dual-model validation of this delivery; null when none ran'),
 });
 export type Deliverable = z.infer<typeof Deliverable>;
 
@@ -273,3 +304,179 @@ export type PlatformInfo = z.infer<typeof PlatformInfo>;
 
 /** A page of items: every list answer has this shape. */
 export const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), count: z.number().int(), total: z.number().int().optional() });
+
+// ---------- answers of single operations (MCP tool outputs, REST responses) ----------
+export const RankedAgent = PublicAgent.extend({ relevance: z.number().optional() });
+export const OpenJob = Job.extend({ relevance: z.number().optional().describe('Match score for q (higher is better)') });
+export const DeliverResult = z.object({ job: Job, deliverable: Deliverable });
+export const AcceptBidResult = z.object({ job: Job, bid: Bid });
+export const NotificationPage = page(Notification).extend({ unread_count: z.number().int() });
+export const SetupIntent = z.object({ client_secret: z.string(), setup_intent_id: z.string() });
+export const SavedPaymentMethod = PaymentMethod.extend({
+  retried_jobs: z.array(z.string()).describe('pending_payment jobs charged again with this card'),
+});
+export const DeletedPaymentMethod = z.object({ id: z.string(), deleted: z.literal(true) });
+export const MarkedRead = z.object({ marked: z.number().int() });
+
+// ---------- identity and the REST-only requests (src/api; the hosted client uses them too) ----------
+const Secret = (what: string) => z.string().min(1, 'is required').max(200).describe(what);
+export const PaymentMethodIdInput = z.string().min(1).max(255).describe('pm_… (embedded: pm_card_visa, pm_card_chargeDeclined, …)');
+export const PageQuery = z.object({ limit: Limit(L.list_limit_max, L.list_limit_default), offset: Offset });
+export const TokenRequest = z.object({
+  api_key: Secret('The agent API key, vxp_live_…'),
+  owner_email: Email.optional().describe('Optional extra check: must be the email of the agent\'s owner'),
+});
+export const TokenGrant = z.object({
+  token: z.string().describe('JWT (HS256): send as Authorization: Bearer <token>'),
+  token_type: z.literal('Bearer'), expires_in: z.number().int().describe('seconds'), expires_at: Timestamp,
+  scope: z.enum(['agent', 'owner']), agent_id: z.string().optional(), owner_id: z.string().optional(),
+});
+export type TokenGrant = z.infer<typeof TokenGrant>;
+export const MagicLinkRequest = z.object({ email: Email });
+export const OwnerVerifyRequest = z.object({
+  token: Secret('The magic link token from the email').optional(),
+  email: Email.optional(),
+  code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the email').optional(),
+}).superRefine((v, ctx) => {
+  if (v.token !== undefined) {
+    if (v.code !== undefined) ctx.addIssue({ code: 'custom', path: ['code'], message: 'must not be sent with token: send either token, or email and code' });
+    return;
+  }
+  if (v.email === undefined) ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required with code (or send the magic link token instead)' });
+  if (v.code === undefined) ctx.addIssue({ code: 'custom', path: ['code'], message: 'is required with email (or send the magic link token instead)' });
+});
+export type OwnerVerifyRequest = z.infer<typeof OwnerVerifyRequest>;
+export const SelectAgentRequest = z.object({ agent_id: AgentId });
+export const RecoverKeyRequest = z.object({ email: Email, agent_id: AgentId });
+export const ConfirmRecoveryRequest = z.object({ token: Secret('The recovery token from the email') });
+export const ActivateInfoQuery = z.object({ token: Secret('The activation token from the email') });
+export const ActivateRequest = z.object({
+  token: Secret('The activation token from the email'),
+  terms_agreed: z.boolean().describe('Must be true: the owner agrees to the Terms & Privacy Policy'),
+});
+export const PayCheckoutRequest = z.object({ payment_method_id: PaymentMethodIdInput });
+export const SavePaymentMethodRequest = z.object({ payment_method_id: PaymentMethodIdInput, make_default: z.boolean().optional() });
+export const ActivationInfo = z.object({
+  agent_id: z.string(), agent_name: z.string(), owner_email: z.string(), status: z.string(), fee_amount: z.number(), currency: z.literal('EUR'),
+});
+export const ActivationResult = z.object({
+  agent_id: z.string(), status: z.string(), fee_amount: z.number(), message: z.string(),
+  checkout_id: z.string().optional(), checkout_url: z.string().optional().describe('Additional agents: pay the activation fee here (or POST /v1/checkout/{id}/pay)'),
+});
+export const OwnerAgent = z.object({
+  id: z.string(), name: z.string(), status: z.string(), trust_score: z.number(), level: z.string(), created_at: Timestamp,
+});
+export const Acknowledgement = z.object({ message: z.string(), agent_id: z.string().optional() });
+export const DeletedAgent = z.object({ agent_id: z.string(), deleted: z.literal(true) });
+/** One Server-Sent Event of /v1/events (the `data:` JSON; `id:` is `seq`). */
+export const FeedEvent = z.object({
+  seq: z.number().int(), type: z.string().describe('job, notification, agent, payment_method, message, …'),
+  event: z.string().describe('The SSE event name: the webhook event (job.accepted, …) for notifications, else <type>.changed'),
+  job_id: z.string().nullable(), created_at: Timestamp,
+  job: Job.optional().describe('The job as it is when the event is sent'),
+  notification: Notification.optional(),
+  payload: z.record(z.string(), z.unknown()).optional().describe('The webhook envelope of the event'),
+});
+export type FeedEvent = z.infer<typeof FeedEvent>;
+
+// ---------- webhooks (src/webhooks) ----------
+export const WebhookLogInput = z.object({ limit: Limit(L.list_limit_max, L.list_limit_default), offset: Offset });
+export const WebhookAttempt = z.object({
+  id: z.string(), event_id: z.string().describe('The webhook-id header: stable across retries of one event'),
+  event: z.string(), job_id: z.string().nullable(), url: z.string().nullable().describe('The URL that answered (after redirects)'),
+  status: z.enum(['delivered', 'retrying', 'failed', 'disabled']).describe('retrying: another attempt is scheduled; failed: no more; disabled: the endpoint answered 410'),
+  http_status: z.number().int().nullable().describe('null when no answer came (timeout, refused, network error)'),
+  attempt: z.number().int(), retry_count: z.number().int(), next_retry_at: Timestamp.nullable(),
+  error: z.string().nullable(), duration_ms: z.number().int().nullable(), created_at: Timestamp,
+});
+export type WebhookAttempt = z.infer<typeof WebhookAttempt>;
+export const WebhookLog = page(WebhookAttempt).extend({
+  webhook_url: z.string().nullable(),
+  webhook_disabled_at: Timestamp.nullable().describe('Set when the endpoint answered 410 Gone; setting webhook_url again re-enables it'),
+  pending_deliveries: z.number().int(),
+});
+export type WebhookLog = z.infer<typeof WebhookLog>;
+
+// ---------- file transfer (src/files/schemas.ts) ----------
+export * from './files/schemas.js';
+
+// ---------- messages, validation records, disputes (issue 3: src/engine/messages.ts, validation.ts, disputes.ts) ----------
+export const MESSAGE_TYPES = ['question', 'reply', 'info', 'update'] as const;
+export const SendMessageInput = z.object({
+  content: chars(L.message_chars[0], L.message_chars[1]).refine((c) => c.trim().length > 0, 'must contain more than white space')
+    .describe('The message, 1–5000 characters. Stored as written; shown to the other party as untrusted text.'),
+  type: z.enum(MESSAGE_TYPES).default('info').describe('question, reply, info (default) or update'),
+  file_id: Uuid.optional().describe('Optional: a confirmed file of this job to point at (list_files)'),
+});
+export type SendMessageInput = z.infer<typeof SendMessageInput>;
+export const ListMessagesInput = z.object({
+  limit: Limit(L.messages_limit_max, L.messages_limit_default),
+  offset: Offset,
+});
+export type ListMessagesInput = z.infer<typeof ListMessagesInput>;
+export const Message = z.object({
+  id: z.string(), job_id: z.string(), sender_agent_id: z.string(), recipient_agent_id: z.string(),
+  type: z.enum(MESSAGE_TYPES), content: z.string(), file_id: z.string().nullable(), created_at: Timestamp,
+});
+export type Message = z.infer<typeof Message>;
+
+/** The signed record of a validation (resource voxpact://jobs/{job_id}/validation). */
+export const ValidationRecordView = z.object({
+  validation_id: z.string(), job_id: z.string(), status: ValidationSummary.shape.status, summary: ValidationSummary,
+  record: z.record(z.string(), z.unknown()).nullable().describe('Deliverable SHA-256, criteria results, every judge\'s verdict with model, rubric and prompt hash; null while running'),
+  signature: z.string().nullable().describe('Ed25519 over the canonical JSON of record (keys sorted), base64url'),
+  signer: z.object({ alg: z.literal('Ed25519'), key_id: z.string(), public_key: z.string().describe('base64url raw key (JWK x)') }).nullable(),
+});
+export type ValidationRecordView = z.infer<typeof ValidationRecordView>;
+
+export const EVIDENCE_TYPES = ['text', 'url', 'r2_key'] as const;
+const EvidenceFields = z.object({
+  type: z.enum(EVIDENCE_TYPES).describe('text: quoted text; url: an http(s) link; r2_key: the storage key (or file id) of a file of this job'),
+  label: chars(1, L.dispute_evidence_label_chars_max),
+  content: chars(1, L.dispute_evidence_content_chars_max),
+});
+export const EvidenceItem = EvidenceFields.strict().superRefine((e, c) => {
+  if (e.type === 'url' && !/^https?:\/\/[^\s]+$/i.test(e.content)) c.addIssue({ code: 'custom', path: ['content'], message: 'must be an http(s) URL for type "url"' });
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+export const OpenDisputeInput = z.object({
+  reason: chars(L.dispute_reason_chars[0], L.dispute_reason_chars[1]).describe('What is wrong, 10–5000 characters'),
+  evidence_items: z.array(EvidenceItem).max(L.dispute_evidence_items_max, `must have at most ${L.dispute_evidence_items_max} items`).default([]),
+  idempotency_key: IdempotencyKey,
+});
+export type OpenDisputeInput = z.infer<typeof OpenDisputeInput>;
+export const RequestDisputeReviewInput = z.object({
+  reason: z.string().max(L.dispute_note_chars_max).optional().describe('Optional: why the Tier 1 ruling should be reviewed by a human'),
+});
+export const DISPUTE_RULINGS = ['buyer_wins', 'worker_wins', 'split'] as const;
+export const DisputeRuling = z.enum(DISPUTE_RULINGS);
+export const ResolveDisputeInput = z.object({
+  ruling: DisputeRuling,
+  worker_share_percent: z.number().int().min(1).max(99).optional().describe('split only: the worker\'s share of the amount, 1–99 %'),
+  note: z.string().max(L.dispute_note_chars_max).optional(),
+}).superRefine((r, c) => {
+  if (r.ruling === 'split' && r.worker_share_percent === undefined) c.addIssue({ code: 'custom', path: ['worker_share_percent'], message: 'is required for a split ruling (1–99)' });
+  if (r.ruling !== 'split' && r.worker_share_percent !== undefined) c.addIssue({ code: 'custom', path: ['worker_share_percent'], message: 'is only for a split ruling' });
+});
+export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>;
+export const Dispute = z.object({
+  id: z.string(), job_id: z.string(), opened_by_agent_id: z.string(), opened_by: z.enum(['buyer', 'worker']),
+  reason: z.string(),
+  evidence_items: z.array(EvidenceFields.extend({ submitted_by: z.string(), submitted_at: Timestamp })),
+  status: z.enum(['arbitrating', 'ruled', 'escalated', 'resolved'])
+    .describe('arbitrating: Tier 1 AI at work; ruled: Tier 1 ruling, final after the review window; escalated: Tier 2 human review; resolved: final, money moved'),
+  tier: z.union([z.literal(1), z.literal(2)]),
+  ruling: DisputeRuling.nullable(), worker_share_percent: z.number().int().nullable(),
+  confidence: z.number().nullable(), reasoning: z.string().nullable(),
+  ruled_by: z.enum(['ai', 'admin']).nullable(), arbiter_model: z.string().nullable(), ruled_at: Timestamp.nullable(),
+  review_deadline: Timestamp.nullable().describe('A Tier 1 ruling can be sent to human review (request_dispute_review) until then; it becomes final at that moment'),
+  tier1: z.object({ ruling: DisputeRuling, worker_share_percent: z.number().int().nullable(), confidence: z.number(), reasoning: z.string(), model: z.string() }).nullable()
+    .describe('The AI ruling when a human later reviewed it'),
+  escalated_at: Timestamp.nullable(), escalation_reason: z.string().nullable(), sla_due_at: Timestamp.nullable(),
+  resolved_at: Timestamp.nullable(), resolution_note: z.string().nullable(),
+  settlement: z.object({ worker_payout: z.number(), platform_fee: z.number(), refunded_to_buyer: z.number() }).nullable(),
+  validation: ValidationRecordView.nullable().describe('The signed validation record attached as evidence when the dispute was opened'),
+  job_status: JobStatus,
+  created_at: Timestamp, updated_at: Timestamp,
+});
+export type Dispute = z.infer<typeof Dispute>;

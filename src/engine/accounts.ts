@@ -10,6 +10,7 @@ import { acct, post } from './ledger.js';
 import { chargeCard } from './payments.js';
 import { spentThisMonthCents } from './cards.js';
 import { type AgentRow, publicAgentView, reviewView, trustView } from './views.js';
+import { ensureWebhookSecret } from '../webhooks/secret.js';
 
 export function getAgentRow(ctx: Ctx, id: string): AgentRow & { api_key_hash: string | null; activation_token: string | null } {
   const row = ctx.db.prepare("SELECT * FROM agents WHERE id = ? AND status <> 'deleted'").get(id) as any;
@@ -114,9 +115,14 @@ export function issueKey(ctx: Ctx, agentId: string, why: 'activated' | 'rotated'
   ctx.db.prepare(`UPDATE agents SET api_key_hash = ?, api_key_prefix = ?, key_issued_at = ?, status = 'active', activation_token = NULL,
       activated_at = COALESCE(activated_at, ?) WHERE id = ?`).run(sha256(key), keyPrefix(key), now, now, agentId);
   if (!wasActive) indexAgent(ctx, agentId);
+  // A new key ends every session of the old one: JWTs carry the version they were issued at.
+  ctx.db.prepare('UPDATE agents SET token_version = token_version + 1 WHERE id = ?').run(agentId);
   const a = ctx.db.prepare('SELECT a.name, o.email FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.id = ?').get(agentId) as { name: string; email: string };
+  // The webhook signing secret is created once and sent with every key; rotating the key keeps it.
+  const webhookSecret = ensureWebhookSecret(ctx, agentId);
   sendMail(ctx, a.email, `Your VoxPact API key for "${a.name}"`,
-    `Agent ${a.name} (${agentId}) ${why}.\n\nAPI key (shown once, store it safely):\n${key}\n\nExchange it for a JWT at POST /v1/agents/auth/token, or set VOXPACT_API_KEY for the MCP server.\n`);
+    `Agent ${a.name} (${agentId}) ${why}.\n\nAPI key (shown once, store it safely):\n${key}\n\nExchange it for a JWT at POST /v1/agents/auth/token, or set VOXPACT_API_KEY for the MCP server.\n` +
+    `\nWebhook signing secret (verifies X-VoxPact-Signature and webhook-signature on the events sent to your webhook_url; key rotation does not change it):\n${webhookSecret}\n`);
   return { agent_id: agentId, api_key: key };
 }
 
@@ -161,6 +167,7 @@ export function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput): Priv
   const vals: unknown[] = [];
   const set = (col: string, v: unknown) => (sets.push(`${col} = ?`), vals.push(v));
   if (input.webhook_url !== undefined) set('webhook_url', input.webhook_url);
+  if (input.webhook_url !== undefined) set('webhook_disabled_at', null); // a new URL re-enables an endpoint disabled by a 410
   if (input.description !== undefined) set('description', input.description);
   if (input.capabilities !== undefined) set('capabilities', JSON.stringify(input.capabilities));
   if (input.rate_card !== undefined) set('rate_card', JSON.stringify(input.rate_card));

@@ -6,8 +6,10 @@ import type { Clock } from '../clock.js';
 import { iso } from '../clock.js';
 import type { DB } from './db.js';
 import { uuid } from './ids.js';
+import type { Judging } from './validation.js';
 
-export type Ctx = { db: DB; clock: Clock };
+/** `judging`: the validation/arbitration service (src/validation/service.ts), when the engine has one. */
+export type Ctx = { db: DB; clock: Clock; judging?: Judging };
 
 /** Human titles for notifications; the type is the event name with '_' for '.'. */
 const TITLES: Record<string, string> = {
@@ -29,6 +31,15 @@ const TITLES: Record<string, string> = {
   'trust.updated': 'Trust score changed',
   'review.received': 'New review',
   'job.frozen': 'Job frozen',
+  'webhook.disabled': 'Webhook endpoint disabled',
+  'job.validation_passed': 'Validation passed',
+  'job.validation_failed': 'Validation failed',
+  'job.validation_unavailable': 'Validation unavailable',
+  'job.message': 'New message',
+  'job.disputed': 'Dispute opened',
+  'dispute.ruled': 'Dispute ruling (Tier 1)',
+  'dispute.escalated': 'Dispute sent to human review',
+  'dispute.resolved': 'Dispute resolved',
 };
 
 /**
@@ -38,16 +49,18 @@ const TITLES: Record<string, string> = {
 export function emit(ctx: Ctx, agentId: string, event: string, jobId: string | null, payload: Record<string, unknown>, message: string) {
   const at = ctx.clock.now();
   const body = { event, timestamp: iso(at), ...payload };
-  ctx.db.prepare('INSERT INTO events (agent_id, event, job_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
+  const notificationId = uuid();
+  const ev = ctx.db.prepare('INSERT INTO events (agent_id, event, job_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(agentId, event, jobId, JSON.stringify(body), at);
   ctx.db.prepare('INSERT INTO notifications (id, agent_id, type, title, message, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(uuid(), agentId, event.replace(/\./g, '_'), TITLES[event] ?? event, message, jobId, at);
-  changed(ctx, agentId, jobId, 'notification');
+    .run(notificationId, agentId, event.replace(/\./g, '_'), TITLES[event] ?? event, message, jobId, at);
+  changed(ctx, agentId, jobId, 'notification', { ref: notificationId, event_seq: Number(ev.lastInsertRowid) });
 }
 
 /** Tell resource subscribers of `agentId` that something of theirs changed. */
-export function changed(ctx: Ctx, agentId: string, jobId: string | null, type: string) {
-  ctx.db.prepare('INSERT INTO changes (agent_id, job_id, type, created_at) VALUES (?, ?, ?, ?)').run(agentId, jobId, type, ctx.clock.now());
+export function changed(ctx: Ctx, agentId: string, jobId: string | null, type: string, about: { ref?: string; event_seq?: number } = {}) {
+  ctx.db.prepare('INSERT INTO changes (agent_id, job_id, type, created_at, ref, event_seq) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(agentId, jobId, type, ctx.clock.now(), about.ref ?? null, about.event_seq ?? null);
 }
 
 /** Move an agent's trust score by `delta`, clamped to 0–100, with history and an event. */

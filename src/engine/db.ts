@@ -18,7 +18,34 @@ export function openDb(path: string): DB {
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/** Distinct SQL texts kept prepared per connection (SQL built from variable parts has few shapes). */
+const STATEMENT_CACHE_MAX = 500;
+
+/**
+ * better-sqlite3 statements are reusable, and preparing costs more than running most of ours:
+ * `db.prepare(sql)` answers from a per-connection cache keyed by the SQL text (oldest dropped
+ * beyond STATEMENT_CACHE_MAX). A statement is shared by every caller of the same SQL: each one
+ * gets it back in the default row mode (a `pluck()`/`raw()`/`expand()` of an earlier caller is
+ * undone), but never `bind()` one or hold an `iterate()` open across another use of its SQL.
+ */
+function cacheStatements(db: DB) {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt === undefined) {
+      stmt = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, stmt);
+    } else if (stmt.reader) {
+      stmt.pluck(false).raw(false).expand(false);
+    }
+    return stmt;
+  }) as DB['prepare'];
 }
 
 function migrate(db: DB) {

@@ -16,11 +16,18 @@ import * as bids from './bids.js';
 import * as inbox from './inbox.js';
 import { platformInfo } from './platform.js';
 import type { JobRow } from './views.js';
+import type { FileOps } from './files.js';
+import { pingWebhook } from '../webhooks/ping.js';
+import { webhookLog } from '../webhooks/store.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+/** JSON with object keys sorted, so a retry whose arguments come in another key order hashes the same. */
+const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) =>
+  x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x);
 
 export class EmbeddedMarketplace implements Marketplace {
-  constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly rails: { maxJobCents: number | null; confirmAboveCents: number | null } = { maxJobCents: null, confirmAboveCents: null }) {}
+  constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly rails: { maxJobCents: number | null; confirmAboveCents: number | null } = { maxJobCents: null, confirmAboveCents: null },
+    private readonly filesOf?: () => FileOps) {}
 
   private write<T>(fn: () => T): Promise<T> {
     try {
@@ -46,7 +53,7 @@ export class EmbeddedMarketplace implements Marketplace {
   private once<T>(operation: string, key: string | undefined, args: unknown, fn: () => T): Promise<T> {
     return this.write(() => {
       if (!key) return fn();
-      const hash = createHash('sha256').update(JSON.stringify({ operation, args })).digest('hex');
+      const hash = createHash('sha256').update(canonical({ operation, args })).digest('hex');
       const now = this.ctx.clock.now();
       const prior = this.ctx.db.prepare('SELECT operation, request_hash, response, created_at FROM idempotency WHERE agent_id = ? AND key = ?').get(this.agentId, key) as
         { operation: string; request_hash: string; response: string; created_at: number } | undefined;
@@ -68,7 +75,8 @@ export class EmbeddedMarketplace implements Marketplace {
   }
 
   // ---------- account ----------
-  registerAgent(input: S.RegisterAgentInput) { return this.write(() => accounts.registerAgent(this.ctx, input)); }
+  // webhook.ping first (outside any transaction): an endpoint that does not answer 2xx in 5 s refuses the registration.
+  registerAgent(input: S.RegisterAgentInput) { return pingWebhook(input.webhook_url, { agent_name: input.name }).then(() => this.write(() => accounts.registerAgent(this.ctx, input))); }
   searchAgents(input: S.SearchAgentsInput) { return this.read(() => accounts.searchAgents(this.ctx, input)); }
   getPlatformInfo() { return this.read(() => platformInfo('embedded', this.rails)); }
   getDashboard() { return this.read(() => inbox.dashboard(this.ctx, this.agentId)); }
@@ -95,6 +103,8 @@ export class EmbeddedMarketplace implements Marketplace {
   acceptJob(id: string) { return this.write(() => this.job(jobs.acceptJob(this.ctx, this.agentId, id))); }
   startJob(id: string) { return this.write(() => this.job(jobs.startJob(this.ctx, this.agentId, id))); }
   deliverJob(id: string, input: S.DeliverInput) {
+    // A file (filename / content_base64) is delivered as a confirmed deliverable file: upload → confirm → deliver.
+    if (input.filename !== undefined || input.content_base64 !== undefined) return this.files().deliverFile(this.agentId, id, input);
     const { idempotency_key, ...args } = input;
     return this.once('deliver_job', idempotency_key, { id, ...args }, () => {
       const r = jobs.deliverJob(this.ctx, this.agentId, id, input);
@@ -143,6 +153,22 @@ export class EmbeddedMarketplace implements Marketplace {
   }
   deletePaymentMethod(id: string) { return this.write(() => cards.deleteCard(this.ctx, this.agentId, id)); }
   getPayouts() { return this.read(() => inbox.payouts(this.ctx, this.agentId)); }
+
+  // ---------- webhooks ----------
+  getWebhookLog(limit: number, offset: number) { return this.read(() => webhookLog(this.ctx, this.agentId, limit, offset)); }
+
+  // ---------- files (src/engine/files.ts) ----------
+  private files(): FileOps {
+    if (!this.filesOf) throw new VoxError('files_unavailable', 'this marketplace view has no file store (open it through Engine.as)', 503);
+    return this.filesOf();
+  }
+  requestUpload(jobId: string, input: S.RequestUploadInput) { return this.files().requestUpload(this.agentId, jobId, input); }
+  confirmUpload(jobId: string, fileId: string) { return this.files().confirmUpload(this.agentId, jobId, fileId); }
+  uploadFile(jobId: string, input: S.UploadFileInput) { return this.files().uploadFile(this.agentId, jobId, input); }
+  listFiles(jobId: string, input: S.ListFilesInput) { return this.files().listFiles(this.agentId, jobId, input); }
+  getFileDownloadUrl(jobId: string, fileId: string) { return this.files().getDownloadUrl(this.agentId, jobId, fileId); }
+  previewFile(jobId: string, fileId: string) { return this.files().previewFile(this.agentId, jobId, fileId); }
+  deleteFile(jobId: string, fileId: string) { return this.files().deleteFile(this.agentId, jobId, fileId); }
 
   // ---------- change feed ----------
   changesSince(afterSeq: number) {

@@ -15,23 +15,44 @@ import { checkInvariants } from './ledger.js';
 import { runDueTimers } from './timers.js';
 import { TIMER_HANDLERS } from './timer-handlers.js';
 import { EmbeddedMarketplace } from './embedded.js';
+import { JudgingService } from '../validation/service.js';
+import { FileOps } from './files.js';
+import { type FilesConfig, filesConfigFromEnv } from '../files/config.js';
+import { platformInfo } from './platform.js';
+import { identityOf } from './identity.js';
+import { pingWebhook } from '../webhooks/ping.js';
+import type { BrowseOpenJobsInput, RegisterAgentInput, SearchAgentsInput } from '../schemas.js';
 
 export type Rails = { maxJobCents: number | null; confirmAboveCents: number | null };
 
 export class Engine {
   readonly ctx: Ctx;
+  /** Dual-model validation and Tier 1 dispute arbitration (src/validation/service.ts); `judging.configure({ llm, autoRun })`. */
+  readonly judging: JudgingService;
   private constructor(readonly db: DB, readonly clock: Clock, private readonly rails: Rails) {
-    this.ctx = { db, clock };
+    this.judging = new JudgingService(db, clock);
+    this.ctx = { db, clock, judging: this.judging };
   }
 
-  static open(opts: { dbPath?: string; dataDir?: string; clock?: Clock; rails?: Rails }): Engine {
+  /** `files`: the blob store (default: VOXPACT_FILES_* / VOXPACT_S3_* from the environment; local disk under `<data dir>/files`). */
+  static open(opts: { dbPath?: string; dataDir?: string; clock?: Clock; rails?: Rails; files?: FilesConfig }): Engine {
     const path = opts.dbPath ?? join(opts.dataDir ?? '.', 'voxpact.db');
-    return new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? { maxJobCents: null, confirmAboveCents: null });
+    const engine = new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? { maxJobCents: null, confirmAboveCents: null });
+    const files = opts.files ?? filesConfigFromEnv(process.env);
+    engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
+    return engine;
+  }
+
+  private filesConfig!: FilesConfig & { dir: string };
+  private fileOps: FileOps | null = null;
+  /** Job files: the blob store, signed URLs and the file rules (src/engine/files.ts). Created on first use. */
+  get files(): FileOps {
+    return (this.fileOps ??= new FileOps(this.ctx, this.filesConfig));
   }
 
   as(agentId: string): Marketplace {
     accounts.getAgentRow(this.ctx, agentId);
-    return new EmbeddedMarketplace(this.ctx, agentId, this.rails);
+    return new EmbeddedMarketplace(this.ctx, agentId, this.rails, () => this.files);
   }
 
   authenticate(apiKey: string): string {
@@ -54,6 +75,29 @@ export class Engine {
       if (o.card) saveCard(this.ctx, agent_id, o.card);
       return { agent_id, api_key: key };
     });
+  }
+
+  /** JWTs, owner magic links, key recovery (src/engine/identity.ts). */
+  get identity() {
+    return identityOf(this.ctx);
+  }
+
+  /**
+   * What anyone may do without being an agent (the public REST endpoints): register (after the
+   * webhook.ping, as EmbeddedMarketplace does), read profiles, reviews, open jobs, platform info.
+   */
+  get anonymous() {
+    const ctx = this.ctx;
+    const read = <T>(fn: () => T) => ctx.db.transaction(fn).deferred();
+    return {
+      registerAgent: (input: RegisterAgentInput) =>
+        pingWebhook(input.webhook_url, { agent_name: input.name }).then(() => writeTx(this.db, () => accounts.registerAgent(ctx, input))),
+      searchAgents: (input: SearchAgentsInput) => read(() => accounts.searchAgents(ctx, input)),
+      getAgent: (id: string) => read(() => accounts.publicAgent(ctx, id)),
+      listAgentReviews: (id: string, limit: number, offset: number) => read(() => accounts.listReviews(ctx, id, limit, offset)),
+      browseOpenJobs: (input: BrowseOpenJobsInput) => read(() => jobs.browseOpenJobs(ctx, null, input)),
+      getPlatformInfo: () => platformInfo('embedded', this.rails),
+    };
   }
 
   /** Admin: register → activation link/token → pay checkout (tests and the dashboard use these). */
@@ -116,6 +160,8 @@ export class Engine {
   }
 
   close() {
+    this.judging.stop();
+    void this.fileOps?.close();
     this.db.close();
   }
 }

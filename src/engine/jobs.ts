@@ -16,6 +16,7 @@ import { type Actor, allowedFrom, findTransition } from './transitions.js';
 import { schedule } from './timers.js';
 import { getAgentRow, ftsQuery } from './accounts.js';
 import { type JobRow, jobView } from './views.js';
+import { queueValidation, validationSummary } from './validation.js';
 
 const JOB_SELECT = `SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents FROM jobs j LEFT JOIN balances b ON b.account = 'escrow:' || j.id`;
 const TOOL_FOR: Record<string, string> = {
@@ -97,6 +98,8 @@ function applyEffect(ctx: Ctx, j: JobRow, from: JobStatus, effect: string) {
       return refund(ctx, j);
     case 'cancel_fee':
       return cancelSettlement(ctx, j, from);
+    case 'dispute_ruling':
+      return disputeSplit(ctx, j);
     default:
       throw new Error(`effect ${effect} is not implemented yet`);
   }
@@ -140,6 +143,32 @@ function refund(ctx: Ctx, j: JobRow) {
     { account: acct.escrow(j.id), amount_cents: -held },
     { account: acct.funding(j.buyer_id), amount_cents: held },
   ] });
+}
+
+/**
+ * A split ruling (src/engine/disputes.ts sets the dispute's worker_share_percent first): the
+ * worker's share of the amount, minus the platform fee of its tier, to the worker; the rest back
+ * to the buyer. Half-up cents: share = round(amount × percent), fee = round(share × fee %).
+ */
+function disputeSplit(ctx: Ctx, j: JobRow) {
+  const d = ctx.db.prepare('SELECT worker_share_percent p FROM disputes WHERE job_id = ?').get(j.id) as { p: number | null } | undefined;
+  if (!d || d.p == null) throw new LedgerError(`job ${j.id}: a split ruling needs the dispute's worker_share_percent`);
+  const worker = getAgentRow(ctx, j.worker_id!);
+  const feePercent = tierOf(worker.trust_score).fee_percent;
+  const share = percentOf(j.amount_cents, d.p);
+  const fee = percentOf(share, feePercent);
+  const net = share - fee;
+  const at = ctx.clock.now();
+  post(ctx.db, { kind: 'dispute_split', job_id: j.id, agent_id: worker.id, ref: `dispute_split:${j.id}`, at, entries: [
+    { account: acct.escrow(j.id), amount_cents: -j.amount_cents },
+    { account: acct.payable(worker.id), amount_cents: net },
+    { account: acct.fees, amount_cents: fee },
+    { account: acct.funding(j.buyer_id), amount_cents: j.amount_cents - share },
+  ] });
+  payout(ctx, j.id, worker.id, net, 'dispute_split');
+  ctx.db.prepare('UPDATE jobs SET platform_fee_cents = ?, worker_payout_cents = ?, completed_at = ? WHERE id = ?').run(fee, net, at, j.id);
+  emit(ctx, worker.id, 'payment.received', j.id, { job_id: j.id, amount: net / 100, platform_fee: fee / 100 },
+    `Dispute on "${j.title}" split: ${d.p}% of ${formatEur(j.amount_cents)} = ${formatEur(share)}, minus ${feePercent}% platform fee ${formatEur(fee)}: ${formatEur(net)} paid out to you.`);
 }
 
 /** Buyer cancels after acceptance: 5 % to the platform, or 25 % to the worker once work began. */
@@ -297,20 +326,29 @@ export function startJob(ctx: Ctx, agentId: string, jobId: string) {
   return move(ctx, j, 'start', 'worker', agentId, null);
 }
 
-export function deliverJob(ctx: Ctx, agentId: string, jobId: string, input: DeliverInput) {
+/**
+ * A deliverable that is a confirmed file (src/engine/files.ts): its bytes stay in the blob
+ * store; `text` is its content when it is text small enough to keep inline (judges read it).
+ */
+export type DeliveredFile = { file_id: string; filename: string; size_bytes: number; sha256: string; text: string | null };
+
+export function deliverJob(ctx: Ctx, agentId: string, jobId: string, input: DeliverInput, file?: DeliveredFile) {
   const j = visibleJob(ctx, agentId, jobId);
   requireRole(j, agentId, 'worker', 'deliver_job');
-  if (input.content === undefined || input.content.length === 0) throw invalid('content', 'is required: the deliverable text (file deliverables come with upload_file)');
+  if (!file && (input.content === undefined || input.content.length === 0)) throw invalid('content', 'is required: the deliverable text (or filename + content_base64 to deliver a file)');
   const now = ctx.clock.now();
   const n = (ctx.db.prepare('SELECT COUNT(*) n FROM deliverables WHERE job_id = ?').get(jobId) as { n: number }).n + 1;
   const next = move(ctx, j, 'deliver', 'worker', agentId, null, { delivered_at: now });
   const id = uuid();
-  const size = Buffer.byteLength(input.content);
-  ctx.db.prepare('INSERT INTO deliverables (id, job_id, revision_number, content_type, content, size_bytes, sha256, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(id, jobId, n, input.content_type, input.content, size, sha256(input.content), input.metadata ? JSON.stringify(input.metadata) : null, now);
+  const content = file ? file.text : input.content!;
+  const size = file ? file.size_bytes : Buffer.byteLength(content!);
+  ctx.db.prepare('INSERT INTO deliverables (id, job_id, revision_number, content_type, content, size_bytes, sha256, metadata, created_at, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(id, jobId, n, input.content_type, content, size, file ? file.sha256 : sha256(content!), input.metadata ? JSON.stringify(input.metadata) : null, now, file?.file_id ?? null);
   schedule(ctx, 'auto_release', jobId, now + LIMITS.auto_release_hours * HOUR_MS);
-  emit(ctx, j.buyer_id, 'job.delivered', jobId, { job_id: jobId, deliverable_id: id, file_id: null, filename: null, file_size_bytes: size, revision_number: n },
+  emit(ctx, j.buyer_id, 'job.delivered', jobId, { job_id: jobId, deliverable_id: id, file_id: file?.file_id ?? null, filename: file?.filename ?? null, file_size_bytes: size, revision_number: n },
     `"${j.title}" was delivered (revision ${n}). Review it with get_deliverable_preview, then approve_job or request_revision; it auto-approves in ${LIMITS.auto_release_hours} h.`);
+  // Dual-model validation (src/engine/validation.ts): may move the job on to 'validating'.
+  if (queueValidation(ctx, jobId, id)) return { job: loadJob(ctx, jobId), deliverable: deliverableOf(ctx, jobId, 'full') };
   return { job: next, deliverable: deliverableOf(ctx, jobId, 'full') };
 }
 
@@ -328,6 +366,9 @@ export function deliverableOf(ctx: Ctx, jobId: string, mode: 'full' | 'preview')
     content: mode === 'full' ? text : null, preview: mode === 'preview' ? preview : null, is_partial: partial,
     size_bytes: d.size_bytes, sha256: d.sha256, metadata: d.metadata ? JSON.parse(d.metadata) : null,
     created_at: new Date(d.created_at).toISOString(),
+    file_id: d.file_id ?? null,
+    filename: d.file_id ? ((ctx.db.prepare('SELECT original_filename n FROM files WHERE id = ?').get(d.file_id) as { n: string } | undefined)?.n ?? null) : null,
+    validation: validationSummary(ctx, jobId, d.id),
   };
 }
 
@@ -473,6 +514,8 @@ export function unfreezeJob(ctx: Ctx, jobId: string, reason: string) {
   if (next.deadline_at != null) schedule(ctx, 'deadline', jobId, next.deadline_at);
   if (patch.delivered_at) schedule(ctx, 'auto_release', jobId, now + LIMITS.auto_release_hours * HOUR_MS);
   if (back === 'open' && next.bid_window_closes_at != null) schedule(ctx, 'bid_window', jobId, Math.max(now, next.bid_window_closes_at));
+  // Its expiry may have fired (skipped) while frozen: give the unpaid job a fresh payment window.
+  if (back === 'pending_payment') schedule(ctx, 'payment_expiry', jobId, now + LIMITS.pending_payment_expiry_hours * HOUR_MS);
   return next;
 }
 

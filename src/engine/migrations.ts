@@ -276,4 +276,215 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (agent_id, key)
   );
   `,
+  /* identity: JWT secret, token versions, owner magic links, key recovery, change refs */ `
+  CREATE TABLE secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  -- Every JWT carries the subject's token_version; bumping it refuses all tokens issued before.
+  ALTER TABLE agents ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE owners ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE owner_logins (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    owner_id TEXT,
+    token_hash TEXT UNIQUE,
+    code_hash TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX owner_logins_email ON owner_logins(email, created_at);
+  CREATE TABLE key_recoveries (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL,
+    agent_id TEXT,
+    token_hash TEXT UNIQUE,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX key_recoveries_email ON key_recoveries(email, created_at);
+  -- What a change refers to (for 'notification' changes: the notification id and the events
+  -- row), so /v1/events can send the notification and the event's payload.
+  ALTER TABLE changes ADD COLUMN ref TEXT;
+  ALTER TABLE changes ADD COLUMN event_seq INTEGER;
+  `,
+  /* webhooks: signing secret, disabled endpoints, delivery outbox and per-attempt log (src/webhooks) */ `
+  ALTER TABLE agents ADD COLUMN webhook_secret TEXT;
+  ALTER TABLE agents ADD COLUMN webhook_disabled_at INTEGER;
+  -- One row per event to deliver. 'sending' rows are leased: next_attempt_at is the lease end,
+  -- after which another worker may take the delivery over (the sender crashed).
+  CREATE TABLE webhook_deliveries (
+    id INTEGER PRIMARY KEY,
+    event_seq INTEGER NOT NULL UNIQUE,
+    agent_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    job_id TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending','sending','delivered','failed','skipped')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    claim_id TEXT,
+    last_http_status INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status IN ('pending','sending');
+  CREATE INDEX webhook_deliveries_agent ON webhook_deliveries(agent_id, status);
+  CREATE TABLE webhook_attempts (
+    id INTEGER PRIMARY KEY,
+    delivery_id INTEGER NOT NULL,
+    agent_id TEXT NOT NULL,
+    event_seq INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    job_id TEXT,
+    url TEXT,
+    attempt INTEGER NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('delivered','retrying','failed','disabled')),
+    http_status INTEGER,
+    error TEXT,
+    next_retry_at INTEGER,
+    duration_ms INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX webhook_attempts_agent ON webhook_attempts(agent_id, id);
+  -- The outbox is filled in the same transaction as the event: every event of an agent with a
+  -- working webhook_url gets a delivery.
+  CREATE TRIGGER events_webhook_outbox AFTER INSERT ON events
+  WHEN EXISTS (SELECT 1 FROM agents WHERE id = NEW.agent_id AND webhook_url IS NOT NULL AND webhook_disabled_at IS NULL AND status = 'active')
+  BEGIN
+    INSERT INTO webhook_deliveries (event_seq, agent_id, event, job_id, status, attempts, next_attempt_at, created_at, updated_at)
+    VALUES (NEW.seq, NEW.agent_id, NEW.event, NEW.job_id, 'pending', 0, NEW.created_at, NEW.created_at, NEW.created_at);
+  END;
+  `,
+  /* files: job files (inputs and deliverables) in a blob store, their access log (src/engine/files.ts) */ `
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL REFERENCES jobs(id),
+    uploaded_by TEXT NOT NULL REFERENCES agents(id),
+    purpose TEXT NOT NULL CHECK (purpose IN ('input','deliverable')),
+    upload_status TEXT NOT NULL CHECK (upload_status IN ('pending','confirmed','failed','deleted')),
+    original_filename TEXT NOT NULL,
+    storage_key TEXT NOT NULL UNIQUE,
+    store TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    declared_size_bytes INTEGER NOT NULL CHECK (declared_size_bytes > 0),
+    size_bytes INTEGER,
+    sha256 TEXT,
+    etag TEXT,
+    detected_type TEXT,
+    revision_number INTEGER NOT NULL,
+    deliverable_id TEXT,
+    metadata TEXT,
+    failure_reason TEXT,
+    upload_expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    deleted_at INTEGER,
+    object_removed_at INTEGER
+  );
+  CREATE INDEX files_job ON files(job_id, purpose, created_at);
+  -- Who got which URL, downloaded or previewed which file, when. Append-only.
+  CREATE TABLE file_access_log (
+    id INTEGER PRIMARY KEY,
+    file_id TEXT NOT NULL,
+    job_id TEXT NOT NULL,
+    agent_id TEXT,
+    action TEXT NOT NULL,
+    detail TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX file_access_log_file ON file_access_log(file_id, id);
+  -- A deliverable may be a confirmed file (its bytes live in the blob store).
+  ALTER TABLE deliverables ADD COLUMN file_id TEXT;
+  `,
+  /* validation, messages, disputes: judged deliveries with signed records, job messages, two-tier disputes (src/engine/validation.ts, messages.ts, disputes.ts) */ `
+  -- One row per validation run of a delivery. 'running' rows are leased (lease_until) so a
+  -- crashed runner's work is taken over; record + signature are the signed verifiable record.
+  CREATE TABLE validations (
+    id TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL REFERENCES jobs(id),
+    deliverable_id TEXT NOT NULL,
+    revision_number INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','running','passed','failed','unavailable','superseded')),
+    plan TEXT NOT NULL,
+    claim_id TEXT,
+    lease_until INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    passed INTEGER,
+    confidence REAL,
+    consensus INTEGER,
+    validator_type TEXT,
+    reasoning TEXT,
+    auto_approved INTEGER NOT NULL DEFAULT 0,
+    record TEXT,
+    signature TEXT,
+    created_at INTEGER NOT NULL,
+    decided_at INTEGER
+  );
+  CREATE INDEX validations_job ON validations(job_id, created_at);
+  CREATE INDEX validations_deliverable ON validations(deliverable_id, created_at);
+  CREATE INDEX validations_runnable ON validations(created_at) WHERE status IN ('pending','running');
+  -- Agents whose MCP client can sample, per process, refreshed while the session lives.
+  CREATE TABLE sampling_presence (
+    agent_id TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (agent_id, instance_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL REFERENCES jobs(id),
+    sender_id TEXT NOT NULL,
+    recipient_id TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('question','reply','info','update')),
+    content TEXT NOT NULL,
+    file_id TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX messages_job ON messages(job_id, created_at);
+
+  -- One dispute per job (a ruling ends the job). Money moves only when status becomes 'resolved'.
+  CREATE TABLE disputes (
+    id TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL UNIQUE REFERENCES jobs(id),
+    opened_by TEXT NOT NULL,
+    opener_role TEXT NOT NULL CHECK (opener_role IN ('buyer','worker')),
+    reason TEXT NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '[]',
+    validation_id TEXT,
+    status TEXT NOT NULL CHECK (status IN ('arbitrating','ruled','escalated','resolved')),
+    tier INTEGER NOT NULL CHECK (tier IN (1, 2)),
+    ruling TEXT CHECK (ruling IN ('buyer_wins','worker_wins','split')),
+    worker_share_percent INTEGER CHECK (worker_share_percent BETWEEN 1 AND 99),
+    confidence REAL,
+    reasoning TEXT,
+    ruled_by TEXT CHECK (ruled_by IN ('ai','admin')),
+    arbiter_model TEXT,
+    arbiter_record TEXT,
+    arbiter_signature TEXT,
+    tier1 TEXT,
+    ruled_at INTEGER,
+    review_deadline_at INTEGER,
+    escalated_at INTEGER,
+    escalated_by TEXT,
+    escalation_reason TEXT,
+    sla_due_at INTEGER,
+    sla_breached_at INTEGER,
+    resolved_at INTEGER,
+    resolution_note TEXT,
+    worker_payout_cents INTEGER,
+    platform_fee_cents INTEGER,
+    refund_cents INTEGER,
+    claim_id TEXT,
+    lease_until INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX disputes_status ON disputes(status, created_at);
+  `,
 ];

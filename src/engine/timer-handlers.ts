@@ -4,6 +4,7 @@ import { LIMITS, TRUST } from '../limits.js';
 import { type Ctx, adjustTrust, emit } from './context.js';
 import { loadJob, move, rejectOpenBids } from './jobs.js';
 import { type Handler, type TimerKind, schedule } from './timers.js';
+import { finalizeTier1, slaCheck } from './disputes.js';
 
 const activeBids = (ctx: Ctx, jobId: string) =>
   (ctx.db.prepare("SELECT COUNT(*) n FROM bids WHERE job_id = ? AND status IN ('active','countered')").get(jobId) as { n: number }).n;
@@ -65,4 +66,8 @@ export const TIMER_HANDLERS: Record<TimerKind, Handler> = {
     emit(ctx, j.buyer_id, 'job.expired', jobId, { job_id: jobId, reason: 'payment_not_completed' }, `"${j.title}" was never paid and has been cancelled.`);
     return 'expired';
   },
+  /** 7 days after a Tier 1 (AI) dispute ruling with no request for human review: it is final, the money moves. */
+  dispute_finalize: (ctx, jobId) => finalizeTier1(ctx, jobId),
+  /** 48 h after a dispute went to human review: record that the SLA was missed. */
+  dispute_sla: (ctx, jobId) => slaCheck(ctx, jobId),
 };

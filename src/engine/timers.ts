@@ -7,7 +7,8 @@ import type { Ctx } from './context.js';
 import { writeTx } from './db.js';
 import { log } from '../log.js';
 
-export type TimerKind = 'bid_window' | 'accept_grace' | 'deadline' | 'auto_release' | 'payment_expiry';
+export type TimerKind = 'bid_window' | 'accept_grace' | 'deadline' | 'auto_release' | 'payment_expiry'
+  | 'dispute_finalize' | 'dispute_sla'; // disputes: a Tier 1 ruling's review window closes; human review SLA
 export type Handler = (ctx: Ctx, jobId: string, dueAt: number) => string;
 
 export function schedule(ctx: Ctx, kind: TimerKind, jobId: string, dueAt: number) {

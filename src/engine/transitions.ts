@@ -33,6 +33,7 @@ export const TRANSITIONS: readonly Row[] = [
   { action: 'deliver', from: ['in_progress', 'revision_requested'], actor: 'worker', to: 'delivered', effect: 'none', event: 'job.delivered', note: 'auto-release timer set for 48 h' },
   { action: 'validate', from: ['delivered'], actor: 'system', to: 'validating', effect: 'none', note: 'dual-model validation running (validation issue)' },
   { action: 'validated', from: ['validating'], actor: 'system', to: 'delivered', effect: 'none', note: 'validation finished; awaiting the buyer' },
+  { action: 'auto_approve', from: ['delivered'], actor: 'system', to: 'completed', effect: 'release', event: 'job.validation_passed', note: 'validation passed with at least the min_confidence of the buyer\'s auto_accept_rule (reported as auto_approved)' },
   { action: 'approve', from: ['delivered', 'validating'], actor: 'buyer', to: 'completed', effect: 'release', event: 'payment.received', note: 'escrow released minus the platform fee of the worker\'s tier' },
   { action: 'auto_release', from: ['delivered', 'validating'], actor: 'system', to: 'completed', effect: 'release', event: 'payment.received', note: '48 h after delivery with no action from the buyer' },
   { action: 'request_revision', from: ['delivered', 'validating'], actor: 'buyer', to: 'revision_requested', effect: 'none', event: 'job.revision_requested', note: 'up to max_revisions (default 2)' },
@@ -46,6 +47,9 @@ export const TRANSITIONS: readonly Row[] = [
   { action: 'resolve_worker_wins', from: ['disputed'], actor: 'admin', to: 'completed', effect: 'release', event: 'dispute.resolved', note: 'disputes issue' },
   { action: 'resolve_buyer_wins', from: ['disputed'], actor: 'admin', to: 'refunded', effect: 'refund', event: 'dispute.resolved', note: 'disputes issue' },
   { action: 'resolve_split', from: ['disputed'], actor: 'admin', to: 'completed', effect: 'dispute_ruling', event: 'dispute.resolved', note: 'disputes issue' },
+  { action: 'resolve_worker_wins', from: ['disputed'], actor: 'system', to: 'completed', effect: 'release', event: 'dispute.resolved', note: 'Tier 1 (AI) ruling, final once its 7-day review window closed without request_dispute_review' },
+  { action: 'resolve_buyer_wins', from: ['disputed'], actor: 'system', to: 'refunded', effect: 'refund', event: 'dispute.resolved', note: 'Tier 1 (AI) ruling, final once its 7-day review window closed' },
+  { action: 'resolve_split', from: ['disputed'], actor: 'system', to: 'completed', effect: 'dispute_ruling', event: 'dispute.resolved', note: 'Tier 1 (AI) ruling, final once its 7-day review window closed: worker share minus fee to the worker, the rest refunded' },
 ];
 
 /** The row for `action` by `actor` from `from`, or undefined when the move is not allowed. */

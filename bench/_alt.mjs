@@ -1,0 +1,22 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+const n = process.argv[2] ?? '1000000';
+const info = JSON.parse(readFileSync(`/tmp/vdev-${n}/info.json`));
+const db = new Database(info.dbPath, { readonly: true });
+const me = info.viewer.agent_id; const now = Date.now();
+const bench = (label, sql, p) => {
+  const s2 = db.prepare(sql); let rows; for (let i=0;i<20;i++) rows = s2.all(p);
+  const ts=[]; for (let r=0;r<7;r++){ const t = performance.now(); for (let i=0;i<50;i++) rows = s2.all(p); ts.push((performance.now()-t)/50*1000);} ts.sort((a,b)=>a-b);
+  console.log(label.padEnd(14), ts[3].toFixed(0).padStart(6), 'µs', rows.length, JSON.stringify(rows[0]).slice(0, 60));
+};
+bench('list', `SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents FROM (SELECT id, created_at FROM jobs WHERE buyer_id = @me UNION SELECT id, created_at FROM jobs WHERE worker_id = @me) ids JOIN jobs j ON j.id = ids.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id WHERE 1 = 1  ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`, { me, limit: 20, offset: 0 });
+bench('list-ids-only', `SELECT id, created_at FROM jobs WHERE buyer_id = @me UNION SELECT id, created_at FROM jobs WHERE worker_id = @me`, { me });
+bench('list-rowid', `SELECT rowid, created_at FROM jobs WHERE buyer_id = @me UNION SELECT rowid, created_at FROM jobs WHERE worker_id = @me`, { me });
+bench('list-orderid', `SELECT j.id FROM (SELECT id, created_at FROM jobs WHERE buyer_id = @me UNION SELECT id, created_at FROM jobs WHERE worker_id = @me) ids JOIN jobs j ON j.id = ids.id ORDER BY j.created_at DESC, j.id LIMIT 20`, { me });
+bench('list-narrow', `SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents FROM (SELECT ids.id FROM (SELECT id, created_at FROM jobs WHERE buyer_id = @me UNION SELECT id, created_at FROM jobs WHERE worker_id = @me) ids JOIN jobs j ON j.id = ids.id WHERE 1 = 1 ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset) p JOIN jobs j ON j.id = p.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id ORDER BY j.created_at DESC, j.id`, { me, limit: 20, offset: 0 });
+bench('count', `SELECT COUNT(*) n FROM (SELECT id, created_at FROM jobs WHERE buyer_id = @me UNION SELECT id, created_at FROM jobs WHERE worker_id = @me) ids JOIN jobs j ON j.id = ids.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id WHERE 1 = 1`, { me });
+bench('count-simple', `SELECT COUNT(*) n FROM (SELECT id FROM jobs WHERE buyer_id = @me UNION SELECT id FROM jobs WHERE worker_id = @me)`, { me });
+bench('count-rowid', `SELECT COUNT(*) n FROM (SELECT rowid FROM jobs WHERE buyer_id = @me UNION SELECT rowid FROM jobs WHERE worker_id = @me)`, { me });
+bench('browse', `SELECT j.*, 0 AS escrow_cents, NULL AS relevance FROM jobs j WHERE j.status = 'open' AND j.bidding_closed = 0 AND j.bid_window_closes_at > @now ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`, { now, limit: 20, offset: 0 });
+bench('browse-noid', `SELECT j.*, 0 AS escrow_cents, NULL AS relevance FROM jobs j WHERE j.status = 'open' AND j.bidding_closed = 0 AND j.bid_window_closes_at > @now ORDER BY j.created_at DESC LIMIT @limit OFFSET @offset`, { now, limit: 20, offset: 0 });
+bench('browse-narrow', `SELECT id FROM jobs j WHERE j.status = 'open' AND j.bidding_closed = 0 AND j.bid_window_closes_at > @now ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`, { now, limit: 20, offset: 0 });

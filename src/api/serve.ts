@@ -1,0 +1,78 @@
+/**
+ * `voxpact-mcp --transport http [--host 127.0.0.1] [--port 8787]`: the embedded engine served
+ * over HTTP (REST /v1, /openapi.json, MCP at /mcp, SSE at /v1/events), with the timers and
+ * webhook deliveries running. Prints the listening URL on stderr; stops cleanly on SIGINT/SIGTERM.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Config } from '../config.js';
+import type { Engine } from '../engine/index.js';
+import { log, setLogLevel } from '../log.js';
+import { openEngine, startTimers } from '../stdio.js';
+import { type AppOptions, type VoxApp, createApp } from './app.js';
+
+export type HttpServer = { url: string; port: number; app: VoxApp; engine: Engine; close(): Promise<void> };
+
+export type ServeOptions = {
+  config: Config;
+  host?: string;
+  port?: number;
+  /** An engine to serve (tests); default: open the one of config. It is closed with the server only if opened here. */
+  engine?: Engine;
+  toolsets?: string[];
+  readOnly?: boolean;
+  /** Run timers and webhook deliveries (default true). */
+  timers?: boolean;
+  app?: Partial<Omit<AppOptions, 'engine' | 'config'>>;
+};
+
+const urlHost = (h: string) => (h.includes(':') ? `[${h}]` : h);
+
+export async function serveHttp(o: ServeOptions): Promise<HttpServer> {
+  const host = o.host ?? o.config.httpHost ?? '127.0.0.1';
+  const port = o.port ?? o.config.httpPort ?? 8787;
+  const engine = o.engine ?? openEngine(o.config);
+  const app = createApp({ engine, config: o.config, boundHost: host, ...o.app, mcp: { toolsets: o.toolsets, readOnly: o.readOnly, ...o.app?.mcp } });
+  const stopTimers = o.timers === false ? () => {} : startTimers(engine, o.config.timerIntervalMs);
+  let server: Server;
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port, hostname: host }, resolve) as Server;
+    server.once('error', reject);
+  });
+  const url = `http://${urlHost(host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host)}:${address.port}`;
+  engine.files.service.attachHttp(url); // signed file URLs point here (/files), not at a separate listener
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= (async () => {
+    stopTimers();
+    await app.voxpact.shutdown();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections?.();
+      // Streams still open after a grace period are cut.
+      setTimeout(() => server.closeAllConnections?.(), 2000).unref();
+    });
+    if (!o.engine) engine.close();
+  })());
+  return { url, port: address.port, app, engine, close };
+}
+
+/** The CLI branch: serve until SIGINT/SIGTERM. */
+export async function runHttp(o: ServeOptions): Promise<HttpServer> {
+  setLogLevel(o.config.logLevel);
+  const s = await serveHttp(o);
+  process.stderr.write(`voxpact-mcp: listening on ${s.url} (REST ${s.url}/v1, OpenAPI ${s.url}/openapi.json, MCP ${s.url}/mcp, events ${s.url}/v1/events)\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'stopping', { signal });
+    s.close().then(() => process.exit(0), (e) => {
+      process.stderr.write(`voxpact-mcp: error while stopping: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  return s;
+}

@@ -1,0 +1,127 @@
+/**
+ * The default store: files on local disk under `${dataDir}/files`. A key becomes a path only
+ * through `pathOf`, which accepts nothing but the shape `objectKey` makes and checks the result
+ * stays under the root. Writes go to a temporary file renamed into place, so a reader never
+ * sees half an object. URLs are HMAC-signed (src/files/signing.ts) and served by
+ * `filesRoutes` (src/files/http.ts).
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { isObjectKey } from './names.js';
+import { UrlSigner } from './signing.js';
+import { type BlobStore, type ObjectInfo, type PresignGet, type PresignPut, StoreError } from './store.js';
+
+export class LocalBlobStore implements BlobStore {
+  readonly kind = 'local' as const;
+  readonly root: string;
+
+  /** `urlBase` gives the base URL of whichever HTTP server serves `filesRoutes` (started on demand). */
+  constructor(root: string, readonly signer: UrlSigner, private readonly urlBase: () => Promise<string>) {
+    this.root = resolve(root);
+  }
+
+  /** The only way from a key to a filesystem path. */
+  pathOf(key: string): string {
+    if (!isObjectKey(key)) throw new StoreError('invalid_key', `not an object key: ${JSON.stringify(key.slice(0, 200))}`);
+    const p = resolve(this.root, ...key.split('/'));
+    if (!p.startsWith(this.root + sep)) throw new StoreError('invalid_key', 'object key escapes the store root');
+    return p;
+  }
+
+  private async info(path: string): Promise<ObjectInfo | null> {
+    try {
+      const s = await stat(path, { bigint: true });
+      if (!s.isFile()) return null;
+      return { size_bytes: Number(s.size), etag: `${s.ino}-${s.size}-${s.mtimeNs}`, content_type: null };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  async put(key: string, body: Buffer, _contentType: string): Promise<ObjectInfo> {
+    return this.write(key, [body], Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Stream `source` into the object, refusing (and leaving nothing behind) once more than
+   * `maxBytes` arrive. The object appears atomically when the upload completes.
+   */
+  async write(key: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes: number): Promise<ObjectInfo> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.upload-${randomBytes(6).toString('hex')}`;
+    const out = createWriteStream(tmp, { flags: 'wx' });
+    let size = 0;
+    try {
+      for await (const chunk of source) {
+        size += chunk.byteLength;
+        if (size > maxBytes) throw new StoreError('too_large', `the upload is larger than its limit of ${maxBytes} bytes`);
+        if (!out.write(chunk)) await new Promise<void>((ok, ko) => { out.once('drain', ok); out.once('error', ko); });
+      }
+      await new Promise<void>((ok, ko) => out.end((e?: Error | null) => (e ? ko(e) : ok())));
+      const fh = await open(tmp, 'r');
+      try { await fh.sync(); } finally { await fh.close(); }
+      await rename(tmp, path);
+    } catch (e) {
+      out.destroy();
+      await rm(tmp, { force: true });
+      throw e;
+    }
+    return (await this.info(path))!;
+  }
+
+  head(key: string) {
+    return this.info(this.pathOf(key));
+  }
+
+  async get(key: string, range?: { start: number; end: number }): Promise<Buffer> {
+    const path = this.pathOf(key);
+    const info = await this.info(path);
+    if (!info) throw new StoreError('not_found', `no object at ${key}`);
+    const start = Math.max(0, range?.start ?? 0);
+    const end = Math.min(info.size_bytes - 1, range?.end ?? info.size_bytes - 1);
+    if (end < start) return Buffer.alloc(0);
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(end - start + 1);
+      let off = 0;
+      while (off < buf.length) {
+        const { bytesRead } = await fh.read(buf, off, buf.length - off, start + off);
+        if (bytesRead === 0) break;
+        off += bytesRead;
+      }
+      return buf.subarray(0, off);
+    } finally {
+      await fh.close();
+    }
+  }
+
+  async stream(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const path = this.pathOf(key);
+    if (!(await this.info(path))) throw new StoreError('not_found', `no object at ${key}`);
+    return createReadStream(path, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async delete(key: string): Promise<void> {
+    const path = this.pathOf(key);
+    await rm(path, { force: true });
+    // Tidy the per-file directory (<purpose>/<job>/<file>/) when it is empty; leave the rest.
+    await rmdir(dirname(path)).catch(() => {});
+  }
+
+  async presignPut(key: string, o: PresignPut): Promise<string> {
+    this.pathOf(key);
+    return this.signer.url(await this.urlBase(), { method: 'PUT', key, file_id: o.file_id, agent_id: o.agent_id, expires_at: o.expires_at, content_type: o.content_type, max_bytes: o.max_bytes });
+  }
+
+  async presignGet(key: string, o: PresignGet): Promise<string> {
+    this.pathOf(key);
+    return this.signer.url(await this.urlBase(), { method: 'GET', key, file_id: o.file_id, agent_id: o.agent_id, expires_at: o.expires_at });
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,55 @@
+/**
+ * A minimal Server-Sent Events parser (the WHATWG rules that matter here): fields `id`, `event`,
+ * `data` (multi-line joined with \n), `retry`; comment lines start with ':'; a blank line ends
+ * an event. Fed arbitrary chunks; bounded so a hostile server cannot grow it without limit.
+ */
+export type SseEvent = { id: string | null; event: string; data: string };
+
+const MAX_BUFFER_CHARS = 1024 * 1024;
+
+export class SseParser {
+  private buf = '';
+  private data: string[] = [];
+  private event = '';
+  private id: string | null = null;
+  /** The last id seen (what Last-Event-ID resumes from). */
+  lastEventId: string | null = null;
+  retryMs: number | null = null;
+
+  constructor(private readonly onEvent: (e: SseEvent) => void) {}
+
+  push(chunk: string) {
+    this.buf += chunk;
+    if (this.buf.length > MAX_BUFFER_CHARS) throw new Error('SSE line too long');
+    for (;;) {
+      const m = /\r\n|\r|\n/.exec(this.buf);
+      if (!m) break;
+      const line = this.buf.slice(0, m.index);
+      // A lone \r at the very end may be the first half of \r\n: wait for more.
+      if (m[0] === '\r' && m.index === this.buf.length - 1) break;
+      this.buf = this.buf.slice(m.index + m[0].length);
+      this.line(line);
+    }
+  }
+
+  private line(line: string) {
+    if (line === '') return this.dispatch();
+    if (line.startsWith(':')) return;
+    const i = line.indexOf(':');
+    const field = i < 0 ? line : line.slice(0, i);
+    let value = i < 0 ? '' : line.slice(i + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'data') this.data.push(value);
+    else if (field === 'event') this.event = value;
+    else if (field === 'id' && !value.includes('\0')) this.id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) this.retryMs = Number(value);
+  }
+
+  private dispatch() {
+    if (this.id !== null) this.lastEventId = this.id;
+    if (this.data.length) this.onEvent({ id: this.id ?? this.lastEventId, event: this.event || 'message', data: this.data.join('\n') });
+    this.data = [];
+    this.event = '';
+    this.id = null;
+  }
+}

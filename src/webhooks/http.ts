@@ -1,0 +1,94 @@
+/**
+ * One webhook POST over undici, through the SSRF guard: resolve and vet, connect only to the
+ * vetted addresses, a hard time limit per hop, 307/308 redirects followed (same method and
+ * body) up to `maxRedirects`, each hop vetted again; other redirects are not followed and count
+ * as a failed delivery. Never throws: the outcome says what happened.
+ */
+import { request } from 'undici';
+import { SsrfError, type Resolver, pinnedAgent, vetUrl } from './ssrf.js';
+
+export type PostOutcome = {
+  ok: boolean;
+  /** Final HTTP status, or null when no answer came (refused, timeout, network error). */
+  status: number | null;
+  /** Seconds the receiver asked us to wait (Retry-After), when it said. */
+  retry_after_s: number | null;
+  error: string | null;
+  duration_ms: number;
+  /** The URL that answered last (after redirects). */
+  url: string;
+  refused: boolean;
+};
+
+export type PostOptions = { allowLoopback: boolean; timeoutMs: number; maxRedirects: number; resolve?: Resolver; userAgent?: string };
+
+const MAX_ERROR_BODY_CHARS = 200;
+
+/** Retry-After as seconds: delta-seconds or an HTTP date (relative to `nowMs`). */
+export function parseRetryAfter(v: string | string[] | undefined, nowMs: number): number | null {
+  const raw = Array.isArray(v) ? v[0] : v;
+  if (!raw) return null;
+  if (/^\s*\d+\s*$/.test(raw)) return Number(raw);
+  const at = Date.parse(raw);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
+async function readSnippet(body: { text(): Promise<string> }): Promise<string> {
+  try {
+    const t = await body.text();
+    return t.replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_BODY_CHARS);
+  } catch {
+    return '';
+  }
+}
+
+export async function postWebhook(rawUrl: string, body: string, headers: Record<string, string>, o: PostOptions): Promise<PostOutcome> {
+  const started = Date.now();
+  let url = rawUrl;
+  const done = (p: Omit<PostOutcome, 'duration_ms' | 'url'>): PostOutcome => ({ ...p, duration_ms: Date.now() - started, url });
+  for (let hop = 0; ; hop++) {
+    let target;
+    try {
+      target = await vetUrl(url, { allowLoopback: o.allowLoopback, resolve: o.resolve });
+    } catch (e) {
+      if (e instanceof SsrfError) return done({ ok: false, status: null, retry_after_s: null, error: `refused: ${e.message}`, refused: true });
+      throw e;
+    }
+    const dispatcher = pinnedAgent(target.addresses, o.timeoutMs);
+    try {
+      const res = await request(target.url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'user-agent': o.userAgent ?? 'VoxPact-Webhooks/1', ...headers },
+        dispatcher,
+        signal: AbortSignal.timeout(o.timeoutMs),
+        headersTimeout: o.timeoutMs,
+        bodyTimeout: o.timeoutMs,
+      });
+      const status = res.statusCode;
+      const location = res.headers.location;
+      if ((status === 307 || status === 308) && typeof location === 'string') {
+        await res.body.dump();
+        if (hop >= o.maxRedirects) return done({ ok: false, status, retry_after_s: null, error: `too many redirects (more than ${o.maxRedirects})`, refused: false });
+        url = new URL(location, target.url).toString();
+        continue;
+      }
+      const retryAfter = parseRetryAfter(res.headers['retry-after'], Date.now());
+      if (status >= 200 && status < 300) {
+        await res.body.dump();
+        return done({ ok: true, status, retry_after_s: null, error: null, refused: false });
+      }
+      const snippet = await readSnippet(res.body);
+      const redirectNote = status >= 300 && status < 400 ? ' (redirects other than 307/308 are not followed: use the final URL)' : '';
+      return done({ ok: false, status, retry_after_s: retryAfter, error: `HTTP ${status}${redirectNote}${snippet ? `: ${snippet}` : ''}`, refused: false });
+    } catch (e) {
+      const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
+      const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError' || /timeout/i.test(err.code ?? '') || /Timeout/.test(err.name);
+      const what = timedOut ? `timed out after ${o.timeoutMs} ms` : `${err.cause?.code ?? err.code ?? err.name}: ${err.cause?.message ?? err.message}`;
+      return done({ ok: false, status: null, retry_after_s: null, error: what, refused: false });
+    } finally {
+      dispatcher.destroy().catch(() => {});
+    }
+  }
+}
