@@ -5,9 +5,9 @@
 // worker) and bids on 20 open jobs, so the figures measure the size of the database, not the
 // size of one agent's history.
 //
-// Model (per N jobs): agents max(200, N/50); 1 % of jobs open for bids (bid window still
-// running, indexed for search, 0–3 bids each), 10 % with money in escrow, 70 % completed,
-// the rest cancelled. Titles and descriptions draw from a 400-word vocabulary.
+// Model (per N jobs): agents max(200, N/50); 1 % of jobs (at least 100) open for bids (bid window still
+// running, indexed for search, 0–3 bids each); of the others 10 % with money in escrow, 70 %
+// completed, 20 % cancelled. Titles and descriptions draw from a 400-word vocabulary.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -133,9 +133,12 @@ export function generate(dir, jobs, { seed = 7, log = () => {} } = {}) {
     }
     const openJobs = [];
     const rest = jobs - 200;
+    // At least 100 open jobs, so every size has more than one page of them to browse.
+    const openShare = Math.max(0.01, Math.min(0.5, 100 / rest));
     for (let i = 0; i < rest; i++) {
       const x = r();
-      const status = x < 0.01 ? 'open' : x < 0.04 ? 'funded' : x < 0.06 ? 'accepted' : x < 0.09 ? 'in_progress' : x < 0.11 ? 'delivered' : x < 0.81 ? 'completed' : 'cancelled';
+      const y = (x - openShare) / (1 - openShare); // the other jobs share the rest alike at every size
+      const status = x < openShare ? 'open' : y < 0.03 ? 'funded' : y < 0.05 ? 'accepted' : y < 0.08 ? 'in_progress' : y < 0.1 ? 'delivered' : y < 0.8 ? 'completed' : 'cancelled';
       const buyer = pick(agentIds);
       let worker = pick(agentIds);
       if (worker === buyer) worker = agentIds[(agentIds.indexOf(buyer) + 1) % agentIds.length];

@@ -5,7 +5,8 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Marketplace } from '../src/marketplace.js';
-import { BrowseOpenJobsInput, ListJobsInput, NotificationsInput } from '../src/schemas.js';
+import { BrowseOpenJobsInput, ListJobsInput, ListMessagesInput, NotificationsInput } from '../src/schemas.js';
+import { UNTRUSTED_NOTE, fence } from '../src/untrusted.js';
 import { LIMITS } from '../src/limits.js';
 import { VoxError } from '../src/errors.js';
 
@@ -20,11 +21,14 @@ export const RESOURCE_URIS = {
   notifications: 'voxpact://notifications',
   agent: (id: string) => `voxpact://agents/${id}`,
   openJobs: 'voxpact://open-jobs',
+  messages: (id: string) => `voxpact://jobs/${id}/messages`,
+  validation: (id: string) => `voxpact://jobs/${id}/validation`,
 } as const;
 
 /** Does `uri` name one of our resources (what a client may subscribe to)? */
 export function isResourceUri(uri: string): boolean {
-  return /^voxpact:\/\/(dashboard|jobs|notifications|open-jobs|jobs\/[^/?#]+|agents\/[^/?#]+)$/.test(uri);
+  return /^voxpact:\/\/(dashboard|jobs|notifications|open-jobs|jobs\/[^/?#]+|agents\/[^/?#]+)$/.test(uri)
+    || /^voxpact:\/\/jobs\/[^/?#]+\/(messages|validation)$/.test(uri);
 }
 
 async function json(uri: string, read: () => Promise<unknown>): Promise<ReadResourceResult> {
@@ -89,4 +93,26 @@ export function registerResources(server: McpServer, mp: Marketplace): void {
     description: `The ${max} newest jobs open for bidding ({ items, count }).`,
     mimeType: JSON_MIME,
   }, (uri) => json(uri.href, () => mp.browseOpenJobs(BrowseOpenJobsInput.parse({ limit: max }))));
+
+  // Messages: each message's content is fenced and sanitised as untrusted text (src/untrusted.ts);
+  // the raw text is list_messages' structuredContent and GET /v1/jobs/{id}/messages.
+  server.registerResource('job-messages', new ResourceTemplate('voxpact://jobs/{job_id}/messages', { list: undefined }), {
+    title: 'Job messages',
+    description: `The message thread of a job, oldest first (up to ${LIMITS.messages_limit_max}): { job_id, note, items, count, total }. Contents are fenced as untrusted text.`,
+    mimeType: JSON_MIME,
+  }, (uri, vars) => json(uri.href, async () => {
+    const id = one(vars.job_id);
+    const r = await mp.listMessages(id, ListMessagesInput.parse({ limit: LIMITS.messages_limit_max }));
+    const items = r.items.map((m) => ({
+      ...m, content: m.sender_agent_id === mp.agentId ? m.content : fence(m.content, `agent ${m.sender_agent_id}`, 'message'),
+    }));
+    return { job_id: id, note: UNTRUSTED_NOTE, items, count: r.count, total: r.total };
+  }));
+
+  server.registerResource('job-validation', new ResourceTemplate('voxpact://jobs/{job_id}/validation', { list: undefined }), {
+    title: 'Validation record',
+    description: 'The signed record of the latest validation of a job\'s delivery: deliverable SHA-256, criteria results, each judge\'s verdict with model, rubric and prompt hash; ' +
+      'signature is Ed25519 (base64url) over the canonical JSON of record, by the key in signer (docs/validation.md).',
+    mimeType: JSON_MIME,
+  }, (uri, vars) => json(uri.href, () => mp.getValidationRecord(one(vars.job_id))));
 }

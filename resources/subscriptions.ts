@@ -20,6 +20,8 @@ export function urisForChange(c: ChangeEvent, self: string): string[] {
   if (c.job_id) uris.push(RESOURCE_URIS.job(c.job_id), RESOURCE_URIS.jobs);
   if (c.type.startsWith('notification')) uris.push(RESOURCE_URIS.notifications);
   if (c.type === 'agent' || c.type.startsWith('notification')) uris.push(RESOURCE_URIS.agent(self)); // trust changes come as notifications
+  if (c.job_id && c.type === 'message') uris.push(RESOURCE_URIS.messages(c.job_id));
+  if (c.job_id && c.type === 'validation') uris.push(RESOURCE_URIS.validation(c.job_id));
   return uris;
 }
 

@@ -33,7 +33,8 @@ Options:
   -h, --help       this help
 
 Environment: VOXPACT_API_KEY, VOXPACT_DATA_DIR, VOXPACT_BACKEND, VOXPACT_API_URL, VOXPACT_MAX_JOB_EUR,
-VOXPACT_CONFIRM_ABOVE_EUR, VOXPACT_CLOCK_OFFSET, VOXPACT_TIMER_INTERVAL_MS, VOXPACT_LOG_LEVEL.
+VOXPACT_CONFIRM_ABOVE_EUR, VOXPACT_CLOCK_OFFSET, VOXPACT_TIMER_INTERVAL_MS, VOXPACT_LOG_LEVEL,
+VOXPACT_WEBHOOK_ALLOW_LOOPBACK (1: webhooks may go to loopback http, for development).
 `;
 
 /** A mistake in how the command was invoked: exit code 2 (stdio.ts's UsageError has the same name). */
@@ -126,6 +127,11 @@ async function agentsCreate(v: Values) {
     throw new Usage(`--${String(i.path[0] ?? 'name').replace(/_/g, '-')} ${i.message}`);
   }
   if (v['webhook-url'] !== undefined && !HttpsUrl.safeParse(v['webhook-url']).success) throw new Usage('--webhook-url must be an HTTPS URL');
+  if (v['webhook-url'] !== undefined) {
+    // The same webhook.ping as register_agent: 2xx within 5 s, before anything is written.
+    const { pingWebhook } = await import('./webhooks/ping.js');
+    await pingWebhook(v['webhook-url'], { agent_name: v.name });
+  }
   const { openEngine } = await import('./stdio.js');
   const engine = openEngine(configFrom(v));
   try {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseDuration } from './clock.js';
 import { eurToCents } from './money.js';
 import { type FilesConfig, filesConfigFromEnv } from './files/config.js';
+import { judgeOptionsFromEnv } from './validation/config.js';
+import type { JudgeOptions } from './validation/service.js';
 
 /** Everything configurable, read once from the environment (and CLI flags layered on top). */
 export type Config = {
@@ -30,9 +32,19 @@ export type Config = {
   mcpSessionIdleMs?: number;
   /** File transfer: VOXPACT_FILES_PORT, VOXPACT_PUBLIC_URL, VOXPACT_FILES_DIR, VOXPACT_S3_* (src/files/config.ts). Pass to Engine.open({ files }). */
   files?: FilesConfig;
+  /** Validation and arbitration judges: VOXPACT_JUDGE_URL, _MODEL, _API_KEY, _TIMEOUT (src/validation/config.ts). Pass to engine.judging.configure. */
+  judges?: JudgeOptions;
 };
 
 const csv = (v: string | undefined) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+function idleEnv(v: string): number {
+  let ms = NaN;
+  try {
+    ms = parseDuration(v);
+  } catch { /* below */ }
+  if (!(ms > 0)) throw new Error(`VOXPACT_MCP_SESSION_IDLE must be a positive duration like 30m, 2h or 90s (got '${v}')`);
+  return ms;
+}
 
 function eurEnv(env: NodeJS.ProcessEnv, name: string): number | null {
   const raw = env[name];
@@ -62,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: csv(env.VOXPACT_ALLOWED_ORIGINS),
     allowedHosts: csv(env.VOXPACT_ALLOWED_HOSTS),
     trustProxy: env.VOXPACT_TRUST_PROXY === '1',
-    mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? parseDuration(env.VOXPACT_MCP_SESSION_IDLE) : 30 * 60_000,
+    mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? idleEnv(env.VOXPACT_MCP_SESSION_IDLE) : 30 * 60_000,
     files: filesConfigFromEnv(env),
+    judges: judgeOptionsFromEnv(env),
   };
 }

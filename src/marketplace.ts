@@ -10,6 +10,7 @@ import type {
   RegisterAgentInput, Review, SearchAgentsInput, SubmitBidInput, Transition, TrustEvent, UpdateAgentInput,
 } from './schemas.js';
 import type { WebhookLog } from './schemas.js';
+import type { Dispute, ListMessagesInput, Message, OpenDisputeInput, SendMessageInput, ValidationRecordView } from './schemas.js';
 import type {
   ConfirmedFile, DeletedFile, DownloadUrl, FilePreview, JobFile, ListFilesInput, RequestUploadInput, UploadFileInput, UploadUrl,
 } from './files/schemas.js';
@@ -88,6 +89,21 @@ export interface Marketplace {
   previewFile(jobId: string, fileId: string): Promise<FilePreview>;
   /** Soft delete by the uploader (not a confirmed deliverable); the stored object is removed. */
   deleteFile(jobId: string, fileId: string): Promise<DeletedFile>;
+
+  // messages (reference: Messages; rules in src/engine/messages.ts)
+  /** A message to the other party of the job (buyer ↔ assigned worker). */
+  sendMessage(jobId: string, input: SendMessageInput): Promise<Message>;
+  /** The job's thread, oldest first. */
+  listMessages(jobId: string, input: ListMessagesInput): Promise<Page<Message> & { total: number }>;
+
+  // validation and disputes (src/engine/validation.ts, src/engine/disputes.ts)
+  /** The signed record of the job's latest validation (buyer and worker). */
+  getValidationRecord(jobId: string): Promise<ValidationRecordView>;
+  /** Open a dispute on a delivered, validating or revision_requested job. */
+  openDispute(jobId: string, input: OpenDisputeInput): Promise<Dispute>;
+  getDispute(jobId: string): Promise<Dispute>;
+  /** Send a Tier 1 (AI) ruling to human review, within 7 days of it. */
+  requestDisputeReview(disputeId: string, input?: { reason?: string }): Promise<Dispute>;
 
   /** Changes since `afterSeq` that concern this agent (for resource subscriptions). */
   changesSince(afterSeq: number): Promise<ChangeEvent[]>;

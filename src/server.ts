@@ -15,6 +15,7 @@ import { runTool, toolListing } from './tool.js';
 import { selectTools } from '../tools/index.js';
 import { registerResources } from '../resources/index.js';
 import { registerSubscriptions } from '../resources/subscriptions.js';
+import { registerIfSampling } from './validation/sampling.js';
 
 export const SERVER_NAME = 'voxpact-mcp';
 
@@ -87,10 +88,20 @@ export function createMcpServer(o: ServerOptions): McpServer {
     server.server.sendLoggingMessage({ level: mcpLevel, logger: SERVER_NAME, data: { msg, ...fields } }).catch(() => {});
   });
 
+  // A client that can sample becomes a validation judge for this agent's jobs as buyer (src/validation/sampling.ts).
+  let unregisterSampling: (() => void) | null = null;
+  const previousInit = server.server.oninitialized;
+  server.server.oninitialized = () => {
+    unregisterSampling?.();
+    unregisterSampling = registerIfSampling(o.mp.agentId, server.server);
+    previousInit?.();
+  };
+
   const previous = server.server.onclose;
   server.server.onclose = () => {
     watcher.close();
     removeSink();
+    unregisterSampling?.();
     previous?.();
   };
   return server;

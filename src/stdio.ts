@@ -22,12 +22,14 @@ export function openEngine(config: Config): Engine {
   if (config.backend !== 'embedded') {
     throw new UsageError(`this command works on the local database and needs the embedded backend (VOXPACT_BACKEND=${config.backend}): unset VOXPACT_BACKEND or pass --backend embedded; the hosted backend serves MCP over stdio only`);
   }
-  return Engine.open({
+  const engine = Engine.open({
     dbPath: dbPathOf(config),
     dataDir: config.dataDir,
     clock: systemClock(config.clockOffsetMs),
     rails: { maxJobCents: config.maxJobCents, confirmAboveCents: config.confirmAboveCents },
   });
+  engine.judging.configure(config.judges ?? {}); // validation / arbitration judges (VOXPACT_JUDGE_*)
+  return engine;
 }
 
 /** A mistake in how the command was invoked (exit code 2). */
@@ -86,7 +88,12 @@ export function startTimers(engine: Engine, intervalMs: number): () => void {
   tick();
   const t = setInterval(tick, Math.max(100, intervalMs));
   t.unref();
-  return () => clearInterval(t);
+  // Validations and dispute arbitrations run in the background while the server lives (src/validation/service.ts).
+  engine.judging.configure({ autoRun: true });
+  return () => {
+    clearInterval(t);
+    engine.judging.configure({ autoRun: false });
+  };
 }
 
 export async function runStdio(o: { config: Config; toolsets?: string[]; readOnly?: boolean }): Promise<void> {

@@ -67,7 +67,13 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 const TOOL_ERROR_JSON = (): JsonSchema => jsonSchema(ToolError, 'output');
 
-const inputObject = (def: AnyTool) => z.strictObject(def.input);
+/** One strict input object per tool, built once: zod compiles a parser on an object's first parse. */
+const inputObjects = new WeakMap<AnyTool, z.ZodObject>();
+const inputObject = (def: AnyTool): z.ZodObject => {
+  let o = inputObjects.get(def);
+  if (!o) inputObjects.set(def, (o = z.strictObject(def.input)));
+  return o;
+};
 
 /**
  * The listing of one tool. The output schema accepts either the result or `{ error }`:

@@ -7,10 +7,11 @@ import { disputeTools } from './disputes.js';
 import { notificationTools } from './notifications.js';
 import { paymentTools } from './payments.js';
 import { fileTools } from './files.js';
+import { messageTools } from './messages.js';
 
 export const TOOLS: readonly AnyTool[] = [
   ...accountTools, ...jobTools, ...biddingTools, ...disputeTools, ...notificationTools, ...paymentTools,
-  ...fileTools,
+  ...fileTools, ...messageTools,
 ];
 
 /** Toolsets that have at least one tool in this version. */

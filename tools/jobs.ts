@@ -170,6 +170,19 @@ function deliverableText(self: string, d: { revision_number: number; content_typ
   return t;
 }
 
+/** The dual-model validation of a delivery, both verdicts shown (src/engine/validation.ts). */
+function validationLines(t: Text, v: NonNullable<Deliverable['validation']>, jobId: string) {
+  const conf = v.confidence != null ? `, confidence ${v.confidence.toFixed(2)}` : '';
+  t.line(`Validation (${v.validator_type}): ${v.status}${conf}${v.consensus === false ? ' — the judges DISAGREE: you decide (a dispute would go straight to human review)' : ''}${v.auto_approved ? ' — auto-approved by your auto_accept_rule' : ''}.`);
+  for (const x of v.judges) {
+    const verdict = x.error ? `unavailable (${x.error})` : `${x.passed ? 'pass' : 'fail'} ${x.confidence?.toFixed(2)}`;
+    t.line(`- judge ${x.validator_type}${x.model ? ` (${x.model})` : ''}: ${verdict}${x.reasoning && !x.error ? ` — ${t.quote(x.reasoning, `validation judge ${x.validator_type}`, 'reasoning')}` : ''}`);
+  }
+  const failed = v.criteria_results.filter((c) => c.passed !== true);
+  if (failed.length) t.line(`  criteria not met: ${failed.map((c) => `${c.check} (${t.quote(c.detail, 'validation judge criteria', 'detail')})`).join('; ')}`);
+  t.line(`  Signed record: voxpact://jobs/${jobId}/validation (validation ${v.validation_id}).`);
+}
+
 export const getDeliverablePreview = defineTool({
   name: 'get_deliverable_preview',
   toolset: 'jobs',
@@ -182,6 +195,7 @@ export const getDeliverablePreview = defineTool({
   async handler({ mp }, { job_id }) {
     const [d, j] = await Promise.all([mp.getDeliverablePreview(job_id), mp.getJob(job_id)]);
     const t = deliverableText(mp.agentId, d, d.preview, j.worker_agent_id, 'deliverable');
+    if (d.validation) validationLines(t, d.validation, job_id);
     if (j.your_role === 'buyer' && (j.status === 'delivered' || j.status === 'validating')) t.line('Next: approve_job to release the escrow, or request_revision with feedback.');
     return { structured: d, text: t.toString() };
   },

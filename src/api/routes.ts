@@ -24,6 +24,7 @@ import {
 } from '../schemas.js';
 import { streamEvents, type EventsHub } from './events.js';
 import { WebhookLog, WebhookLogInput } from '../schemas.js';
+import { Dispute, ListMessagesInput, Message, OpenDisputeInput, RequestDisputeReviewInput, SendMessageInput, ValidationRecordView } from '../schemas.js';
 import {
   ConfirmedFile, DeletedFile, DownloadUrl, FileId, FilePage, FilePreview, ListFilesInput, RequestUploadInput, UploadUrl,
 } from '../schemas.js';
@@ -407,7 +408,54 @@ export const ROUTES: Route[] = [
 
   // ---------- files (src/engine/files.ts; the bytes go to the signed URLs, never through /v1) ----------
   ...fileRoutes(),
+
+  // ---------- messages, validation, disputes (src/engine/messages.ts, validation.ts, disputes.ts) ----------
+  ...messageAndDisputeRoutes(),
 ];
+
+/** Messages and Reviews & Disputes of the reference, plus the validation record (extension). */
+function messageAndDisputeRoutes(): Route[] {
+  const DisputeParam = z.object({ id: Uuid.describe('Dispute id (UUID)') });
+  return [
+    route({
+      method: 'POST', path: '/v1/jobs/:id/messages', auth: 'agent', tag: 'messages', status: 201,
+      summary: 'Send a message to the other party of a job (buyer ↔ assigned worker)',
+      description: 'content 1–5000 chars; type question | reply | info (default) | update; file_id: a confirmed file of this job. Not on completed, cancelled or refunded jobs; at most 200 per job. Fires job.message to the other party.',
+      params: JobParam, body: SendMessageInput, response: Message,
+      handler: ({ mp, params, body }) => mp.sendMessage(params.id, body),
+    }),
+    route({
+      method: 'GET', path: '/v1/jobs/:id/messages', auth: 'agent', tag: 'messages',
+      summary: 'The message thread of a job, oldest first (limit ≤ 100, default 50)', params: JobParam, query: ListMessagesInput, response: page(Message),
+      handler: ({ mp, params, query }) => mp.listMessages(params.id, query),
+    }),
+    route({
+      method: 'GET', path: '/v1/jobs/:id/validation', auth: 'agent', tag: 'disputes',
+      summary: 'The signed record of the latest validation of a job (extension)',
+      description: 'Deliverable SHA-256, criteria results, each judge\'s verdict with model, rubric and prompt hash; Ed25519 signature over the canonical JSON of record (docs/validation.md).',
+      params: JobParam, response: ValidationRecordView,
+      handler: ({ mp, params }) => mp.getValidationRecord(params.id),
+    }),
+    route({
+      method: 'POST', path: '/v1/jobs/:id/dispute', auth: 'agent', tag: 'disputes', status: 201, idempotent: true,
+      summary: 'Open a dispute on a delivered job: Tier 1 LLM arbitration, Tier 2 human review',
+      description: 'reason 10–5000 chars; evidence_items ≤ 20 of { type: text | url | r2_key, label, content }. The escrow stays held until a ruling: buyer_wins (refund), worker_wins (release minus fee) or split.',
+      params: JobParam, body: OpenDisputeInput, response: Dispute,
+      handler: ({ mp, params, body }) => mp.openDispute(params.id, body),
+    }),
+    route({
+      method: 'GET', path: '/v1/jobs/:id/dispute', auth: 'agent', tag: 'disputes',
+      summary: 'The dispute of a job and its resolution status', params: JobParam, response: Dispute,
+      handler: ({ mp, params }) => mp.getDispute(params.id),
+    }),
+    route({
+      method: 'POST', path: '/v1/disputes/:id/request-review', auth: 'agent', tag: 'disputes',
+      summary: 'Request human review of a Tier 1 ruling (GDPR Art. 22), within 7 days of it; 48 h SLA',
+      params: DisputeParam, body: RequestDisputeReviewInput, response: Dispute,
+      handler: ({ mp, params, body }) => mp.requestDisputeReview(params.id, body),
+    }),
+  ];
+}
 
 /** File Transfer of the reference. The signed URLs themselves are served at /files (src/files/http.ts). */
 function fileRoutes(): Route[] {

@@ -19,6 +19,9 @@ import type { JobRow } from './views.js';
 import type { FileOps } from './files.js';
 import { pingWebhook } from '../webhooks/ping.js';
 import { webhookLog } from '../webhooks/store.js';
+import * as messages from './messages.js';
+import * as validation from './validation.js';
+import * as disputes from './disputes.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 /** JSON with object keys sorted, so a retry whose arguments come in another key order hashes the same. */
@@ -169,6 +172,17 @@ export class EmbeddedMarketplace implements Marketplace {
   getFileDownloadUrl(jobId: string, fileId: string) { return this.files().getDownloadUrl(this.agentId, jobId, fileId); }
   previewFile(jobId: string, fileId: string) { return this.files().previewFile(this.agentId, jobId, fileId); }
   deleteFile(jobId: string, fileId: string) { return this.files().deleteFile(this.agentId, jobId, fileId); }
+
+  // ---------- messages, validation, disputes (src/engine/messages.ts, validation.ts, disputes.ts) ----------
+  sendMessage(jobId: string, input: S.SendMessageInput) { return this.write(() => messages.sendMessage(this.ctx, this.agentId, jobId, input)); }
+  listMessages(jobId: string, input: S.ListMessagesInput) { return this.read(() => messages.listMessages(this.ctx, this.agentId, jobId, input)); }
+  getValidationRecord(jobId: string) { return this.read(() => validation.validationRecord(this.ctx, this.agentId, jobId)); }
+  openDispute(jobId: string, input: S.OpenDisputeInput) {
+    const { idempotency_key, ...args } = input;
+    return this.once('open_dispute', idempotency_key, { jobId, ...args }, () => disputes.openDispute(this.ctx, this.agentId, jobId, input));
+  }
+  getDispute(jobId: string) { return this.read(() => disputes.getDispute(this.ctx, this.agentId, jobId)); }
+  requestDisputeReview(disputeId: string, input: { reason?: string } = {}) { return this.write(() => disputes.requestReview(this.ctx, this.agentId, disputeId, input.reason)); }
 
   // ---------- change feed ----------
   changesSince(afterSeq: number) {

@@ -35,6 +35,7 @@ import { writeTx } from './db.js';
 import { uuid } from './ids.js';
 import { deliverableOf, deliverJob, roleOf, visibleJob, view } from './jobs.js';
 import type { JobRow } from './views.js';
+import { validationSummary } from './validation.js';
 
 export type FileRow = {
   id: string; job_id: string; uploaded_by: string; purpose: 'input' | 'deliverable';
@@ -261,27 +262,10 @@ export function markDeleted(ctx: Ctx, agentId: string, jobId: string, fileId: st
   return f;
 }
 
-/**
- * The latest validation of a deliverable, from the validation engine's table when it exists
- * (`validations`, one row per run); null before any validation ran.
- */
+/** The latest validation of a deliverable file (src/engine/validation.ts); null for inputs and before any ran. */
 export function latestValidation(ctx: Ctx, f: FileRow): FilePreview['validation'] {
   if (f.purpose !== 'deliverable' || !f.deliverable_id) return null;
-  const t = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'validations'").get();
-  if (!t) return null;
-  const cols = new Set((ctx.db.prepare("SELECT name FROM pragma_table_info('validations')").all() as { name: string }[]).map((c) => c.name));
-  if (!cols.has('deliverable_id')) return null;
-  const order = cols.has('created_at') ? 'created_at DESC, rowid DESC' : 'rowid DESC';
-  const v = ctx.db.prepare(`SELECT * FROM validations WHERE deliverable_id = ? ORDER BY ${order} LIMIT 1`).get(f.deliverable_id) as Record<string, unknown> | undefined;
-  if (!v) return null;
-  const num = (x: unknown) => (typeof x === 'number' ? x : null);
-  const parse = (x: unknown) => { try { return typeof x === 'string' ? JSON.parse(x) : x; } catch { return x; } };
-  return {
-    passed: v.passed == null ? null : Boolean(v.passed), confidence: num(v.confidence),
-    reasoning: typeof v.reasoning === 'string' ? v.reasoning : null,
-    validator_type: typeof v.validator_type === 'string' ? v.validator_type : null,
-    ...(v.consensus !== undefined ? { consensus: parse(v.consensus) } : {}),
-  };
+  return validationSummary(ctx, f.job_id, f.deliverable_id);
 }
 
 export function accessLog(ctx: Ctx, fileId: string) {
@@ -475,21 +459,45 @@ export class FileOps {
     });
   }
 
-  /** The engine's idempotency table, for an operation that awaits the store between its transactions. */
+  /**
+   * The engine's idempotency table, for an operation that awaits the store between its
+   * transactions. The key is claimed first (a row with an empty response) in one write
+   * transaction, so a concurrent call with the same key waits for the first answer instead of
+   * running the operation a second time; a failed operation releases its claim.
+   */
   private async once<T>(agentId: string, operation: string, key: string | undefined, args: unknown, fn: () => Promise<T>): Promise<T> {
     if (!key) return fn();
     const hash = createHash('sha256').update(JSON.stringify({ operation, args })).digest('hex');
-    const prior = read(this.ctx, () => this.ctx.db.prepare('SELECT operation, request_hash, response, created_at FROM idempotency WHERE agent_id = ? AND key = ?').get(agentId, key) as
-      { operation: string; request_hash: string; response: string; created_at: number } | undefined);
-    if (prior && prior.created_at + IDEMPOTENCY_TTL_MS > this.ctx.clock.now()) {
-      if (prior.request_hash !== hash) {
-        throw new VoxError('idempotency_key_reused', `idempotency_key '${key}' was already used for a different request (${prior.operation}); use a new key for a new request`, 422, { field: 'idempotency_key' });
-      }
-      return JSON.parse(prior.response) as T;
+    const db = this.ctx.db;
+    const giveUpAt = Date.now() + 60_000; // a claim left by a crashed process is taken over after this
+    for (;;) {
+      const state = writeTx(db, () => {
+        const prior = db.prepare('SELECT operation, request_hash, response, created_at FROM idempotency WHERE agent_id = ? AND key = ?').get(agentId, key) as
+          { operation: string; request_hash: string; response: string; created_at: number } | undefined;
+        if (prior && prior.created_at + IDEMPOTENCY_TTL_MS > this.ctx.clock.now()) {
+          if (prior.request_hash !== hash) {
+            throw new VoxError('idempotency_key_reused', `idempotency_key '${key}' was already used for a different request (${prior.operation}); use a new key for a new request`, 422, { field: 'idempotency_key' });
+          }
+          if (prior.response !== '') return { done: JSON.parse(prior.response) as T };
+          if (Date.now() < giveUpAt) return { wait: true as const };
+        }
+        db.prepare('INSERT OR REPLACE INTO idempotency (agent_id, key, operation, request_hash, response, created_at) VALUES (?, ?, ?, ?, \'\', ?)')
+          .run(agentId, key, operation, hash, this.ctx.clock.now());
+        return { claimed: true as const };
+      });
+      if ('done' in state) return state.done as T;
+      if ('claimed' in state) break;
+      await new Promise((r) => setTimeout(r, 25));
     }
-    const result = await fn();
-    writeTx(this.ctx.db, () => this.ctx.db.prepare('INSERT OR REPLACE INTO idempotency (agent_id, key, operation, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(agentId, key, operation, hash, JSON.stringify(result), this.ctx.clock.now()));
+    let result: T;
+    try {
+      result = await fn();
+    } catch (e) {
+      writeTx(db, () => db.prepare("DELETE FROM idempotency WHERE agent_id = ? AND key = ? AND response = ''").run(agentId, key));
+      throw e;
+    }
+    writeTx(db, () => db.prepare('UPDATE idempotency SET response = ?, created_at = ? WHERE agent_id = ? AND key = ?')
+      .run(JSON.stringify(result), this.ctx.clock.now(), agentId, key));
     return result;
   }
 
@@ -572,6 +580,21 @@ export class FileOps {
     const dead = read(this.ctx, () => this.ctx.db.prepare("SELECT * FROM files WHERE upload_status IN ('deleted','failed') AND object_removed_at IS NULL LIMIT 500").all() as FileRow[]);
     for (const f of dead) await this.removeObject(store, f);
     return dead.length;
+  }
+
+  /**
+   * The text of a file deliverable whose content is not kept inline (a text file over 10 MB: its
+   * first 10 MB), for the validation judges; null for binaries and anything unreadable.
+   */
+  async deliverableText(deliverableId: string, jobId: string): Promise<string | null> {
+    const f = read(this.ctx, () => this.ctx.db.prepare('SELECT f.* FROM deliverables d JOIN files f ON f.id = d.file_id WHERE d.id = ? AND d.job_id = ?').get(deliverableId, jobId) as FileRow | undefined);
+    if (!f || f.upload_status !== 'confirmed' || !isTextual(f.content_type)) return null;
+    const store = await this.service.store();
+    await this.checkIntact(store, f);
+    const upTo = Math.min(f.size_bytes!, F.deliverable_text_max_bytes);
+    const bytes = await store.get(f.storage_key, { start: 0, end: upTo - 1 });
+    const cut = upTo < f.size_bytes!;
+    return looksLikeText(bytes, cut) ? (cut ? trimPartialUtf8(bytes) : bytes).toString('utf8') : null;
   }
 
   /** Who got which URL, downloaded or previewed the file, when (oldest first). */

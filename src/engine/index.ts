@@ -40,6 +40,8 @@ export class Engine {
     const engine = new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? { maxJobCents: null, confirmAboveCents: null });
     const files = opts.files ?? filesConfigFromEnv(process.env);
     engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
+    // Judges read a file deliverable whose text is not kept inline from the blob store.
+    engine.judging.setDeliverableSource((deliverableId, jobId) => engine.files.deliverableText(deliverableId, jobId));
     return engine;
   }
 
@@ -145,6 +147,9 @@ export class Engine {
       this.db.prepare('DELETE FROM changes WHERE created_at < ?').run(now - 7 * 86_400_000);
       this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(now - 86_400_000);
       this.db.prepare('DELETE FROM timers WHERE fired_at IS NOT NULL AND fired_at < ?').run(now - 30 * 86_400_000);
+      // Sign-in links and key recoveries: kept 2 days (their limits look back 1 hour and 24 hours).
+      this.db.prepare('DELETE FROM owner_logins WHERE created_at < ?').run(now - 2 * 86_400_000);
+      this.db.prepare('DELETE FROM key_recoveries WHERE created_at < ?').run(now - 2 * 86_400_000);
     });
   }
 

@@ -24,7 +24,8 @@ export const TEST_CARDS: Record<string, TestCard> = {
 };
 
 export function testCard(paymentMethodId: string): TestCard {
-  const card = TEST_CARDS[paymentMethodId];
+  // Own keys only: 'constructor', 'hasOwnProperty', '__proto__'… are not cards.
+  const card = Object.hasOwn(TEST_CARDS, paymentMethodId) ? TEST_CARDS[paymentMethodId] : undefined;
   if (!card) {
     throw new VoxError(
       'invalid_payment_method',

@@ -30,7 +30,7 @@ export type HostedOptions = {
   maxRateLimitRetries?: number;
   requestTimeoutMs?: number;
   connections?: number;
-  /** Injected for tests: wall clock and sleeping. */
+  /** Injected for tests: the wall clock (token lifetimes) and the Retry-After wait. */
   nowMs?: () => number;
   sleep?: (ms: number) => Promise<void>;
 };
@@ -393,6 +393,25 @@ export class HostedMarketplace implements Marketplace {
     return this.call<F.DeletedFile>('DELETE', `/v1/jobs/${enc(jobId)}/files/${enc(fileId)}`);
   }
 
+  // ---------- messages, validation, disputes (reference: Messages, Reviews & Disputes) ----------
+  sendMessage(jobId: string, input: S.SendMessageInput) {
+    return this.call<S.Message>('POST', `/v1/jobs/${enc(jobId)}/messages`, { body: input });
+  }
+  async listMessages(jobId: string, input: S.ListMessagesInput) {
+    const r = await this.call<Page<S.Message> & { total?: number } | S.Message[]>('GET', `/v1/jobs/${enc(jobId)}/messages`, { query: input });
+    if (Array.isArray(r)) return { items: r, count: r.length, total: r.length };
+    return { ...r, total: r.total ?? r.count };
+  }
+  getValidationRecord(jobId: string) { return this.call<S.ValidationRecordView>('GET', `/v1/jobs/${enc(jobId)}/validation`); }
+  openDispute(jobId: string, input: S.OpenDisputeInput) {
+    const { idempotency_key, ...body } = input;
+    return this.call<S.Dispute>('POST', `/v1/jobs/${enc(jobId)}/dispute`, { body, idempotencyKey: idempotency_key });
+  }
+  getDispute(jobId: string) { return this.call<S.Dispute>('GET', `/v1/jobs/${enc(jobId)}/dispute`); }
+  requestDisputeReview(disputeId: string, input: { reason?: string } = {}) {
+    return this.call<S.Dispute>('POST', `/v1/disputes/${enc(disputeId)}/request-review`, { body: input });
+  }
+
   // ---------- change feed: GET /v1/events ----------
 
   async changesSince(afterSeq: number): Promise<ChangeEvent[]> {
@@ -411,7 +430,7 @@ export class HostedMarketplace implements Marketplace {
     let connected!: () => void;
     const ready = new Promise<void>((r) => (connected = r));
     void this.followLoop(connected);
-    this.following = Promise.race([ready, this.o.sleep(5_000)]);
+    this.following = Promise.race([ready, sleepReal(5_000)]);
     return this.following;
   }
 
@@ -444,11 +463,11 @@ export class HostedMarketplace implements Marketplace {
       } catch (e) {
         if (this.closed) break;
         log('debug', 'event stream interrupted; reconnecting', { error: (e as Error).message, backoff_ms: backoffMs });
-        await this.o.sleep(backoffMs);
+        await sleepReal(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 30_000);
         continue;
       }
-      if (!this.closed) await this.o.sleep(200); // the server ended the stream (token expiry): reconnect at once
+      if (!this.closed) await sleepReal(200); // the server ended the stream (token expiry): reconnect at once
     }
   }
 

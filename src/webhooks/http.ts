@@ -23,6 +23,7 @@ export type PostOutcome = {
 export type PostOptions = { allowLoopback: boolean; timeoutMs: number; maxRedirects: number; resolve?: Resolver; userAgent?: string };
 
 const MAX_ERROR_BODY_CHARS = 200;
+const MAX_ERROR_BODY_BYTES = 1024;
 
 /** Retry-After as seconds: delta-seconds or an HTTP date (relative to `nowMs`). */
 export function parseRetryAfter(v: string | string[] | undefined, nowMs: number): number | null {
@@ -34,13 +35,23 @@ export function parseRetryAfter(v: string | string[] | undefined, nowMs: number)
   return Math.max(0, Math.ceil((at - nowMs) / 1000));
 }
 
-async function readSnippet(body: { text(): Promise<string> }): Promise<string> {
+/** The start of an error answer, for the log; the rest is never read (a receiver cannot make us buffer much). */
+async function readSnippet(body: AsyncIterable<Buffer> & { destroy(): unknown }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    const t = await body.text();
-    return t.replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_BODY_CHARS);
+    for await (const c of body) {
+      chunks.push(c);
+      size += c.length;
+      if (size >= MAX_ERROR_BODY_BYTES) break;
+    }
   } catch {
-    return '';
+    /* a broken body: keep what came */
+  } finally {
+    body.destroy();
   }
+  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString('utf8').replace(/\uFFFD+$/, '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_BODY_CHARS);
 }
 
 export async function postWebhook(rawUrl: string, body: string, headers: Record<string, string>, o: PostOptions): Promise<PostOutcome> {
@@ -69,14 +80,14 @@ export async function postWebhook(rawUrl: string, body: string, headers: Record<
       const status = res.statusCode;
       const location = res.headers.location;
       if ((status === 307 || status === 308) && typeof location === 'string') {
-        await res.body.dump();
+        await res.body.dump({ limit: 64 * 1024 }).catch(() => {});
         if (hop >= o.maxRedirects) return done({ ok: false, status, retry_after_s: null, error: `too many redirects (more than ${o.maxRedirects})`, refused: false });
         url = new URL(location, target.url).toString();
         continue;
       }
       const retryAfter = parseRetryAfter(res.headers['retry-after'], Date.now());
       if (status >= 200 && status < 300) {
-        await res.body.dump();
+        await res.body.dump({ limit: 64 * 1024 }).catch(() => {});
         return done({ ok: true, status, retry_after_s: null, error: null, refused: false });
       }
       const snippet = await readSnippet(res.body);

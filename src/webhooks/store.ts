@@ -31,6 +31,9 @@ type Row = { id: number; event_seq: number; agent_id: string; event: string; job
 
 /** Take up to `max` due deliveries for this worker. */
 export function claimDue(ctx: Ctx, claimId: string, max: number): Claimed[] {
+  // A plain read first: an idle worker (every few seconds, in every process) takes no write lock.
+  const due = ctx.db.prepare("SELECT 1 FROM webhook_deliveries WHERE status IN ('pending','sending') AND next_attempt_at <= ? LIMIT 1").get(ctx.clock.now());
+  if (!due) return [];
   return writeTx(ctx.db, () => {
     const now = ctx.clock.now();
     const rows = ctx.db.prepare(`SELECT d.id, d.event_seq, d.agent_id, d.event, d.job_id, d.attempts, a.webhook_url, a.webhook_disabled_at,
@@ -136,5 +139,7 @@ export function pruneWebhooks(ctx: Ctx) {
   writeTx(ctx.db, () => {
     ctx.db.prepare(`DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE status IN ('delivered','failed','skipped') AND updated_at < ?)`).run(cutoff);
     ctx.db.prepare(`DELETE FROM webhook_deliveries WHERE status IN ('delivered','failed','skipped') AND updated_at < ?`).run(cutoff);
+    // The outbox itself: events older than that with nothing left to send (the live feed keeps 7 days).
+    ctx.db.prepare(`DELETE FROM events WHERE created_at < ? AND seq NOT IN (SELECT event_seq FROM webhook_deliveries WHERE status IN ('pending','sending'))`).run(cutoff);
   });
 }

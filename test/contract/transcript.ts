@@ -13,9 +13,15 @@ export const TRANSCRIPTS = new Map<string, Map<string, Step[]>>();
 
 const ID = /\b(?:ag_[0-9A-Z]{26}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:pm|seti|pi|cs|ch)_[0-9A-Za-z]{8,64}|seti_[0-9A-Za-z]+_secret_[0-9A-Za-z]+)\b/g;
 
+/** Keys sorted at every level, so placeholders are numbered the same whatever the key order. */
+const sorted = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(sorted)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+      : v;
+
 export function normalise(steps: Step[]): Step[] {
   const ids = new Map<string, string>();
-  const text = JSON.stringify(steps).replace(ID, (m) => {
+  const text = JSON.stringify(sorted(steps)).replace(ID, (m) => {
     if (!ids.has(m)) ids.set(m, `<id${ids.size + 1}>`);
     return ids.get(m)!;
   });

@@ -126,6 +126,25 @@ describe('counter_bid', () => {
   });
 });
 
+describe('counter_bid price', () => {
+  // BUG (src/engine/bids.ts counterBid): any positive counter_price is accepted, but the worker
+  // can only take it with submit_bid, which requires ≥ 5.00 (SubmitBidInput) and ≤ the job's
+  // budget (bids.ts submitBid). A counter of 3.00 or of 25.00 on a 20.00 budget is a dead end,
+  // and the bid.countered notification tells the worker to submit exactly that price. Fix: in
+  // counterBid refuse (validation_error, field counter_price) a price below LIMITS.bid_min_cents
+  // or above j.budget_cents (and arguably below min_acceptable_price).
+  it('a counter-offer must be a price the worker can take', async () => {
+    const m = newMarket();
+    const buyer = m.buyer();
+    const w = m.worker();
+    const j = await m.openJob(buyer, { amount: 20 });
+    const b = await m.bid(w, j.id, 15);
+    expect(CounterBidInput.safeParse({ counter_price: 3 }).success).toBe(true); // the reference: "must be positive"
+    await refused(m.counter(buyer, b.id, 3), 'validation_error');
+    await refused(m.counter(buyer, b.id, 25), 'validation_error');
+  });
+});
+
 describe('list_bids visibility', () => {
   it('buyer sees all; a worker its own; an unrelated agent nothing, and not_found once the job is not open', async () => {
     const m = newMarket();
@@ -209,3 +228,29 @@ describe('accept_bid', () => {
     expect(await buyer.mp.quoteBid(b.id)).toEqual({ amount: 17.5, payee_agent_id: w.id, payee_name: 'ace-translator', job_id: j.id, job_title: 'Translate this article' });
   });
 });
+
+describe('bid_count', () => {
+  // BUG (src/engine/bids.ts:53 is the only writer of jobs.bid_count): the count of active bids
+  // is recomputed when a bid is submitted, but not when bids stop being active — accept_bid
+  // and cancel (rejectOpenBids in jobs.ts), the grace timer, or a bidder's deletion
+  // (accounts.ts deleteAgent withdraws its bids). An open job then advertises bids that no
+  // longer exist (browse_open_jobs, get_job). Fix: recompute bid_count in rejectOpenBids and
+  // deleteAgent (one UPDATE … SET bid_count = (SELECT COUNT(*) … status IN ('active','countered'))),
+  // or compute it in the job query instead of storing it.
+  it('follows the active bids when a bidder is deleted, and after accept', async () => {
+    const m = newMarket();
+    const buyer = m.buyer();
+    const [w1, w2, w3] = [m.worker(), m.worker(), m.worker()];
+    const j = await m.openJob(buyer);
+    await m.bid(w1, j.id, 10);
+    const b2 = await m.bid(w2, j.id, 11);
+    await m.bid(w3, j.id, 12);
+    m.admin.deleteAgent(w1.id, w1.id);
+    const active = (await buyer.mp.listBids(j.id)).items.filter((b) => b.status === 'active').length;
+    expect(active).toBe(2);
+    expect((await buyer.mp.getJob(j.id)).bid_count).toBe(active);
+    await buyer.mp.acceptBid(b2.id);
+    expect((await buyer.mp.getJob(j.id)).bid_count).toBe(0);
+  });
+});
+

@@ -111,7 +111,8 @@ describe('search_agents', () => {
 
     const r = await search(searcher, { q: 'legal translation' });
     expect(r.items.map((a) => a.id)).toEqual([legal.id, general.id]);
-    expect(r.items[0].relevance!).toBeGreaterThan(r.items[1].relevance!);
+    const rel = r.items as (typeof r.items[number] & { relevance?: number })[];
+    expect(rel[0].relevance!).toBeGreaterThan(rel[1].relevance!);
     expect((await search(searcher, { capabilities: ['summarization'] })).items.map((a) => a.id)).toEqual([summ.id]);
     expect((await search(searcher, { capabilities: ['legal'] })).items.map((a) => a.id)).toEqual([legal.id]);
     expect((await search(searcher, { min_trust_score: 70 })).items.map((a) => a.id)).toEqual([general.id]);

@@ -207,6 +207,34 @@ describe('deliverable files (worker → buyer)', () => {
   });
 });
 
+describe('validation of file deliverables', () => {
+  it('preview_file carries the latest validation; judges read a large text file from the store', async () => {
+    const { m, buyer, worker } = setup();
+    const jobId = await inProgress(m, buyer, worker, { validation_criteria: { must_include: 'conclusion', min_words: 3 } });
+    // 11 MB of text: too large to keep inline, so the judges get it through the file service.
+    const size = 11 * MB;
+    const u = await worker.mp.requestUpload(jobId, uploadReq({ purpose: 'deliverable', filename: 'long.txt', content_type: 'text/plain', file_size_bytes: size }));
+    const body = Buffer.alloc(size, ' ');
+    body.write('The conclusion: all good here.', 0);
+    expect((await put(u.upload_url, body, 'text/plain')).status).toBe(200);
+    const c = await worker.mp.confirmUpload(jobId, u.file_id);
+    expect(m.db.prepare('SELECT content FROM deliverables WHERE id = ?').get(c.deliverable_id)).toEqual({ content: null });
+    const queued = (await buyer.mp.previewFile(jobId, u.file_id)).validation!;
+    expect(queued).toMatchObject({ status: 'pending', passed: null });
+    expect(String(queued.validator_type)).toContain('criteria');
+
+    await m.engine.judging.runPending();
+    const done = (await buyer.mp.previewFile(jobId, u.file_id)).validation as any;
+    expect(done.validation_id).toBe(queued.validation_id);
+    expect(done.status).not.toBe('pending');
+    expect(done.criteria_results.find((r: any) => r.check === 'must_include')).toMatchObject({ passed: true });
+    expect((await buyer.mp.getDeliverablePreview(jobId)).validation).toMatchObject({ validation_id: queued.validation_id });
+    // An input file has no validation.
+    const input = await buyer.mp.uploadFile(jobId, inline());
+    expect((await worker.mp.previewFile(jobId, input.file_id)).validation).toBeNull();
+  });
+});
+
 describe('refusals', () => {
   it('blocked extensions, however disguised, and filenames the engine will not take', async () => {
     const { m, buyer, worker } = setup();

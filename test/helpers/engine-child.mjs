@@ -1,13 +1,14 @@
 // A second (third, …) process on the same database file, for the concurrency tests.
-// argv[2]: JSON { dist, dbPath, now, ops: [{ op: 'acceptBid', agentId, bidId } | { op: 'runTimers' }] }
+// Run as `node --import ./ts-register.mjs engine-child.mjs '<json>'` (imports src/*.ts).
+// argv[2]: JSON { src, dbPath, now, ops: [{ op: 'acceptBid', agentId, bidId } | { op: 'runTimers' }] }
 // Prints "ready" once the engine is open, waits for "go" on stdin, runs the ops, prints the
 // results as one JSON line and exits.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const o = JSON.parse(process.argv[2]);
-const { Engine } = await import(pathToFileURL(join(o.dist, 'engine', 'index.js')).href);
-const { ManualClock } = await import(pathToFileURL(join(o.dist, 'clock.js')).href);
+const { Engine } = await import(pathToFileURL(join(o.src, 'engine', 'index.ts')).href);
+const { ManualClock } = await import(pathToFileURL(join(o.src, 'clock.ts')).href);
 const engine = Engine.open({ dbPath: o.dbPath, clock: new ManualClock(o.now) });
 
 process.stdout.write('ready\n');

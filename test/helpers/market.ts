@@ -9,7 +9,7 @@
  * Engine-level admin calls (register, activate, pay checkout, rotate, delete, timers) get the
  * same treatment through `m.admin`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
@@ -25,33 +25,56 @@ export { HOUR_MS };
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 24 * HOUR_MS;
 
-/** Tables whose content a refused call must not change (everything but caches). */
-const SNAPSHOT_TABLES = [
-  'owners', 'agents', 'agent_capabilities', 'checkouts', 'payment_methods', 'setup_intents', 'charges',
-  'jobs', 'job_capabilities', 'transitions', 'bids', 'deliverables', 'ledger_txns', 'ledger_entries', 'balances',
-  'timers', 'notifications', 'events', 'changes', 'mail', 'reviews', 'trust_events', 'idempotency',
-];
+/**
+ * Tables whose content a refused call must not change: every table of the schema (read at
+ * snapshot time, so tables added by later migrations are covered) except SQLite's own, the FTS5
+ * shadow tables (they mirror the tables they index) and these, where a refusal may write by design:
+ *   secrets          signing keys created lazily on first use, whatever that use's outcome;
+ *   file_access_log  file accesses are logged, refused ones included (API reference);
+ *   files            a refused confirm discards the upload it refused.
+ * `newMarket({ refusalMayChange: [...] })` adds to the list.
+ */
+const REFUSAL_MAY_CHANGE = ['secrets', 'file_access_log', 'files'];
+const FTS_SHADOW = /_(data|idx|content|docsize|config)$/;
 
 /** Every transition row recorded by any market closed in this test file (for coverage checks). */
 export const recordedTransitions: { action: string; actor: string; from_status: string | null; to_status: string }[] = [];
 
 let seq = 0;
 
+/**
+ * Where test databases live: VOXPACT_TEST_TMP, else /dev/shm when writable (a tmpfs: WAL and
+ * locking behave as on disk, but synchronous=FULL fsyncs cost nothing), else the OS temp dir.
+ */
+function tmpRoot(): string {
+  if (process.env.VOXPACT_TEST_TMP) return process.env.VOXPACT_TEST_TMP;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
 export type Agent = { id: string; key: string; mp: Marketplace; email: string };
 
 export type Market = Awaited<ReturnType<typeof newMarket>>;
 
-export function newMarket(opts: { start?: string } = {}) {
-  const dir = mkdtempSync(join(process.env.VOXPACT_TEST_TMP ?? tmpdir(), 'voxpact-engine-'));
+export function newMarket(opts: { start?: string; refusalMayChange?: string[] } = {}) {
+  const dir = mkdtempSync(join(tmpRoot(), 'voxpact-engine-'));
   const dbPath = join(dir, 'voxpact.db');
   const clock = new ManualClock(opts.start ? Date.parse(opts.start) : undefined);
   const engine = Engine.open({ dbPath, clock });
   const db = engine.db;
   let closed = false;
 
+  const snapshotTables = () => (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[])
+    .filter((t) => !/CREATE VIRTUAL TABLE/i.test(t.sql) && !(FTS_SHADOW.test(t.name) && /_fts_/.test(t.name)))
+    .filter((t) => !REFUSAL_MAY_CHANGE.includes(t.name) && !opts.refusalMayChange?.includes(t.name))
+    .map((t) => t.name).sort();
   const snapshot = (): string => {
     const parts: Record<string, unknown> = {};
-    for (const t of SNAPSHOT_TABLES) parts[t] = (db.prepare(`SELECT * FROM ${t}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    for (const t of snapshotTables()) parts[t] = (db.prepare(`SELECT * FROM ${t}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
     return JSON.stringify(parts);
   };
   const cheapState = () => JSON.stringify({
@@ -74,7 +97,7 @@ export function newMarket(opts: { start?: string } = {}) {
       if (after !== before) {
         // Name the first table that changed, so the failure says what a refusal touched.
         const b = JSON.parse(before), a = JSON.parse(after);
-        const changedTables = SNAPSHOT_TABLES.filter((t) => JSON.stringify(b[t]) !== JSON.stringify(a[t]));
+        const changedTables = Object.keys({ ...a, ...b }).filter((t) => JSON.stringify(b[t]) !== JSON.stringify(a[t]));
         expect.fail(`${what} was refused (${(e as Error).message}) but changed: ${changedTables.join(', ')}`);
       }
       throw e;

@@ -88,6 +88,18 @@ describe('idempotency_key in the MCP tools', () => {
     expect(count("SELECT COUNT(*) n FROM ledger_txns WHERE kind = 'release' AND job_id = ?", job.id)).toBe(1);
   });
 
+  it('deliver_job with a file, the same key sent at once by two server processes of the worker: one delivery, one answer', async () => {
+    const job = await buyer.mp.postJob(PostJobInput.parse({ title: 'File delivery race', task_spec: { description: 'x' }, amount: 20, worker_agent_id: worker.id }));
+    await worker.mp.acceptJob(job.id);
+    await worker.mp.startJob(job.id);
+    const [a, b] = await Promise.all([w.connect(worker.key), w.connect(worker.key)]);
+    const args = { job_id: job.id, filename: 'result.md', content: '# Result', idempotency_key: 'mcp-deliver-file-1' };
+    const rs = await Promise.all([a.call('deliver_job', args), b.call('deliver_job', args)]);
+    for (const r of rs) expect(r.isError, r.text).toBe(false);
+    expect(rs[1].data).toEqual(rs[0].data);
+    expect(count('SELECT COUNT(*) n FROM deliverables WHERE job_id = ?', job.id)).toBe(1);
+  });
+
   it('after 24 h the key is forgotten: the same post_job is a new job', async () => {
     const s = await w.connect(buyer.key, { env: { VOXPACT_CLOCK_OFFSET: '25h' } });
     const r = await s.call('post_job', postArgs('mcp-post-1'));

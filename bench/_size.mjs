@@ -1,0 +1,10 @@
+import { marketDir, postJobArgs, startVoxStdio } from './lib/setup.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+const d = mkdtempSync('/tmp/vsz-'); const m = marketDir(d);
+const p = startVoxStdio(d, m.buyer.api_key); await p.initialize();
+const r = await p.call('post_job', postJobArgs(m.worker.agent_id));
+console.log('post_job', JSON.stringify(r).length);
+const g = await p.call('get_job', { job_id: r.structuredContent.id });
+console.log('get_job', JSON.stringify(g).length); console.log(g.content[0].text);
+const l = await p.request('tools/list', {}); console.log('tools/list', JSON.stringify(l).length);
+await p.close(); rmSync(d, { recursive: true });

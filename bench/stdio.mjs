@@ -1,0 +1,38 @@
+// stdio round trips: a read tool (get_job), a write that moves money (post_job direct →
+// funded: a card capture into escrow, fsync'd) and tools/list, one at a time and 16 in
+// flight, against the minimal server's echo tool. Both servers run side by side; the batches
+// alternate between them.
+import { interleave, row, summarize } from './lib/stats.mjs';
+import { inFlight, sequential } from './lib/load.mjs';
+import { marketDir, postJobArgs, startMinimalStdio, startVoxStdio } from './lib/setup.mjs';
+
+export async function run({ quick, tmp, log }) {
+  const m = marketDir(tmp('stdio-'));
+  const vox = startVoxStdio(m.dir, m.buyer.api_key);
+  const min = startMinimalStdio();
+  await Promise.all([vox.initialize(), min.initialize()]);
+  const job = (await vox.call('post_job', postJobArgs(m.worker.agent_id))).structuredContent;
+  if (job.status !== 'funded') throw new Error(`post_job gave a ${job.status} job, not funded`);
+
+  const ops = {
+    echo: () => min.call('echo', { text: 'benchmark' }),
+    get_job: () => vox.call('get_job', { job_id: job.id }),
+    post_job: () => vox.call('post_job', postJobArgs(m.worker.agent_id)),
+    'tools/list': () => vox.request('tools/list', {}),
+  };
+  const n = { echo: quick ? 200 : 500, get_job: quick ? 200 : 500, post_job: quick ? 100 : 250, 'tools/list': quick ? 50 : 100 };
+  for (const [k, op] of Object.entries(ops)) for (let i = 0; i < 50; i++) await op(i); // warm-up
+  const rows = [];
+  for (const [mode, drive] of [['1 at a time', sequential], ['16 in flight', (c, k) => inFlight(c, k, 16)]]) {
+    const s = await interleave(quick ? 7 : 15, Object.fromEntries(Object.entries(ops).map(([k, op]) => [k, () => drive(op, n[k])])));
+    const echo = summarize(s.echo);
+    const base = `minimal server's echo, ${mode}`;
+    const unit = mode === '1 at a time' ? 'µs/call' : 'µs/call (1/throughput)';
+    rows.push(row({ group: 'stdio', name: `get_job, ${mode}`, unit, better: 'lower', target: 1.3, value: summarize(s.get_job), base: echo, baseName: base }));
+    rows.push(row({ group: 'stdio', name: `post_job direct → funded, ${mode}`, unit, better: 'lower', target: 2.0, value: summarize(s.post_job), base: echo, baseName: base }));
+    rows.push(row({ group: 'stdio', name: `tools/list, ${mode}`, unit, better: 'lower', value: summarize(s['tools/list']), base: echo, baseName: base }));
+  }
+  log(`stdio: batches of ${Object.entries(n).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  await Promise.all([vox.close(), min.close()]);
+  return rows;
+}

@@ -1,0 +1,54 @@
+/**
+ * `voxpact-mcp --transport http`: the built bin listens (URL printed on stderr), serves /health,
+ * REST and /mcp, and stops cleanly on SIGTERM and SIGINT. Needs the build (npm test builds first).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'voxpact-cli-http-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, '--transport', 'http', ...args], { env: { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err += d;
+      const m = /listening on (http:\/\/\S+) /.exec(err);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+
+describe('voxpact-mcp --transport http', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`listens on the printed URL and stops on ${signal}`, async () => {
+      const { child, url } = await start(['--host', '127.0.0.1', '--port', '0']);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await (await fetch(`${url}/health`)).json()).data).toEqual({ ok: true });
+      expect((await fetch(`${url}/v1/platform`)).status).toBe(200);
+      expect((await fetch(`${url}/mcp`, { method: 'POST', body: '{}' })).status).toBe(401);
+      // an open event stream must not keep the server from stopping
+      const agent = JSON.parse(spawnSync(process.execPath, [CLI, 'agents', 'create', '--name', `cli-${signal}`, '--owner-email', `${signal}@test.example`, '--json'], { env: { ...process.env, VOXPACT_DATA_DIR: dir } }).stdout.toString());
+      const stream = await fetch(`${url}/v1/events?token=${agent.api_key}`);
+      expect(stream.status).toBe(200);
+      const done = exited(child);
+      child.kill(signal);
+      expect(await done).toBe(0);
+    });
+  }
+
+  it('refuses a bad port as a usage error', () => {
+    const r = spawnSync(process.execPath, [CLI, '--transport', 'http', '--port', 'eighty'], { env: { ...process.env, VOXPACT_DATA_DIR: dir } });
+    expect(r.status).toBe(2);
+    expect(r.stderr.toString()).toMatch(/--port must be a port number/);
+  });
+});
