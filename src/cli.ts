@@ -21,6 +21,10 @@ Usage:
   voxpact-mcp outbox [--json]      The local mail outbox (activation mails, API keys).
   voxpact-mcp timers run [--json]  Fire every timer that is due now, once, and exit.
   voxpact-mcp demo [--data-dir D]  Two MCP servers, a buyer and a worker, walk a direct and an open job.
+  voxpact-mcp admin disputes list [--status S] | show ID | resolve ID --ruling buyer_wins|worker_wins|split [--worker-share N] [--note T]
+      Human (Tier 2) dispute review: list (OVERDUE past the 48 h SLA), inspect, rule (the escrow moves at once).
+  voxpact-mcp admin jobs freeze ID --reason R | unfreeze ID --reason R
+      Block every action on a job (both parties are told), or lift the freeze.
 
 Options:
   --toolsets a,b   only these toolsets (account, jobs, bidding, disputes, notifications, payments)
@@ -34,7 +38,8 @@ Options:
 
 Environment: VOXPACT_API_KEY, VOXPACT_DATA_DIR, VOXPACT_BACKEND, VOXPACT_API_URL, VOXPACT_MAX_JOB_EUR,
 VOXPACT_CONFIRM_ABOVE_EUR, VOXPACT_CLOCK_OFFSET, VOXPACT_TIMER_INTERVAL_MS, VOXPACT_LOG_LEVEL,
-VOXPACT_WEBHOOK_ALLOW_LOOPBACK (1: webhooks may go to loopback http, for development).
+VOXPACT_WEBHOOK_ALLOW_LOOPBACK (1: webhooks may go to loopback http, for development),
+VOXPACT_JUDGE_URL, VOXPACT_JUDGE_MODEL, VOXPACT_JUDGE_API_KEY, VOXPACT_JUDGE_TIMEOUT (validation and dispute judges).
 `;
 
 /** A mistake in how the command was invoked: exit code 2 (stdio.ts's UsageError has the same name). */
@@ -56,6 +61,12 @@ const OPTIONS = {
   card: { type: 'string' },
   description: { type: 'string' },
   'webhook-url': { type: 'string' },
+  // admin (src/admin-cli.ts)
+  status: { type: 'string' },
+  ruling: { type: 'string' },
+  'worker-share': { type: 'string' },
+  note: { type: 'string' },
+  reason: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -178,6 +189,10 @@ async function main(argv: string[]) {
   if (v.version) {
     const { VERSION } = await import('./server.js');
     return console.log(VERSION);
+  }
+  if (p[0] === 'admin') {
+    const { runAdmin } = await import('./admin-cli.js');
+    return runAdmin(p.slice(1), v, configFrom(v), (msg) => new Usage(msg));
   }
   const cmd = p.join(' ');
   switch (cmd) {

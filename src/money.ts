@@ -12,7 +12,8 @@ export function eurToCents(eur: number): number | string {
   if (Object.is(eur, -0)) return 'must not be -0';
   const cents = Math.round(eur * 100);
   // 0.1 + 0.2 style float noise is tolerated; a third decimal is not.
-  if (Math.abs(cents - eur * 100) > 1e-6 * Math.max(1, Math.abs(eur))) {
+  // The tolerance is relative to float precision only, so a third decimal is caught at any size.
+  if (Math.abs(cents - eur * 100) > Math.max(1e-6, Math.abs(eur * 100) * 1e-12)) {
     return `must have at most 2 decimals (got ${eur})`;
   }
   if (!Number.isSafeInteger(cents)) return 'is too large';

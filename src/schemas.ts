@@ -39,7 +39,7 @@ export const IdempotencyKey = z.string().min(1).max(255).optional()
 
 /** JSON object of bounded size, for task_spec, metadata and rules. */
 const jsonObject = (maxBytes: number) => z.record(z.string(), z.unknown()).refine(
-  (o) => JSON.stringify(o).length <= maxBytes, `must serialise to at most ${maxBytes} bytes`);
+  (o) => Buffer.byteLength(JSON.stringify(o)) <= maxBytes, `must serialise to at most ${maxBytes} bytes of UTF-8`);
 
 /**
  * validation_criteria: the vocabulary the deterministic judge understands (issue 3 runs it).

@@ -46,9 +46,9 @@ export function sanitiseUntrusted(text: string): string {
     .replace(INVISIBLE, '')
     .replace(CONTROL, '\uFFFD')
     .replace(SPECIAL_TOKEN, '&lt;|$1|&gt;')
+    .replace(SYS, '&lt;&lt;$1$2&gt;&gt;')
     .replace(ROLE_TAG, '&lt;$1$2')
     .replace(INST, '($1$2)')
-    .replace(SYS, '&lt;&lt;$1$2&gt;&gt;')
     .replace(ROLE_PREFIX, '$1(quoted) $2$3');
 }
 

@@ -13,7 +13,7 @@ export const submitBid = defineTool({
   description:
     'As a worker, offer to do an open job (find them with browse_open_jobs) for proposed_price EUR (min 5.00, at most the job\'s budget, at least its min_acceptable_price). ' +
     'Add estimated_hours and a short message on why you fit. One bid per job every 5 minutes; a new bid replaces your earlier one. ' +
-    'If the buyer counters, take the counter by bidding again with proposed_price = counter_price (allowed at once). You are told when a bid is accepted.',
+    'If the buyer counters, take the counter by bidding again with proposed_price = counter_price (allowed at once). You are told when a bid is accepted. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...SubmitBidInput.shape },
   output: Bid,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

@@ -38,7 +38,8 @@ export const uploadFile = defineTool({
     '- Large files (inputs ≤ 500 MB, deliverables ≤ 1 GB): omit content and give file_size_bytes and content_type; you get an upload_url (valid 30 min). ' +
     'PUT the bytes there with the Content-Type header given, then call confirm_upload.\n' +
     'Limits: 10 input and 10 deliverable files and 5 GB per job; executables and scripts (.exe .bat .cmd .com .msi .scr .pif .vbs .vbe .js .jse .ws .wsf .wsc .reg .inf .ps1 .psm1) are refused. ' +
-    'content_type defaults to what the filename suggests (e.g. report.md → text/markdown). Example: { job_id, purpose: "deliverable", filename: "summary.md", content: "# Summary …" }.',
+    'content_type defaults to what the filename suggests (e.g. report.md → text/markdown). Pass idempotency_key to retry safely: a retry returns the first answer and nothing is uploaded or delivered twice. ' +
+    'Example: { job_id, purpose: "deliverable", filename: "summary.md", content: "# Summary …" }.',
   input: {
     job_id: JobId,
     ...UploadFileInput.shape,
@@ -56,7 +57,7 @@ export const uploadFile = defineTool({
     }
     const content_type = args.content_type ?? mimeFromFilename(args.filename);
     if (!content_type) throw new VoxError('validation_error', `content_type is required: the filename '${args.filename}' does not say what the bytes are`, 400, { field: 'content_type' });
-    const u = await mp.requestUpload(job_id, { purpose: args.purpose, filename: args.filename, content_type, file_size_bytes, metadata: args.metadata });
+    const u = await mp.requestUpload(job_id, { purpose: args.purpose, filename: args.filename, content_type, file_size_bytes, metadata: args.metadata, idempotency_key: args.idempotency_key });
     const next = `PUT the ${u.file_size_bytes} bytes to upload_url with header Content-Type: ${u.content_type} before ${u.expires_at}, then call confirm_upload with job_id and file_id ${u.file_id}.`;
     const text = [
       `Upload URL for ${u.purpose} file ${u.file_id} (expires ${u.expires_at}, at most ${u.file_size_bytes} bytes):`,

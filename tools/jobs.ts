@@ -221,7 +221,7 @@ export const approveJob = defineTool({
   title: 'Approve and pay (buyer)',
   description:
     'As the buyer, accept the delivery of a delivered (or validating) job: the escrow is released to the worker minus the platform fee (6–12 % by the worker\'s tier) and the job is completed. ' +
-    'This cannot be undone. Review with get_deliverable_preview first. Afterwards: get_deliverable for the full result, leave_review to rate the worker.',
+    'This cannot be undone. Review with get_deliverable_preview first. Afterwards: get_deliverable for the full result, leave_review to rate the worker. Pass idempotency_key to retry safely (the escrow is released once).',
   input: { job_id: JobId, idempotency_key: IdempotencyKey },
   output: Job,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
@@ -253,7 +253,7 @@ export const cancelJob = defineTool({
   title: 'Cancel a job',
   description:
     'Cancel a job. As the buyer: before acceptance (pending_payment, funded, open) a full refund; once accepted a 5 % cancellation fee; once in progress 25 % goes to the worker as compensation. ' +
-    'As the worker: declining or withdrawing refunds the buyer in full (and costs trust if you had accepted). Give a reason.',
+    'As the worker: declining or withdrawing refunds the buyer in full (and costs trust if you had accepted). Give a reason. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...CancelInput.shape },
   output: Job,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

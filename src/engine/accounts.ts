@@ -9,6 +9,7 @@ import { agentId as newAgentId, isWellFormedApiKey, keyPrefix, newApiKey, sha256
 import { acct, post } from './ledger.js';
 import { chargeCard } from './payments.js';
 import { spentThisMonthCents } from './cards.js';
+import { refreshBidCount } from './jobs.js';
 import { type AgentRow, publicAgentView, reviewView, trustView } from './views.js';
 import { ensureWebhookSecret } from '../webhooks/secret.js';
 
@@ -141,7 +142,9 @@ export function deleteAgent(ctx: Ctx, callerId: string, targetId: string) {
   if (caller.owner_id !== target.owner_id) throw notFound('agent', targetId);
   const active = ctx.db.prepare(`SELECT COUNT(*) n FROM jobs WHERE (buyer_id = ? OR worker_id = ?) AND status NOT IN ('completed','cancelled','refunded')`).get(targetId, targetId) as { n: number };
   if (active.n > 0) throw new VoxError('active_jobs', `agent has ${active.n} active job(s); complete or cancel them first`, 409);
+  const bidJobs = ctx.db.prepare("SELECT DISTINCT job_id FROM bids WHERE worker_id = ? AND status IN ('active','countered')").all(targetId) as { job_id: string }[];
   ctx.db.prepare("UPDATE bids SET status = 'withdrawn' WHERE worker_id = ? AND status IN ('active','countered')").run(targetId);
+  for (const b of bidJobs) refreshBidCount(ctx, b.job_id);
   ctx.db.prepare("UPDATE agents SET status = 'deleted', api_key_hash = NULL WHERE id = ?").run(targetId);
   indexAgent(ctx, targetId);
   return { agent_id: targetId, deleted: true as const };

@@ -7,7 +7,7 @@ import type { SubmitBidInput } from '../schemas.js';
 import { type Ctx, changed, emit } from './context.js';
 import { uuid } from './ids.js';
 import { capture } from './cards.js';
-import { checkWorkerLimits, loadJob, move, rejectOpenBids, visibleJob } from './jobs.js';
+import { checkWorkerLimits, loadJob, move, refreshBidCount, rejectOpenBids, visibleJob } from './jobs.js';
 import { getAgentRow } from './accounts.js';
 import { schedule } from './timers.js';
 import { type BidRow, bidView } from './views.js';
@@ -50,7 +50,7 @@ export function submitBid(ctx: Ctx, agentId: string, jobId: string, input: Submi
   const id = uuid();
   ctx.db.prepare(`INSERT INTO bids (id, job_id, worker_id, proposed_price_cents, estimated_hours, message, status, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`).run(id, jobId, agentId, price, input.estimated_hours ?? null, input.message ?? null, now, now);
-  ctx.db.prepare('UPDATE jobs SET bid_count = (SELECT COUNT(*) FROM bids WHERE job_id = ? AND status IN (\'active\',\'countered\')), updated_at = ? WHERE id = ?').run(jobId, now, jobId);
+  refreshBidCount(ctx, jobId);
   emit(ctx, j.buyer_id, 'bid.received', jobId, { job_id: jobId, bid_id: id, worker_agent_id: agentId, proposed_price: price / 100 },
     `New bid of ${formatEur(price)} on "${j.title}" from ${agentId}. Review with list_bids, then accept_bid or counter_bid.`);
   changed(ctx, agentId, jobId, 'bid');
@@ -82,6 +82,11 @@ export function counterBid(ctx: Ctx, agentId: string, bidId: string, input: { co
   if (j.status !== 'open') throw new VoxError('invalid_status', `job is '${j.status}'; counter_bid needs 'open'`, 409);
   if (b.status !== 'active' && b.status !== 'countered') throw new VoxError('invalid_status', `bid is '${b.status}'; counter_bid needs an active bid`, 409);
   const price = cents(input.counter_price);
+  // A counter must be a price the worker can take with submit_bid.
+  const floor = Math.max(LIMITS.bid_min_cents, j.min_acceptable_price_cents ?? 0);
+  if (price < floor || price > j.budget_cents) {
+    throw new VoxError('validation_error', `counter_price must be between ${formatEur(floor)} and the job's budget of ${formatEur(j.budget_cents)} (got ${input.counter_price})`, 400, { field: 'counter_price' });
+  }
   const now = ctx.clock.now();
   ctx.db.prepare("UPDATE bids SET status = 'countered', counter_price_cents = ?, counter_message = ?, updated_at = ? WHERE id = ?").run(price, input.message ?? null, now, bidId);
   emit(ctx, b.worker_id, 'bid.countered', j.id, { job_id: j.id, bid_id: bidId, counter_price: price / 100, message: input.message ?? null },
@@ -107,7 +112,7 @@ export function acceptBid(ctx: Ctx, agentId: string, bidId: string) {
   checkWorkerLimits(ctx, b.worker_id, b.proposed_price_cents, 'bid_id');
   const outcome = capture(ctx, agentId, j.id, b.proposed_price_cents, `capture:${j.id}`);
   if (!outcome.ok) {
-    emit(ctx, agentId, 'payment.failed', j.id, { job_id: j.id, payment_intent_id: outcome.payment_intent_id, error: outcome.message }, `Payment to accept a bid on "${j.title}" failed: ${outcome.message}`);
+    // Refused as a whole (the transaction rolls back): the error is the buyer's answer.
     throw new VoxError(outcome.code, `payment failed: ${outcome.message} The bid was not accepted; save another card and retry.`, 402);
   }
   const now = ctx.clock.now();

@@ -62,12 +62,16 @@ export function monthStart(nowMs: number): number {
 }
 
 /**
- * Spent this month = money that left the card for jobs this calendar month (UTC), net of
- * refunds booked this month, never below 0. Activation fees do not count.
+ * Spent this month = job captures this calendar month (UTC), net of refunds of those same
+ * captures. A refund of last month's capture gives back no budget this month, so the cap
+ * bounds what leaves the card within one month. Activation fees do not count.
  */
 export function spentThisMonthCents(ctx: Ctx, agentId: string): number {
+  const start = monthStart(ctx.clock.now());
   const r = ctx.db.prepare(`SELECT COALESCE(SUM(e.amount_cents), 0) s FROM ledger_entries e JOIN ledger_txns t ON t.id = e.txn_id
-      WHERE e.account = ? AND e.created_at >= ? AND t.kind <> 'activation_fee'`).get(acct.funding(agentId), monthStart(ctx.clock.now())) as { s: number };
+      WHERE e.account = ? AND e.created_at >= ? AND t.kind <> 'activation_fee'
+        AND (t.kind = 'capture' OR EXISTS (SELECT 1 FROM ledger_txns c WHERE c.job_id = t.job_id AND c.kind = 'capture' AND c.created_at >= ?))`)
+    .get(acct.funding(agentId), start, start) as { s: number };
   return Math.max(0, -r.s);
 }
 

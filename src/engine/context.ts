@@ -2,14 +2,20 @@
  * What every engine module shares: the database, the clock, and the side-effect writers that
  * must happen inside the operation's transaction (events, notifications, change feed, trust).
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import { iso } from '../clock.js';
 import type { DB } from './db.js';
 import { uuid } from './ids.js';
 import type { Judging } from './validation.js';
 
-/** `judging`: the validation/arbitration service (src/validation/service.ts), when the engine has one. */
-export type Ctx = { db: DB; clock: Clock; judging?: Judging };
+/**
+ * `judging`: the validation/arbitration service (src/validation/service.ts), when the engine has one.
+ * `outboxDir`: where mail bodies are written (0600 files), so secrets in them — API keys,
+ * sign-in codes — never sit in the database; without it (in-memory databases) they stay inline.
+ */
+export type Ctx = { db: DB; clock: Clock; judging?: Judging; outboxDir?: string };
 
 /** Human titles for notifications; the type is the event name with '_' for '.'. */
 const TITLES: Record<string, string> = {
@@ -79,7 +85,25 @@ export function adjustTrust(ctx: Ctx, agentId: string, delta: number, reason: st
 
 /** Queue an e-mail in the local outbox (SQLite; `voxpact-mcp outbox` prints it). */
 export function sendMail(ctx: Ctx, to: string, subject: string, body: string) {
-  ctx.db.prepare('INSERT INTO mail (id, to_email, subject, body, created_at) VALUES (?, ?, ?, ?, ?)').run(uuid(), to, subject, body, ctx.clock.now());
+  const id = uuid();
+  let path: string | null = null;
+  if (ctx.outboxDir) {
+    mkdirSync(ctx.outboxDir, { recursive: true, mode: 0o700 });
+    path = join(ctx.outboxDir, `${id}.txt`);
+    writeFileSync(path, body, { mode: 0o600 });
+  }
+  ctx.db.prepare('INSERT INTO mail (id, to_email, subject, body, body_path, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(id, to, subject, path ? '' : body, path, ctx.clock.now());
+}
+
+/** The local outbox, oldest first, bodies read back from their files. */
+export function readOutbox(ctx: Ctx) {
+  const rows = ctx.db.prepare('SELECT id, to_email, subject, body, body_path, created_at FROM mail ORDER BY created_at, rowid').all() as
+    { id: string; to_email: string; subject: string; body: string; body_path: string | null; created_at: number }[];
+  return rows.map((m) => ({
+    id: m.id, to: m.to_email, subject: m.subject, created_at: iso(m.created_at),
+    body: m.body_path ? (existsSync(m.body_path) ? readFileSync(m.body_path, 'utf8') : '(mail body file missing)') : m.body,
+  }));
 }
 
 export const json = <T>(s: string | null): T | null => (s == null ? null : (JSON.parse(s) as T));

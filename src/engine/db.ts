@@ -60,7 +60,24 @@ function migrate(db: DB) {
   run.immediate();
 }
 
+/**
+ * One transaction function per connection, reused for every operation: building one with
+ * `db.transaction(fn)` costs more than a short read. It runs the function it is given; nested
+ * calls become savepoints as with any better-sqlite3 transaction.
+ */
+const runners = new WeakMap<DB, Database.Transaction<(fn: () => unknown) => unknown>>();
+function runner(db: DB) {
+  let r = runners.get(db);
+  if (!r) runners.set(db, (r = db.transaction((fn: () => unknown) => fn())));
+  return r;
+}
+
 /** Run `fn` as one write transaction (BEGIN IMMEDIATE: take the write lock up front). */
 export function writeTx<T>(db: DB, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  return runner(db).immediate(fn) as T;
+}
+
+/** Run `fn` as one deferred (read) transaction: one consistent WAL snapshot for all its queries. */
+export function readTx<T>(db: DB, fn: () => T): T {
+  return runner(db).deferred(fn) as T;
 }

@@ -8,12 +8,14 @@ import { VoxError } from '../errors.js';
 import type { ChangeEvent, Marketplace } from '../marketplace.js';
 import type * as S from '../schemas.js';
 import type { Ctx } from './context.js';
-import { writeTx } from './db.js';
+import { readTx, writeTx } from './db.js';
 import * as accounts from './accounts.js';
 import * as cards from './cards.js';
 import * as jobs from './jobs.js';
 import * as bids from './bids.js';
 import * as inbox from './inbox.js';
+import { runDueTimers } from './timers.js';
+import { TIMER_HANDLERS } from './timer-handlers.js';
 import { platformInfo } from './platform.js';
 import type { JobRow } from './views.js';
 import type { FileOps } from './files.js';
@@ -32,8 +34,20 @@ export class EmbeddedMarketplace implements Marketplace {
   constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly rails: { maxJobCents: number | null; confirmAboveCents: number | null } = { maxJobCents: null, confirmAboveCents: null },
     private readonly filesOf?: () => FileOps) {}
 
+  /**
+   * Fire whatever timers are already due before acting, so no call sees a stale clock: a
+   * worker cannot accept after the deadline, a buyer cannot cancel into a fee after it, a
+   * revision cannot block an auto-release that is due — even if no timer runner has run yet.
+   */
+  private catchUp() {
+    if (this.ctx.db.prepare('SELECT 1 FROM timers WHERE fired_at IS NULL AND due_at <= ? LIMIT 1').get(this.ctx.clock.now())) {
+      runDueTimers(this.ctx, TIMER_HANDLERS);
+    }
+  }
+
   private write<T>(fn: () => T): Promise<T> {
     try {
+      this.catchUp();
       return Promise.resolve(writeTx(this.ctx.db, fn));
     } catch (e) {
       return Promise.reject(e);
@@ -42,7 +56,8 @@ export class EmbeddedMarketplace implements Marketplace {
   /** Reads run in a deferred transaction: one consistent WAL snapshot for all their queries. */
   private read<T>(fn: () => T): Promise<T> {
     try {
-      return Promise.resolve(this.ctx.db.transaction(fn).deferred());
+      this.catchUp();
+      return Promise.resolve(readTx(this.ctx.db, fn));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -151,7 +166,9 @@ export class EmbeddedMarketplace implements Marketplace {
   savePaymentMethod(pmId: string, opts: { make_default?: boolean } = {}) {
     return this.write(() => {
       const pm = cards.saveCard(this.ctx, this.agentId, pmId, opts.make_default);
-      return { ...pm, retried_jobs: pm.is_default ? jobs.retryPendingPayments(this.ctx, this.agentId) : [] };
+      // Cards belong to the owner: a new default card retries the unpaid jobs of all the owner's agents.
+      const agents = this.ctx.db.prepare("SELECT id FROM agents WHERE owner_id = (SELECT owner_id FROM agents WHERE id = ?) AND status = 'active'").all(this.agentId) as { id: string }[];
+      return { ...pm, retried_jobs: pm.is_default ? agents.flatMap((a) => jobs.retryPendingPayments(this.ctx, a.id)) : [] };
     });
   }
   deletePaymentMethod(id: string) { return this.write(() => cards.deleteCard(this.ctx, this.agentId, id)); }

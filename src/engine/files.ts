@@ -390,9 +390,12 @@ export class FileOps {
 
   /** POST /jobs/:id/files/upload-url */
   async requestUpload(agentId: string, jobId: string, input: RequestUploadInput): Promise<UploadUrl> {
-    const store = await this.service.store();
-    const f = writeTx(this.ctx.db, () => beginUpload(this.ctx, agentId, jobId, input, store.kind, 'url'));
-    return this.presignUpload(store, f);
+    const { idempotency_key, ...args } = input;
+    return this.once(agentId, 'request_upload', idempotency_key, { jobId, ...args }, async () => {
+      const store = await this.service.store();
+      const f = writeTx(this.ctx.db, () => beginUpload(this.ctx, agentId, jobId, args, store.kind, 'url'));
+      return this.presignUpload(store, f);
+    });
   }
 
   /** POST /jobs/:id/files/:fileId/confirm */
@@ -419,6 +422,11 @@ export class FileOps {
 
   /** Inline upload: request → put → confirm in one call (upload_file / deliver_job with content). */
   async uploadFile(agentId: string, jobId: string, input: UploadFileInput): Promise<ConfirmedFile> {
+    const { idempotency_key, ...args } = input;
+    return this.once(agentId, 'upload_file', idempotency_key, { jobId, ...args }, () => this.uploadInline(agentId, jobId, args));
+  }
+
+  private async uploadInline(agentId: string, jobId: string, input: Omit<UploadFileInput, 'idempotency_key'>): Promise<ConfirmedFile> {
     const bytes = inlineBytes(input);
     if (bytes.length > F.inline_max_bytes) {
       throw new VoxError('file_too_large', `inline content is ${humanSize(bytes.length)}; at most ${humanSize(F.inline_max_bytes)} goes inline — call upload_file without content for an upload URL`, 413, { field: input.content !== undefined ? 'content' : 'content_base64' });
@@ -454,7 +462,7 @@ export class FileOps {
       const filename = input.filename!;
       // content_type defaults to text/plain in deliver_job: let the filename speak when it was not given.
       const content_type = input.content_type === 'text/plain' && mimeFromFilename(filename) ? undefined : input.content_type;
-      await this.uploadFile(agentId, jobId, { purpose: 'deliverable', filename, content: input.content, content_base64: input.content_base64, content_type, metadata: input.metadata });
+      await this.uploadInline(agentId, jobId, { purpose: 'deliverable', filename, content: input.content, content_base64: input.content_base64, content_type, metadata: input.metadata });
       return read(this.ctx, () => ({ job: view(this.ctx, agentId, visibleJob(this.ctx, agentId, jobId)), deliverable: deliverableOf(this.ctx, jobId, 'full') }));
     });
   }

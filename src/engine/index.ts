@@ -2,12 +2,12 @@
  * The embedded marketplace engine. One Engine per database file; `as(agentId)` gives the
  * Marketplace view one authenticated agent uses. Several processes may open the same file.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Clock } from '../clock.js';
 import { systemClock, iso } from '../clock.js';
 import type { Marketplace } from '../marketplace.js';
-import { type DB, openDb, writeTx } from './db.js';
-import type { Ctx } from './context.js';
+import { type DB, openDb, readTx, writeTx } from './db.js';
+import { type Ctx, readOutbox } from './context.js';
 import * as accounts from './accounts.js';
 import { saveCard } from './cards.js';
 import * as jobs from './jobs.js';
@@ -38,6 +38,7 @@ export class Engine {
   static open(opts: { dbPath?: string; dataDir?: string; clock?: Clock; rails?: Rails; files?: FilesConfig }): Engine {
     const path = opts.dbPath ?? join(opts.dataDir ?? '.', 'voxpact.db');
     const engine = new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? { maxJobCents: null, confirmAboveCents: null });
+    if (path !== ':memory:') engine.ctx.outboxDir = join(dirname(path), 'outbox');
     const files = opts.files ?? filesConfigFromEnv(process.env);
     engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
     // Judges read a file deliverable whose text is not kept inline from the blob store.
@@ -90,7 +91,7 @@ export class Engine {
    */
   get anonymous() {
     const ctx = this.ctx;
-    const read = <T>(fn: () => T) => ctx.db.transaction(fn).deferred();
+    const read = <T>(fn: () => T) => readTx(ctx.db, fn);
     return {
       registerAgent: (input: RegisterAgentInput) =>
         pingWebhook(input.webhook_url, { agent_name: input.name }).then(() => writeTx(this.db, () => accounts.registerAgent(ctx, input))),
@@ -130,8 +131,7 @@ export class Engine {
   }
 
   outbox() {
-    const rows = this.db.prepare('SELECT id, to_email, subject, body, created_at FROM mail ORDER BY created_at, rowid').all() as { id: string; to_email: string; subject: string; body: string; created_at: number }[];
-    return rows.map((m) => ({ id: m.id, to: m.to_email, subject: m.subject, body: m.body, created_at: iso(m.created_at) }));
+    return readOutbox(this.ctx);
   }
 
   runTimers() {

@@ -292,7 +292,8 @@ export function retryPendingPayments(ctx: Ctx, buyerId: string): string[] {
     try {
       outcome = capture(ctx, buyerId, id, j.amount_cents, `capture:${id}`);
     } catch (e) {
-      if (e instanceof VoxError) break; // over the cap, or no card: leave the rest pending
+      if (e instanceof VoxError && e.code === 'monthly_limit_exceeded') continue; // a smaller job may still fit
+      if (e instanceof VoxError) break; // no card: leave the rest pending
       throw e;
     }
     if (!outcome.ok) {
@@ -432,6 +433,12 @@ export function cancelJob(ctx: Ctx, agentId: string, jobId: string, reason: stri
 
 export function rejectOpenBids(ctx: Ctx, jobId: string) {
   ctx.db.prepare("UPDATE bids SET status = 'rejected', updated_at = ? WHERE job_id = ? AND status IN ('active','countered')").run(ctx.clock.now(), jobId);
+  refreshBidCount(ctx, jobId);
+}
+
+/** bid_count is the number of live bids; recompute it wherever a bid's status changes. */
+export function refreshBidCount(ctx: Ctx, jobId: string) {
+  ctx.db.prepare("UPDATE jobs SET bid_count = (SELECT COUNT(*) FROM bids WHERE job_id = ? AND status IN ('active','countered')) WHERE id = ?").run(jobId, jobId);
 }
 
 // ---------- listing ----------

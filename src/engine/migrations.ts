@@ -487,4 +487,14 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX disputes_status ON disputes(status, created_at);
   `,
+  /* mail bodies move to 0600 files beside the database (secrets stay out of SQLite) */ `
+  ALTER TABLE mail ADD COLUMN body_path TEXT;
+  `,
+  /* performance: indexes for the queries that grew with the database (docs/performance.md) */ `
+  -- A worker's active-job count (every post_job direct, accept_job, submit_bid, accept_bid)
+  -- reads its active jobs only, not its whole history.
+  CREATE INDEX jobs_worker_status ON jobs(worker_id, status);
+  -- search_agents without q: the first page of active agents by rank straight from the index.
+  CREATE INDEX agents_rank ON agents(trust_score DESC, completed_jobs DESC, created_at DESC) WHERE status = 'active';
+  `,
 ];

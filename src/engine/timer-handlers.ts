@@ -11,7 +11,7 @@ const activeBids = (ctx: Ctx, jobId: string) =>
 
 export const TIMER_HANDLERS: Record<TimerKind, Handler> = {
   /** Bidding closes. With no bid the job ends; with bids the buyer has a grace period to pick one. */
-  bid_window(ctx, jobId) {
+  bid_window(ctx, jobId, dueAt) {
     const j = loadJob(ctx, jobId);
     if (j.status !== 'open') return 'skipped: no longer open';
     if (activeBids(ctx, jobId) === 0) {
@@ -21,7 +21,7 @@ export const TIMER_HANDLERS: Record<TimerKind, Handler> = {
     }
     ctx.db.prepare('UPDATE jobs SET bidding_closed = 1, updated_at = ? WHERE id = ?').run(ctx.clock.now(), jobId);
     ctx.db.prepare('DELETE FROM jobs_fts WHERE rowid = (SELECT rowid FROM jobs WHERE id = ?)').run(jobId);
-    schedule(ctx, 'accept_grace', jobId, ctx.clock.now() + LIMITS.accept_grace_hours * HOUR_MS);
+    schedule(ctx, 'accept_grace', jobId, dueAt + LIMITS.accept_grace_hours * HOUR_MS); // from the close, not from when the runner got to it
     return 'bidding closed; bids stay acceptable';
   },
   accept_grace(ctx, jobId) {

@@ -98,7 +98,9 @@ const BY_EXTENSION: Record<string, string> = {
 /** The MIME type a filename's extension suggests, or null. */
 export function mimeFromFilename(filename: string): string | null {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(filename.trim());
-  return m ? BY_EXTENSION[m[1].toLowerCase()] ?? null : null;
+  const ext = m?.[1].toLowerCase();
+  // Own keys only: "notes.constructor" must not find Object.prototype.constructor.
+  return ext !== undefined && Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : null;
 }
 
 // ---------- magic bytes ----------

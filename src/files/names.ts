@@ -37,7 +37,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  */
 export function effectiveName(name: string): string {
   let n = name.normalize('NFKC').toLowerCase();
-  n = [...n].map((c) => CONFUSABLES[c] ?? c).join('');
+  n = [...n].map((c) => (Object.hasOwn(CONFUSABLES, c) ? CONFUSABLES[c] : c)).join('');
   return n;
 }
 

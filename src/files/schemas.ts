@@ -17,6 +17,9 @@ export const FileId = z.string().uuid('must be a file id (UUID)').describe('File
 export const UploadStatus = z.enum(['pending', 'confirmed', 'failed', 'deleted']);
 const Filename = z.string().min(F.filename_chars[0], 'must be at least 1 character').max(F.filename_chars[1], `must be at most ${F.filename_chars[1]} characters`);
 const ContentType = z.string().min(3).max(255);
+/** As src/schemas.ts's IdempotencyKey (repeated here: this module must not import that one). */
+const IdempotencyKey = z.string().min(1).max(255).optional()
+  .describe('Optional. Reuse the same key when retrying the same call: the first result is returned and nothing happens twice (24 h).');
 
 export const RequestUploadInput = z.object({
   purpose: FilePurpose,
@@ -25,6 +28,7 @@ export const RequestUploadInput = z.object({
   file_size_bytes: z.number().int().min(1, 'must be at least 1').max(F.deliverable_max_bytes, `must be at most ${F.deliverable_max_bytes} (1 GB)`)
     .describe('The size you will upload: at most 500 MB (524288000) for inputs, 1 GB (1073741824) for deliverables'),
   metadata: metadataObject.optional().describe('Optional key/value object kept with the file'),
+  idempotency_key: IdempotencyKey,
 });
 export type RequestUploadInput = z.infer<typeof RequestUploadInput>;
 
@@ -36,6 +40,7 @@ export const UploadFileInput = z.object({
   content: z.string().max(F.inline_max_bytes).optional().describe('The file as UTF-8 text'),
   content_base64: z.string().max(Math.ceil(F.inline_max_bytes / 3) * 4 + 4).optional().describe('The file as base64 (binary files)'),
   metadata: metadataObject.optional(),
+  idempotency_key: IdempotencyKey,
 });
 export type UploadFileInput = z.infer<typeof UploadFileInput>;
 

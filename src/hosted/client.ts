@@ -67,7 +67,13 @@ export class HostedMarketplace implements Marketplace {
   private following: Promise<void> | null = null;
   private streamAbort: AbortController | null = null;
 
-  private constructor(o: HostedOptions, readonly agentId: string) {
+  private id = '';
+  /** The agent the API key belongs to (from the token exchange). */
+  get agentId(): string {
+    return this.id;
+  }
+
+  private constructor(o: HostedOptions) {
     const url = new URL(o.apiUrl);
     this.base = url.pathname.replace(/\/+$/, '');
     this.o = {
@@ -80,22 +86,17 @@ export class HostedMarketplace implements Marketplace {
   /** Exchange the key (learning which agent it is) and return the client. */
   static async connect(o: HostedOptions): Promise<HostedMarketplace> {
     if (!o.apiKey) throw new VoxError('unauthorized', 'hosted mode needs VOXPACT_API_KEY (the agent API key, vxp_live_…)', 401);
-    const probe = new HostedMarketplace(o, '');
-    let grant: Grant;
+    const mp = new HostedMarketplace(o);
     try {
-      grant = await probe.exchange();
+      const grant = await mp.exchange();
+      if (!grant.agent_id) throw new VoxError('upstream_error', `the API at ${o.apiUrl} answered the token exchange without agent_id`, 502);
+      mp.id = grant.agent_id;
+      mp.keep(grant);
+      return mp;
     } catch (e) {
-      await probe.pool.close().catch(() => {});
+      await mp.close();
       throw e;
     }
-    if (!grant.agent_id) {
-      await probe.pool.close().catch(() => {});
-      throw new VoxError('upstream_error', `the API at ${o.apiUrl} answered the token exchange without agent_id`, 502);
-    }
-    const mp = new HostedMarketplace(o, grant.agent_id);
-    await probe.pool.close().catch(() => {});
-    mp.keep(grant);
-    return mp;
   }
 
   /** Stop following events and close the connections. */

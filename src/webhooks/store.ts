@@ -133,13 +133,30 @@ export function webhookLog(ctx: Ctx, agentId: string, limit: number, offset: num
   };
 }
 
-/** Forget finished deliveries and their attempts after LOG_RETENTION_MS. */
+/** Rows deleted per table per prune (the next prune continues). */
+const PRUNE_BATCH = 5000;
+
+/**
+ * Forget finished deliveries, their attempts and the events behind them after
+ * LOG_RETENTION_MS. Ids grow with time, so each table is pruned from its oldest rows and a
+ * table with nothing old costs one indexed look at its first row.
+ */
 export function pruneWebhooks(ctx: Ctx) {
   const cutoff = ctx.clock.now() - LOG_RETENTION_MS;
+  const oldest = (sql: string) => (ctx.db.prepare(sql).get() as { t: number } | undefined)?.t;
   writeTx(ctx.db, () => {
-    ctx.db.prepare(`DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE status IN ('delivered','failed','skipped') AND updated_at < ?)`).run(cutoff);
-    ctx.db.prepare(`DELETE FROM webhook_deliveries WHERE status IN ('delivered','failed','skipped') AND updated_at < ?`).run(cutoff);
-    // The outbox itself: events older than that with nothing left to send (the live feed keeps 7 days).
-    ctx.db.prepare(`DELETE FROM events WHERE created_at < ? AND seq NOT IN (SELECT event_seq FROM webhook_deliveries WHERE status IN ('pending','sending'))`).run(cutoff);
+    const d = oldest('SELECT updated_at t FROM webhook_deliveries ORDER BY id LIMIT 1');
+    if (d !== undefined && d < cutoff) {
+      const ids = `SELECT id FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries ORDER BY id LIMIT ${PRUNE_BATCH})
+        AND status IN ('delivered','failed','skipped') AND updated_at < @cutoff`;
+      ctx.db.prepare(`DELETE FROM webhook_attempts WHERE delivery_id IN (${ids})`).run({ cutoff });
+      ctx.db.prepare(`DELETE FROM webhook_deliveries WHERE id IN (${ids})`).run({ cutoff });
+    }
+    // The outbox itself: old events with nothing left to send (the live feed needs 7 days).
+    const e = oldest('SELECT created_at t FROM events ORDER BY seq LIMIT 1');
+    if (e !== undefined && e < cutoff) {
+      ctx.db.prepare(`DELETE FROM events WHERE seq IN (SELECT seq FROM events ORDER BY seq LIMIT ${PRUNE_BATCH}) AND created_at < @cutoff
+        AND seq NOT IN (SELECT event_seq FROM webhook_deliveries WHERE status IN ('pending','sending'))`).run({ cutoff });
+    }
   });
 }

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, routeKey } from '../../src/api/routes.js';
+import { PostJobInput } from '../../src/schemas.js';
 import { type Agent, type Harness, directJob, openJobWithBid, startServer, task, webhookReceiver } from './helpers.js';
 
 type Who = 'buyer' | 'worker' | 'unrelated' | 'owner' | 'anonymous';
@@ -162,7 +163,47 @@ const ROWS: Record<string, Row> = {
   'GET /v1/jobs/:id/files/:fileId/download-url': { setup: async (w) => inputFile(w), expect: parties(200, 200) },
   'GET /v1/jobs/:id/files/:fileId/preview': { setup: async (w) => inputFile(w), expect: parties(200, 200) },
   'DELETE /v1/jobs/:id/files/:fileId': { setup: async (w) => inputFile(w), expect: parties(200, 403) },
+
+  // ---------- messages, validation, disputes ----------
+  'POST /v1/jobs/:id/messages': {
+    setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'funded') }),
+    body: () => ({ content: 'Can you start by end of day?', type: 'question' }),
+    expect: parties(201, 201),
+  },
+  'GET /v1/jobs/:id/messages': { setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'funded') }), expect: parties(200, 200) },
+  'GET /v1/jobs/:id/validation': {
+    // a job with validation_criteria, validated (the deterministic judge alone: 'unavailable', but recorded)
+    setup: async (w) => {
+      const j = await w.buyer.mp.postJob(PostJobInput.parse({ title: 'Summarise a document', task_spec: task(), amount: 10, worker_agent_id: w.worker.id, validation_criteria: { must_include: 'points' } }));
+      await w.worker.mp.acceptJob(j.id);
+      await w.worker.mp.startJob(j.id);
+      await w.worker.mp.deliverJob(j.id, { content: 'five bullet points', content_type: 'text/plain' });
+      await h.engine.judging.validate(j.id);
+      return { id: j.id };
+    },
+    expect: parties(200, 200),
+  },
+  'POST /v1/jobs/:id/dispute': {
+    setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'delivered') }),
+    body: () => ({ reason: 'The deliverable does not match the task spec' }),
+    expect: parties(201, 201),
+  },
+  'GET /v1/jobs/:id/dispute': { setup: async (w) => ({ id: (await disputed(w)).jobId }), expect: parties(200, 200) },
+  'POST /v1/disputes/:id/request-review': {
+    // with no LLM judge configured a dispute goes straight to human review: the parties pass
+    // authorization and get 409 already_escalated; nobody else learns the dispute exists
+    setup: async (w) => ({ id: (await disputed(w)).disputeId }),
+    body: () => ({}),
+    expect: parties(409, 409),
+  },
 };
+
+/** A delivered job the buyer disputed. */
+async function disputed(w: World) {
+  const jobId = await directJob(w.buyer, w.worker, 'delivered');
+  const d = await w.buyer.mp.openDispute(jobId, { reason: 'The deliverable does not match the task spec', evidence_items: [] });
+  return { jobId, disputeId: d.id };
+}
 
 /** A funded job with a confirmed input file uploaded inline by the buyer. */
 async function inputFile(w: World) {

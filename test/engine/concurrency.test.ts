@@ -91,8 +91,9 @@ describe('two or more processes on one database file', () => {
       expect(m.db.prepare("SELECT COUNT(*) n FROM transitions WHERE job_id = ? AND action = 'accept_bid'").pluck().get(o.jobId)).toBe(1);
     }
 
+    // Due timers fire from the runners or from any call catching up first: 12 in all, never more.
     const runs = results.flat().filter((r) => r.op === 'runTimers');
-    expect(runs.reduce((s, r) => s + r.fired!, 0)).toBe(12);
+    expect(runs.reduce((s, r) => s + r.fired!, 0)).toBeLessThanOrEqual(12);
     const timers = m.db.prepare("SELECT job_id, fired_at, outcome FROM timers WHERE kind = 'auto_release'").all() as { job_id: string; fired_at: number | null; outcome: string }[];
     expect(timers).toHaveLength(12);
     for (const t of timers) expect(t).toMatchObject({ fired_at: m.clock.now(), outcome: 'released' });

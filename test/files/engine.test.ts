@@ -124,6 +124,24 @@ describe('input files (buyer → worker)', () => {
   });
 });
 
+describe('idempotency', () => {
+  it('upload_file and upload URLs with an idempotency_key: a retry returns the first answer and adds no file', async () => {
+    const { m, buyer, worker } = setup();
+    const jobId = await inProgress(m, buyer, worker);
+    const first = await buyer.mp.uploadFile(jobId, inline({ idempotency_key: 'notes-1' }));
+    expect(await buyer.mp.uploadFile(jobId, inline({ idempotency_key: 'notes-1' }))).toEqual(first);
+    await refused(buyer.mp.uploadFile(jobId, inline({ idempotency_key: 'notes-1', content: 'other' })), 'idempotency_key_reused', { status: 422 });
+    const u = await buyer.mp.requestUpload(jobId, uploadReq({ idempotency_key: 'url-1' }));
+    expect(await buyer.mp.requestUpload(jobId, uploadReq({ idempotency_key: 'url-1' }))).toEqual(u);
+    const d = await worker.mp.uploadFile(jobId, inline({ purpose: 'deliverable', filename: 'r.md', idempotency_key: 'deliver-1' }));
+    expect(await worker.mp.uploadFile(jobId, inline({ purpose: 'deliverable', filename: 'r.md', idempotency_key: 'deliver-1' }))).toEqual(d);
+    expect((await buyer.mp.listFiles(jobId, listQ())).total).toBe(3);
+    // A failed call releases its key: the retry runs again.
+    await refused(buyer.mp.uploadFile(jobId, inline({ filename: 'x.md', content: '', idempotency_key: 'empty' })), 'empty_file');
+    await refused(buyer.mp.uploadFile(jobId, inline({ filename: 'x.md', content: '', idempotency_key: 'empty' })), 'empty_file');
+  });
+});
+
 describe('deliverable files (worker → buyer)', () => {
   it('confirming a deliverable delivers the job through the deliver path, with file fields in job.delivered', async () => {
     const { m, buyer, worker } = setup();

@@ -132,6 +132,7 @@ describe('MIME types', () => {
     expect(mimeFromFilename('Report.MD')).toBe('text/markdown');
     expect(mimeFromFilename('x.docx')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(mimeFromFilename('noext')).toBeNull();
+    for (const ext of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) expect(mimeFromFilename(`notes.${ext}`), ext).toBeNull();
   });
 });
 

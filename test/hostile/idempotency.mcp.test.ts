@@ -100,6 +100,36 @@ describe('idempotency_key in the MCP tools', () => {
     expect(count('SELECT COUNT(*) n FROM deliverables WHERE job_id = ?', job.id)).toBe(1);
   });
 
+  it('upload_file retried with its key (also at once from two processes): one file, one answer; other arguments refused', async () => {
+    const job = await buyer.mp.postJob(PostJobInput.parse({ title: 'Upload idempotency', task_spec: { description: 'x' }, amount: 20, worker_agent_id: worker.id }));
+    const [a, b] = await Promise.all([w.connect(buyer.key), w.connect(buyer.key)]);
+    const args = { job_id: job.id, purpose: 'input', filename: 'spec.md', content: '# Spec', idempotency_key: 'mcp-upload-1' };
+    const rs = await Promise.all([a.call('upload_file', args), b.call('upload_file', args), a.call('upload_file', args)]);
+    for (const r of rs) expect(r.isError, r.text).toBe(false);
+    expect(new Set(rs.map((r) => JSON.stringify(r.data))).size).toBe(1);
+    expect(count('SELECT COUNT(*) n FROM files WHERE job_id = ?', job.id)).toBe(1);
+    const other = await a.call('upload_file', { ...args, content: '# Another spec' });
+    expect(other.code).toBe('idempotency_key_reused');
+    expect(other.field).toBe('idempotency_key');
+    expect(count('SELECT COUNT(*) n FROM files WHERE job_id = ?', job.id)).toBe(1);
+  });
+
+  it('open_dispute retried with its key: one dispute, the first answer; other arguments refused', async () => {
+    const job = await buyer.mp.postJob(PostJobInput.parse({ title: 'Dispute idempotency', task_spec: { description: 'x' }, amount: 20, worker_agent_id: worker.id }));
+    await worker.mp.acceptJob(job.id);
+    await worker.mp.startJob(job.id);
+    await worker.mp.deliverJob(job.id, { content: 'meh', content_type: 'text/plain' });
+    const [a, b] = await Promise.all([w.connect(buyer.key), w.connect(buyer.key)]);
+    const args = { job_id: job.id, reason: 'The delivery is not what was asked.', idempotency_key: 'mcp-dispute-1' };
+    const rs = await Promise.all([a.call('open_dispute', args), b.call('open_dispute', args)]);
+    for (const r of rs) expect(r.isError, r.text).toBe(false);
+    expect(rs[1].data).toEqual(rs[0].data);
+    expect(count('SELECT COUNT(*) n FROM disputes WHERE job_id = ?', job.id)).toBe(1);
+    const other = await a.call('open_dispute', { ...args, reason: 'A different reason for the dispute.' });
+    expect(other.code).toBe('idempotency_key_reused');
+    expect(w.engine.checkInvariants()).toEqual([]);
+  });
+
   it('after 24 h the key is forgotten: the same post_job is a new job', async () => {
     const s = await w.connect(buyer.key, { env: { VOXPACT_CLOCK_OFFSET: '25h' } });
     const r = await s.call('post_job', postArgs('mcp-post-1'));

@@ -11,7 +11,7 @@ import type { Engine } from '../../src/engine/index.js';
 import type { Marketplace } from '../../src/marketplace.js';
 import { CancelInput, DeliverInput, PostJobInput, SubmitBidInput, UpdateAgentInput } from '../../src/schemas.js';
 import { allViolations, duplicateRefs, fingerprint } from '../fixtures/world.js';
-import { type Card, H, MIN, type MJob, Model } from './model.js';
+import { type Card, H, MIN, type MJob, Model, type Ruling } from './model.js';
 
 export type Real = { engine: Engine; clock: ManualClock; agents: { id: string; mp: Marketplace }[] };
 type Cmd = fc.AsyncCommand<Model, Real>;
@@ -85,6 +85,8 @@ export function verify(m: Model, r: Real, after: string) {
     };
     if (JSON.stringify(row) !== JSON.stringify(want)) fail(`job #${j.idx} differs\n  engine ${JSON.stringify(row)}\n  model  ${JSON.stringify(want)}`);
     if (['completed', 'cancelled', 'refunded'].includes(j.status) && m.escrow(j) !== 0) fail(`job #${j.idx} is ${j.status} with escrow ${m.escrow(j)}`);
+    const dispute = (db.prepare('SELECT status FROM disputes WHERE job_id = ?').get(j.id) as { status: string } | undefined)?.status ?? null;
+    if (dispute !== j.dispute) fail(`job #${j.idx} dispute is ${dispute}, model ${j.dispute}`);
     const actions = (db.prepare('SELECT action FROM transitions WHERE job_id = ? ORDER BY id').all(j.id) as { action: string }[]).map((t) => t.action);
     if (actions.join() !== j.actions.join()) fail(`job #${j.idx} transitions differ\n  engine ${actions.join(' → ')}\n  model  ${j.actions.join(' → ')}`);
   }
@@ -319,6 +321,35 @@ class AdvanceAndRunTimers implements Cmd {
   toString = () => `AdvanceClock(${fmtMs(this.ms)}) + runTimers`;
 }
 
+class OpenDispute implements Cmd {
+  constructor(readonly who: Who, readonly job: number, readonly keyed: boolean, readonly fit = true) {}
+  check = (m: Readonly<Model>) => m.jobs.length > 0;
+  async run(m: Model, r: Real) {
+    const j = pickFit(m.jobs, this.job, this.fit, (x) => ['delivered', 'revision_requested'].includes(x.status));
+    const a = resolve(m, j, this.who);
+    const key = this.keyed ? newKey() : undefined;
+    const input = { reason: 'The delivery does not match the task.', evidence_items: [], ...(key ? { idempotency_key: key } : {}) };
+    const apply = m.openDispute(a, j);
+    const res = await attempt(m, r, `${this} (job #${j.idx} '${j.status}', agent ${a})`, apply && (() => apply()), () => r.agents[a].mp.openDispute(j.id, input));
+    if (key && res) rememberKeyed(m, key, res, this.toString(), (k) => r.agents[a].mp.openDispute(j.id, { ...input, idempotency_key: k }));
+  }
+  toString = () => `OpenDispute(${typeof this.who === 'number' ? `agent ${this.who}` : `the ${this.who}`}, ${this.fit ? 'fitting ' : ''}job ${this.job}${this.keyed ? ', keyed' : ''})`;
+}
+
+/** An admin's (Tier 2) ruling on a job's dispute. */
+class ResolveDispute implements Cmd {
+  constructor(readonly job: number, readonly ruling: Ruling, readonly share: number) {}
+  check = (m: Readonly<Model>) => m.jobs.some((j) => j.dispute != null);
+  async run(m: Model, r: Real) {
+    const j = pick(m.jobs.filter((x) => x.dispute != null), this.job);
+    const apply = m.resolve(j, this.ruling, this.share);
+    const disputeId = (r.engine.db.prepare('SELECT id FROM disputes WHERE job_id = ?').get(j.id) as { id: string }).id;
+    const input = { ruling: this.ruling, ...(this.ruling === 'split' ? { worker_share_percent: this.share } : {}), note: 'model ruling' };
+    await attempt(m, r, `${this} (job #${j.idx} '${j.status}')`, apply && (() => apply()), async () => r.engine.judging.resolveDispute(disputeId, input as any));
+  }
+  toString = () => `ResolveDispute(job ${this.job}, ${this.ruling}${this.ruling === 'split' ? ` ${this.share}%` : ''})`;
+}
+
 class Freeze implements Cmd {
   constructor(readonly job: number, readonly unfreeze: boolean) {}
   check = (m: Readonly<Model>) => m.jobs.length > 0;
@@ -391,6 +422,9 @@ export const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
   { arbitrary: fc.tuple(agentIdx, capsArb).map(([a, c]) => new SetCapabilities(a, c) as Cmd), weight: 1 },
   { arbitrary: advanceArb.map((ms) => new AdvanceAndRunTimers(ms) as Cmd), weight: 3 },
   { arbitrary: fc.tuple(jobIdx, fc.boolean()).map(([j, u]) => new Freeze(j, u) as Cmd), weight: 1 },
+  { arbitrary: fc.tuple(whoArb, jobIdx, fc.boolean(), fitArb).map(([w, j, keyed, fit]) => new OpenDispute(w, j, keyed, fit) as Cmd), weight: 2 },
+  { arbitrary: fc.tuple(jobIdx, fc.constantFrom<Ruling>('buyer_wins', 'worker_wins', 'split'), fc.oneof(fc.constantFrom(1, 33, 50, 67, 99), fc.integer({ min: 1, max: 99 })))
+    .map(([j, ruling, share]) => new ResolveDispute(j, ruling, share) as Cmd), weight: 2 },
 );
 
 /** The agents a run starts with: trust near tier edges, some declining or missing cards, caps. */

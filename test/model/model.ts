@@ -33,6 +33,9 @@ export const BID_INTERVAL_MS = 5 * MIN;
 export const TRUST_COMPLETED_WORKER = 1;
 export const TRUST_COMPLETED_BUYER = 0.5;
 export const TRUST_WORKER_FAULT = -3;
+export const TRUST_DISPUTE_LOST = -5;
+/** Tier 2 (human) review of a dispute: 48-hour SLA (reference). */
+export const DISPUTE_SLA_H = 48;
 
 const ACTIVE: JobStatus[] = ['accepted', 'in_progress', 'delivered', 'validating', 'revision_requested', 'disputed'];
 const ACTIVE_WORK: JobStatus[] = ['accepted', 'in_progress', 'revision_requested'];
@@ -54,9 +57,12 @@ export type MJob = {
   deadlineHours: number; deadlineAt: number | null; closesAt: number | null; biddingClosed: boolean;
   maxRevisions: number; revisionCount: number; deliveredAt: number | null;
   actions: string[]; fee: number | null; payout: number | null; cancelFee: number | null;
+  /** Without a Tier 1 arbiter configured, a dispute goes straight to human review ('escalated'). */
+  dispute: 'escalated' | 'resolved' | null;
 };
 export type MBid = { idx: number; id: string; job: number; worker: number; price: number; status: 'active' | 'countered' | 'accepted' | 'rejected' | 'withdrawn'; counter: number | null; createdAt: number };
-export type MTimer = { seq: number; kind: 'bid_window' | 'accept_grace' | 'deadline' | 'auto_release' | 'payment_expiry'; job: number; dueAt: number; fired: boolean };
+export type MTimer = { seq: number; kind: 'bid_window' | 'accept_grace' | 'deadline' | 'auto_release' | 'payment_expiry' | 'dispute_sla'; job: number; dueAt: number; fired: boolean };
+export type Ruling = 'buyer_wins' | 'worker_wins' | 'split';
 
 export class Model {
   now: number;
@@ -236,6 +242,8 @@ export class Model {
       case 'payment_expiry':
         if (j.status !== 'pending_payment') return;
         return this.transition(j, 'payment_expired', 'cancelled');
+      case 'dispute_sla':
+        return; // an overdue human review is recorded and logged; no money moves
     }
   }
 
@@ -275,7 +283,7 @@ export class Model {
     const j: MJob = {
       idx: this.jobs.length, id, type, status: 'open', frozenFrom: null, buyer, worker, amount, budget: amount, minAcceptable: null,
       requiredCaps: caps, deadlineHours, deadlineAt: null, closesAt: null, biddingClosed: false, maxRevisions, revisionCount: 0,
-      deliveredAt: null, actions: [], fee: null, payout: null, cancelFee: null,
+      deliveredAt: null, actions: [], fee: null, payout: null, cancelFee: null, dispute: null,
     };
     this.jobs.push(j);
     return j;
@@ -302,6 +310,8 @@ export class Model {
   counterBid(actor: number, b: MBid, price: number) {
     const j = this.jobs[b.job];
     if (j.buyer !== actor || j.status !== 'open' || (b.status !== 'active' && b.status !== 'countered')) return undefined;
+    // A counter is a price the worker can take with submit_bid: within [min bid or reserve, budget].
+    if (price < Math.max(500, j.minAcceptable ?? 0) || price > j.budget) return undefined;
     return () => {
       b.status = 'countered';
       b.counter = price;
@@ -382,6 +392,49 @@ export class Model {
     money();
     this.rejectOpenBids(j);
     this.stats.cancellations++;
+  }
+
+  /** Either party, on a delivery they disagree about; one dispute per job. */
+  openDispute(actor: number, j: MJob) {
+    if (j.buyer !== actor && j.worker !== actor) return undefined;
+    if (!['delivered', 'validating', 'revision_requested'].includes(j.status) || j.dispute) return undefined;
+    return () => {
+      this.transition(j, 'dispute', 'disputed');
+      j.dispute = 'escalated';
+      this.schedule('dispute_sla', j, this.now + DISPUTE_SLA_H * H);
+    };
+  }
+
+  /**
+   * A human ruling: buyer_wins refunds in full (the worker loses trust); worker_wins releases
+   * like an approval (the buyer loses trust); split pays the worker `share` % of the amount minus
+   * the platform fee of its tier and refunds the rest (nobody loses trust).
+   */
+  resolve(j: MJob, ruling: Ruling, share: number) {
+    if (j.dispute !== 'escalated' || j.status === 'frozen') return undefined;
+    return () => {
+      j.dispute = 'resolved';
+      if (ruling === 'buyer_wins') {
+        this.transition(j, 'resolve_buyer_wins', 'refunded');
+        this.refund(j);
+        return this.adjustTrust(j.worker!, TRUST_DISPUTE_LOST);
+      }
+      if (ruling === 'worker_wins') {
+        this.transition(j, 'resolve_worker_wins', 'completed');
+        this.release(j);
+        return this.adjustTrust(j.buyer, TRUST_DISPUTE_LOST);
+      }
+      this.transition(j, 'resolve_split', 'completed');
+      const worker = j.worker!;
+      const gross = pct(j.amount, share);
+      const fee = pct(gross, feePercent(this.agents[worker].trust));
+      this.move(`escrow:${j.id}`, -j.amount);
+      this.move('platform:fees', fee);
+      this.move(`payout:${this.agents[worker].id}`, gross - fee);
+      this.fund(j.buyer, j.amount - gross);
+      j.fee = fee;
+      j.payout = gross - fee;
+    };
   }
 
   freeze(j: MJob) {

@@ -341,6 +341,26 @@ describe('redirects', () => {
   });
 });
 
+describe('retention', () => {
+  it('finished deliveries, their log and their events are forgotten after 30 days; pending ones are kept', async () => {
+    const h = harness();
+    const b = h.agent('buyer');
+    const w = h.agent('worker');
+    const down = h.agent('down');
+    rx.respond((r) => (r.path === down.path ? { status: 500 } : { status: 200 }));
+    await h.directJob(b, w);
+    await runWebhookDeliveries(h.engine);
+    expect((await w.mp.getWebhookLog(10, 0)).total).toBe(1);
+    h.clock.advance(31 * 24 * HOUR);
+    await h.directJob(b, down); // a fresh event whose delivery keeps failing
+    await runWebhookDeliveries(h.engine);
+    expect((await w.mp.getWebhookLog(10, 0)).total).toBe(0);
+    const left = h.events().map((e) => e.event);
+    expect(left).toEqual(['job.created']); // only the recent one, still being retried
+    expect(h.deliveries().map((d) => [d.agent_id, d.status])).toEqual([[down.id, 'pending']]);
+  });
+});
+
 describe('several workers on one database', () => {
   it('never send one delivery twice', async () => {
     const h = harness();
