@@ -81,6 +81,14 @@ const inputObject = (def: AnyTool): z.ZodObject => {
  * so the error envelope must be part of it.
  */
 export function toolListing(def: AnyTool): Tool {
+  // A listing depends only on the definition: build it once, not per session.
+  let listing = LISTINGS.get(def);
+  if (!listing) LISTINGS.set(def, (listing = buildListing(def)));
+  return listing;
+}
+const LISTINGS = new WeakMap<AnyTool, Tool>();
+
+function buildListing(def: AnyTool): Tool {
   const input = jsonSchema(inputObject(def), 'input');
   const output = jsonSchema(def.output, 'output');
   const { required = [], ...rest } = output;

@@ -167,6 +167,9 @@ function deliverableText(self: string, d: { revision_number: number; content_typ
   const t = new Text(self);
   t.line(`Deliverable revision ${d.revision_number} (${d.content_type}, ${d.size_bytes} bytes${d.is_partial ? ', preview truncated' : ''}, delivered ${d.created_at}):`);
   t.line(t.quote(body ?? '', author ?? 'the worker', field));
+  // A file deliverable (src/engine/files.ts): its bytes are read with the file tools.
+  const file = d as { file_id?: string | null; filename?: string | null };
+  if (file.file_id) t.line(`This delivery is the file ${t.quote(file.filename ?? '', author ?? 'the worker', 'filename')} (file_id ${file.file_id}): preview_file shows it${body ? '' : ' (a binary is described there)'}; get_file_download_url downloads it (the buyer once the job is completed).`);
   return t;
 }
 

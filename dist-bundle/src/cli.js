@@ -4950,6 +4950,7 @@ const initializer = (inst, issues) => {
 		}
 	});
 };
+const ZodError = /*@__PURE__*/ $constructor("ZodError", initializer);
 const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, void 0, { Parent: Error });
 
 // node_modules/zod/v4/classic/parse.js
@@ -5892,7 +5893,7 @@ function eurToCents(eur) {
 	if (typeof eur !== "number" || !Number.isFinite(eur)) return "must be a finite number of EUR";
 	if (Object.is(eur, -0)) return "must not be -0";
 	const cents = Math.round(eur * 100);
-	if (Math.abs(cents - eur * 100) > 1e-6 * Math.max(1, Math.abs(eur))) return `must have at most 2 decimals (got ${eur})`;
+	if (Math.abs(cents - eur * 100) > Math.max(1e-6, Math.abs(eur * 100) * 1e-12)) return `must have at most 2 decimals (got ${eur})`;
 	if (!Number.isSafeInteger(cents)) return "is too large";
 	return cents;
 }
@@ -5927,8 +5928,74 @@ function cents(v) {
 	return c;
 }
 
+// dist/src/files/config.js
+function filesConfigFromEnv(env) {
+	const portRaw = env.VOXPACT_FILES_PORT ?? "0";
+	const port = Number(portRaw);
+	if (!/^\d+$/.test(portRaw) || port > 65535) throw new Error(`VOXPACT_FILES_PORT must be a port number 0–65535 (got '${portRaw}')`);
+	const publicUrl = env.VOXPACT_PUBLIC_URL?.trim() || null;
+	if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new Error(`VOXPACT_PUBLIC_URL must be an http(s) URL (got '${publicUrl}')`);
+	const bucket = env.VOXPACT_S3_BUCKET?.trim();
+	const endpoint = env.VOXPACT_S3_ENDPOINT?.trim() || null;
+	const s3 = bucket ? {
+		bucket,
+		endpoint,
+		region: env.VOXPACT_S3_REGION?.trim() || (endpoint ? "auto" : "us-east-1"),
+		forcePathStyle: env.VOXPACT_S3_FORCE_PATH_STYLE ? env.VOXPACT_S3_FORCE_PATH_STYLE === "true" || env.VOXPACT_S3_FORCE_PATH_STYLE === "1" : endpoint !== null,
+		accessKeyId: env.AWS_ACCESS_KEY_ID || null,
+		secretAccessKey: env.AWS_SECRET_ACCESS_KEY || null
+	} : null;
+	return {
+		port,
+		publicUrl: publicUrl?.replace(/\/+$/, "") ?? null,
+		s3,
+		dir: env.VOXPACT_FILES_DIR?.trim() || void 0
+	};
+}
+
+// dist/src/validation/config.js
+/**
+* Judge configuration from the environment:
+*   VOXPACT_JUDGE_URL      an OpenAI-compatible endpoint: the base (…/v1) or …/v1/chat/completions.
+*                          Enables the LLM judge and Tier 1 dispute arbitration.
+*   VOXPACT_JUDGE_MODEL    the model name sent (required with VOXPACT_JUDGE_URL)
+*   VOXPACT_JUDGE_API_KEY  sent as Authorization: Bearer … (optional: local servers need none)
+*   VOXPACT_JUDGE_TIMEOUT  per request, e.g. 60s (default), 2m
+*   VOXPACT_JUDGE_POLL_MS  how often a server looks for validations left waiting (default 5000)
+*/
+function judgeOptionsFromEnv(env) {
+	const url = env.VOXPACT_JUDGE_URL?.trim();
+	const model = env.VOXPACT_JUDGE_MODEL?.trim();
+	let llm = null;
+	if (url) {
+		if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new Error(`VOXPACT_JUDGE_URL must be an http(s) URL (got '${url}')`);
+		if (!model) throw new Error("VOXPACT_JUDGE_MODEL is required with VOXPACT_JUDGE_URL (the model name the endpoint serves)");
+		const timeoutMs = env.VOXPACT_JUDGE_TIMEOUT ? parseDuration(env.VOXPACT_JUDGE_TIMEOUT) : 6e4;
+		if (!(timeoutMs > 0)) throw new Error(`VOXPACT_JUDGE_TIMEOUT must be a positive duration like 60s (got '${env.VOXPACT_JUDGE_TIMEOUT}')`);
+		llm = {
+			url,
+			model,
+			apiKey: env.VOXPACT_JUDGE_API_KEY || null,
+			timeoutMs
+		};
+	}
+	const poll = Number(env.VOXPACT_JUDGE_POLL_MS ?? 5e3);
+	return {
+		llm,
+		pollIntervalMs: Number.isFinite(poll) && poll >= 100 ? poll : 5e3
+	};
+}
+
 // dist/src/config.js
 const csv = (v) => (v ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+function idleEnv(v) {
+	let ms = NaN;
+	try {
+		ms = parseDuration(v);
+	} catch {}
+	if (!(ms > 0)) throw new Error(`VOXPACT_MCP_SESSION_IDLE must be a positive duration like 30m, 2h or 90s (got '${v}')`);
+	return ms;
+}
 function eurEnv(env, name) {
 	const raw = env[name];
 	if (raw === void 0 || raw === "") return null;
@@ -5961,7 +6028,9 @@ function loadConfig(env = process.env) {
 		allowedOrigins: csv(env.VOXPACT_ALLOWED_ORIGINS),
 		allowedHosts: csv(env.VOXPACT_ALLOWED_HOSTS),
 		trustProxy: env.VOXPACT_TRUST_PROXY === "1",
-		mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? parseDuration(env.VOXPACT_MCP_SESSION_IDLE) : 18e5
+		mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? idleEnv(env.VOXPACT_MCP_SESSION_IDLE) : 18e5,
+		files: filesConfigFromEnv(env),
+		judges: judgeOptionsFromEnv(env)
 	};
 }
 
@@ -5976,23 +6045,34 @@ Usage:
   voxpact-mcp [--toolsets a,b] [--read-only] [--transport stdio] [--backend embedded]
       Serve MCP on stdin/stdout as the agent of VOXPACT_API_KEY (embedded without a key:
       a local agent is created once and its key kept in $VOXPACT_DATA_DIR/local-agent.json).
+  voxpact-mcp --transport http [--host 127.0.0.1] [--port 8787]
+      Serve the embedded marketplace over HTTP for many agents: REST /v1, /openapi.json,
+      MCP at /mcp (Authorization: Bearer <API key or JWT>), Server-Sent Events at /v1/events.
   voxpact-mcp agents create --name N --owner-email E [--capabilities a,b] [--card pm_card_visa]
                             [--description D] [--webhook-url https://…] [--json]
       Register and activate an agent; prints its agent_id and API key.
   voxpact-mcp outbox [--json]      The local mail outbox (activation mails, API keys).
   voxpact-mcp timers run [--json]  Fire every timer that is due now, once, and exit.
   voxpact-mcp demo [--data-dir D]  Two MCP servers, a buyer and a worker, walk a direct and an open job.
+  voxpact-mcp admin disputes list [--status S] | show ID | resolve ID --ruling buyer_wins|worker_wins|split [--worker-share N] [--note T]
+      Human (Tier 2) dispute review: list (OVERDUE past the 48 h SLA), inspect, rule (the escrow moves at once).
+  voxpact-mcp admin jobs freeze ID --reason R | unfreeze ID --reason R
+      Block every action on a job (both parties are told), or lift the freeze.
 
 Options:
-  --toolsets a,b   only these toolsets (account, jobs, bidding, disputes, notifications, payments)
+  --toolsets a,b   only these toolsets (account, jobs, bidding, files, messages, disputes, notifications, payments)
   --read-only      only tools that change nothing
-  --transport T    stdio (default); http comes in a later version
+  --transport T    stdio (default) or http: REST /v1, /openapi.json, MCP at /mcp, SSE /v1/events
+  --host H         http: the address to listen on (VOXPACT_HTTP_HOST, default 127.0.0.1)
+  --port P         http: the port (VOXPACT_HTTP_PORT, default 8787; 0 = any free port)
   --backend B      embedded (default) or hosted (VOXPACT_BACKEND)
   --data-dir D     where voxpact.db lives (VOXPACT_DATA_DIR, default ~/.voxpact)
   -h, --help       this help
 
 Environment: VOXPACT_API_KEY, VOXPACT_DATA_DIR, VOXPACT_BACKEND, VOXPACT_API_URL, VOXPACT_MAX_JOB_EUR,
-VOXPACT_CONFIRM_ABOVE_EUR, VOXPACT_CLOCK_OFFSET, VOXPACT_TIMER_INTERVAL_MS, VOXPACT_LOG_LEVEL.
+VOXPACT_CONFIRM_ABOVE_EUR, VOXPACT_CLOCK_OFFSET, VOXPACT_TIMER_INTERVAL_MS, VOXPACT_LOG_LEVEL,
+VOXPACT_WEBHOOK_ALLOW_LOOPBACK (1: webhooks may go to loopback http, for development),
+VOXPACT_JUDGE_URL, VOXPACT_JUDGE_MODEL, VOXPACT_JUDGE_API_KEY, VOXPACT_JUDGE_TIMEOUT (validation and dispute judges).
 `;
 /** A mistake in how the command was invoked: exit code 2 (stdio.ts's UsageError has the same name). */
 var Usage = class extends Error {
@@ -6002,6 +6082,8 @@ const OPTIONS = {
 	toolsets: { type: "string" },
 	"read-only": { type: "boolean" },
 	transport: { type: "string" },
+	host: { type: "string" },
+	port: { type: "string" },
 	backend: { type: "string" },
 	"data-dir": { type: "string" },
 	name: { type: "string" },
@@ -6010,6 +6092,11 @@ const OPTIONS = {
 	card: { type: "string" },
 	description: { type: "string" },
 	"webhook-url": { type: "string" },
+	status: { type: "string" },
+	ruling: { type: "string" },
+	"worker-share": { type: "string" },
+	note: { type: "string" },
+	reason: { type: "string" },
 	json: { type: "boolean" },
 	help: {
 		type: "boolean",
@@ -6044,26 +6131,47 @@ function configFrom(v) {
 }
 async function serve(v) {
 	const transport = v.transport ?? "stdio";
-	if (transport === "http") throw new Usage("--transport http is not available in this version yet: use --transport stdio (the default)");
-	if (transport !== "stdio") throw new Usage(`--transport must be stdio (got '${transport}')`);
+	if (transport === "http") return serveHttpCli(v);
+	if (transport !== "stdio") throw new Usage(`--transport must be stdio or http (got '${transport}')`);
 	const toolsets = list(v.toolsets);
 	const config = configFrom(v);
-	const { selectTools } = await import("./tools-CuMQhOl4.js").then((n) => n.n);
+	const { selectTools } = await import("./cli.chunk-tools-CVwd8cQj.js").then((n) => n.n);
 	try {
 		selectTools({ toolsets });
 	} catch (e) {
 		throw new Usage(e.message);
 	}
-	const { runStdio } = await import("./stdio-CP_FYJdZ.js");
+	const { runStdio } = await import("./cli.chunk-stdio-BcZG0omG.js");
 	await runStdio({
 		config,
 		toolsets,
 		readOnly: v["read-only"] ?? false
 	});
 }
+/** `--transport http`: the embedded marketplace over HTTP (src/api/serve.ts). */
+async function serveHttpCli(v) {
+	const toolsets = list(v.toolsets);
+	const config = configFrom(v);
+	const port = v.port === void 0 ? void 0 : Number(v.port);
+	if (port !== void 0 && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Usage(`--port must be a port number 0–65535 (got '${v.port}')`);
+	const { selectTools } = await import("./cli.chunk-tools-CVwd8cQj.js").then((n) => n.n);
+	try {
+		selectTools({ toolsets });
+	} catch (e) {
+		throw new Usage(e.message);
+	}
+	const { runHttp } = await import("./cli.chunk-serve-FsPVE5WI.js");
+	await runHttp({
+		config,
+		host: v.host,
+		port,
+		toolsets,
+		readOnly: v["read-only"] ?? false
+	});
+}
 async function agentsCreate(v) {
 	if (!v.name || !v["owner-email"]) throw new Usage("agents create needs --name and --owner-email");
-	const { RegisterAgentInput, HttpsUrl } = await import("./schemas-DVqlCfnt.js").then((n) => n.q);
+	const { RegisterAgentInput, HttpsUrl } = await import("./cli.chunk-schemas-BgGXU_Q9.js").then((n) => n.St);
 	const input = {
 		name: v.name,
 		owner_email: v["owner-email"],
@@ -6076,7 +6184,11 @@ async function agentsCreate(v) {
 		throw new Usage(`--${String(i.path[0] ?? "name").replace(/_/g, "-")} ${i.message}`);
 	}
 	if (v["webhook-url"] !== void 0 && !HttpsUrl.safeParse(v["webhook-url"]).success) throw new Usage("--webhook-url must be an HTTPS URL");
-	const { openEngine } = await import("./stdio-CP_FYJdZ.js");
+	if (v["webhook-url"] !== void 0) {
+		const { pingWebhook } = await import("./cli.chunk-ping-CPQ3IabS.js").then((n) => n.n);
+		await pingWebhook(v["webhook-url"], { agent_name: v.name });
+	}
+	const { openEngine } = await import("./cli.chunk-stdio-BcZG0omG.js");
 	const engine = openEngine(configFrom(v));
 	try {
 		const r = engine.createLocalAgent({
@@ -6091,7 +6203,7 @@ async function agentsCreate(v) {
 	}
 }
 async function outbox(v) {
-	const { openEngine } = await import("./stdio-CP_FYJdZ.js");
+	const { openEngine } = await import("./cli.chunk-stdio-BcZG0omG.js");
 	const engine = openEngine(configFrom(v));
 	try {
 		const mails = engine.outbox();
@@ -6103,11 +6215,11 @@ async function outbox(v) {
 	}
 }
 async function timersRun(v) {
-	const { openEngine } = await import("./stdio-CP_FYJdZ.js");
+	const { openEngine } = await import("./cli.chunk-stdio-BcZG0omG.js");
 	const engine = openEngine(configFrom(v));
 	try {
 		const r = engine.runTimers();
-		const { runWebhookDeliveries } = await import("./worker-DDfZex_v.js");
+		const { runWebhookDeliveries } = await import("./cli.chunk-worker-CYZWjkFZ.js").then((n) => n.n);
 		const w = await runWebhookDeliveries(engine);
 		if (v.json) return console.log(JSON.stringify({
 			...r,
@@ -6124,8 +6236,12 @@ async function main(argv) {
 	const { values: v, positionals: p } = parse(argv);
 	if (v.help) return void process.stdout.write(HELP);
 	if (v.version) {
-		const { VERSION } = await import("./server-BaF2RavM.js");
+		const { VERSION } = await import("./cli.chunk-server-BxzTKgNu.js").then((n) => n.r);
 		return console.log(VERSION);
+	}
+	if (p[0] === "admin") {
+		const { runAdmin } = await import("./cli.chunk-admin-cli-CJ3Opapt.js");
+		return runAdmin(p.slice(1), v, configFrom(v), (msg) => new Usage(msg));
 	}
 	const cmd = p.join(" ");
 	switch (cmd) {
@@ -6134,7 +6250,7 @@ async function main(argv) {
 		case "outbox": return outbox(v);
 		case "timers run": return timersRun(v);
 		case "demo": {
-			const { runDemo } = await import("./demo-B-GYmh4W.js");
+			const { runDemo } = await import("./cli.chunk-demo--f9B6msE.js");
 			return runDemo({ dataDir: v["data-dir"] });
 		}
 		default: throw new Usage(`unknown command '${cmd}' (see voxpact-mcp --help)`);
@@ -6146,4 +6262,4 @@ main(process.argv.slice(2)).catch((e) => {
 	process.exit(usage ? 2 : 1);
 });
 
-export { parse$2 as A, iso as B, string as C, _isoDateTime as D, toJSONSchema as E, clone as F, installLazyProp as I, normalizeParams as L, safeParse$1 as M, safeParseAsync$1 as N, $ZodObject as O, $constructor as P, own as R, strictObject as S, unknown as T, systemClock as V, number as _, percentOf as a, preprocess as b, _enum as c, boolean as d, custom as f, looseObject as g, literal as h, formatEur as i, parseAsync$1 as j, $ZodType as k, _null as l, intersection as m, centsToEur as n, ZodISODateTime as o, discriminatedUnion as p, eur as r, ZodOptional as s, cents as t, array as u, object as v, union as w, record as x, optional as y, HOUR_MS as z };
+export { toJSONSchema as A, clone as B, preprocess as C, union as D, string as E, parse$2 as F, iso as G, normalizeParams as H, parseAsync$1 as I, systemClock as K, safeParse$1 as L, registry as M, $ZodObject as N, unknown as O, $ZodType as P, safeParseAsync$1 as R, optional as S, strictObject as T, own as U, installLazyProp as V, HOUR_MS as W, intersection as _, formatEur as a, number as b, ZodObject as c, _enum as d, _null as f, discriminatedUnion as g, custom as h, eur as i, _isoDateTime as j, ZodError as k, ZodOptional as l, boolean as m, cents as n, percentOf as o, array as p, centsToEur as r, ZodISODateTime as s, filesConfigFromEnv as t, ZodType as u, literal as v, record as w, object as x, looseObject as y, $constructor as z };

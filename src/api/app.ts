@@ -12,7 +12,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
-import type { Principal } from '../engine/identity.js';
 import { VoxError } from '../errors.js';
 import { log } from '../log.js';
 import type { Marketplace } from '../marketplace.js';
@@ -194,4 +193,3 @@ export function createApp(o: AppOptions): VoxApp {
   });
 }
 
-export type { Principal };

@@ -124,6 +124,7 @@ export function beginUpload(ctx: Ctx, agentId: string, jobId: string, input: Req
   if (input.file_size_bytes > max) {
     throw new VoxError('file_too_large', `file_size_bytes ${input.file_size_bytes} is above the ${humanSize(max)} (${max} bytes) limit for ${input.purpose} files`, 413, { field: 'file_size_bytes' });
   }
+  expireAbandoned(ctx, jobId);
   const count = (ctx.db.prepare(`SELECT COUNT(*) n FROM files WHERE job_id = ? AND purpose = ? AND ${LIVE}`).get(jobId, input.purpose) as { n: number }).n;
   if (count >= F.files_per_purpose_max) {
     throw new VoxError('file_limit_reached', `this job already has ${count} ${input.purpose} files, the maximum (${F.files_per_purpose_max}); pending uploads count until confirmed — delete_file one you no longer need`, 409, { field: 'purpose' });
@@ -142,6 +143,16 @@ export function beginUpload(ctx: Ctx, agentId: string, jobId: string, input: Req
   const f = getFile(ctx, id);
   logAccess(ctx, f, agentId, how === 'url' ? 'upload_url' : 'upload_inline', `${input.file_size_bytes} bytes declared`);
   return f;
+}
+
+/**
+ * Pending uploads never confirmed within a day of their URL's expiry are abandoned: marked failed
+ * so they stop counting toward the job's 10-file and 5 GB limits (sweep() removes their bytes).
+ */
+export function expireAbandoned(ctx: Ctx, jobId: string | null) {
+  const cutoff = ctx.clock.now() - F.pending_confirm_grace_ms;
+  ctx.db.prepare(`UPDATE files SET upload_status = 'failed', failure_reason = 'never confirmed: the upload URL expired more than 24 h ago'
+    WHERE upload_status = 'pending' AND upload_expires_at < ? AND (? IS NULL OR job_id = ?)`).run(cutoff, jobId, jobId);
 }
 
 export const getFile = (ctx: Ctx, id: string) => ctx.db.prepare('SELECT * FROM files WHERE id = ?').get(id) as FileRow;
@@ -582,9 +593,10 @@ export class FileOps {
     }
   }
 
-  /** Retry removing the bytes of deleted and failed files whose removal failed. */
+  /** Expire abandoned uploads, and remove the bytes of deleted and failed files (retrying removals that failed). */
   async sweep(): Promise<number> {
     const store = await this.service.store();
+    writeTx(this.ctx.db, () => expireAbandoned(this.ctx, null));
     const dead = read(this.ctx, () => this.ctx.db.prepare("SELECT * FROM files WHERE upload_status IN ('deleted','failed') AND object_removed_at IS NULL LIMIT 500").all() as FileRow[]);
     for (const f of dead) await this.removeObject(store, f);
     return dead.length;

@@ -5,7 +5,7 @@
  * token issued before. Rules live here; src/api only parses and answers.
  */
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+// jose is loaded on the first JWT signed or checked (the HTTP API), not when the engine opens.
 import { iso } from '../clock.js';
 import { VoxError, notFound, unauthorized } from '../errors.js';
 import { LIMITS, tierOf } from '../limits.js';
@@ -66,6 +66,7 @@ export class Identity {
   private async sign(scope: 'agent' | 'owner', sub: string, ver: number): Promise<TokenGrant> {
     const iat = Math.floor(this.ctx.clock.now() / 1000);
     const exp = iat + IDENTITY_LIMITS.jwt_ttl_s;
+    const { SignJWT } = await import('jose');
     const token = await new SignJWT({ scope, ver })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub).setIssuer(ISSUER).setAudience(AUDIENCE)
@@ -94,6 +95,7 @@ export class Identity {
 
   /** A JWT → who it speaks for. Expired, forged, `alg: none`, revoked: 401 with the reason. */
   async verifyJwt(jwt: string): Promise<Principal> {
+    const { jwtVerify, errors: joseErrors } = await import('jose');
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(jwt, this.key(), {

@@ -18,6 +18,7 @@ import { EmbeddedMarketplace } from './embedded.js';
 import { JudgingService } from '../validation/service.js';
 import { FileOps } from './files.js';
 import { type FilesConfig, filesConfigFromEnv } from '../files/config.js';
+import { log } from '../log.js';
 import { platformInfo } from './platform.js';
 import { identityOf } from './identity.js';
 import { pingWebhook } from '../webhooks/ping.js';
@@ -137,6 +138,8 @@ export class Engine {
   runTimers() {
     const result = runDueTimers(this.ctx, TIMER_HANDLERS);
     this.housekeeping();
+    // Abandoned uploads and the bytes of deleted files (only once this process has used files).
+    this.fileOps?.sweep().catch((e) => log('warn', 'file sweep failed', { error: (e as Error).message }));
     return result;
   }
 

@@ -67,7 +67,7 @@ export const bidView = (b: BidRow): Bid => ({
 });
 
 export const notificationView = (n: { id: string; type: string; title: string; message: string; job_id: string | null; read: number; created_at: number }): Notification =>
-  ({ ...n, read: n.read === 1, created_at: iso(n.created_at) });
+  ({ id: n.id, type: n.type, title: n.title, message: n.message, job_id: n.job_id, read: n.read === 1, created_at: iso(n.created_at) });
 
 export const paymentMethodView = (p: { id: string; brand: string; last4: string; exp_month: number; exp_year: number; is_default: number }): PaymentMethod =>
   ({ id: p.id, brand: p.brand, last4: p.last4, exp_month: p.exp_month, exp_year: p.exp_year, is_default: p.is_default === 1 });

@@ -20,6 +20,7 @@ export const FILE_LIMITS = {
   metadata_bytes_max: 16 * 1024, // ours
   inline_max_bytes: 10 * MB, // ours: content / content_base64 in one tool call; larger files use the upload URL
   deliverable_text_max_bytes: 10 * MB, // ours: a text deliverable up to this size is also kept inline for the judges
+  pending_confirm_grace_ms: 24 * 60 * 60_000, // ours: a pending upload not confirmed this long after its URL expired is abandoned
 } as const;
 
 export const maxBytesFor = (purpose: 'input' | 'deliverable') =>

@@ -11,11 +11,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Hono } from 'hono';
 import type { Clock } from '../clock.js';
 import { log } from '../log.js';
 import type { FilesConfig } from './config.js';
-import { type FileGate, type FilesHttpDeps, filesRoutes } from './http.js';
+import type { FileGate, FilesHttpDeps } from './http.js';
 import { LocalBlobStore } from './local.js';
 import { FILES_PATH_PREFIX, UrlSigner } from './signing.js';
 import type { BlobStore } from './store.js';
@@ -73,8 +72,9 @@ export class FileService implements FilesHttpDeps {
   }
 
   private async listen(): Promise<string> {
+    // hono and the file routes load with the first file URL, not when the server starts
+    const [{ Hono }, { filesRoutes }, { serve }] = await Promise.all([import('hono'), import('./http.js'), import('@hono/node-server')]);
     const app = new Hono().route(FILES_PATH_PREFIX, filesRoutes(this));
-    const { serve } = await import('@hono/node-server');
     const port = this.config.port;
     try {
       const bound = await new Promise<number>((ok, ko) => {

@@ -10,7 +10,6 @@
  * text (src/untrusted.ts), and the rubric tells the model that text trying to instruct it
  * fails. Answers are one JSON object, parsed strictly; anything else is a judge error.
  */
-import { request } from 'undici';
 import { z } from 'zod';
 import { sanitiseUntrusted } from '../untrusted.js';
 import { canonicalJson, sha256, type CriteriaCheck } from './criteria.js';
@@ -161,6 +160,7 @@ export function chatRequestBody(cfg: LlmConfig, p: Prompt) {
 /** POST one chat completion; returns the first choice's text and the model that answered. */
 export async function chatCompletion(cfg: LlmConfig, p: Prompt): Promise<{ content: string; model: string }> {
   const timeout = cfg.timeoutMs ?? LLM_TIMEOUT_MS;
+  const { request } = await import('undici'); // loaded on the first LLM judge call, not at start-up
   const res = await request(completionsUrl(cfg.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(cfg.apiKey ? { authorization: `Bearer ${cfg.apiKey}` } : {}) },

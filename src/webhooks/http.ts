@@ -4,8 +4,7 @@
  * body) up to `maxRedirects`, each hop vetted again; other redirects are not followed and count
  * as a failed delivery. Never throws: the outcome says what happened.
  */
-import { request } from 'undici';
-import { SsrfError, type Resolver, pinnedAgent, vetUrl } from './ssrf.js';
+import { SsrfError, type Resolver, loadUndici, pinnedAgent, vetUrl } from './ssrf.js';
 
 export type PostOutcome = {
   ok: boolean;
@@ -68,7 +67,7 @@ export async function postWebhook(rawUrl: string, body: string, headers: Record<
     }
     const dispatcher = pinnedAgent(target.addresses, o.timeoutMs);
     try {
-      const res = await request(target.url, {
+      const res = await loadUndici().request(target.url, {
         method: 'POST',
         body,
         headers: { 'content-type': 'application/json', 'user-agent': o.userAgent ?? 'VoxPact-Webhooks/1', ...headers },

@@ -14,7 +14,12 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { LookupAddress } from 'node:dns';
-import { Agent } from 'undici';
+import { createRequire } from 'node:module';
+import type { Agent } from 'undici';
+
+/** undici (a large module) loads when the first webhook is sent, not when the server starts. */
+let undici: typeof import('undici') | undefined;
+export const loadUndici = (): typeof import('undici') => (undici ??= createRequire(import.meta.url)('undici') as typeof import('undici'));
 
 export class SsrfError extends Error {
   constructor(message: string) {
@@ -157,5 +162,5 @@ export function pinnedAgent(addresses: LookupAddress[], connectTimeoutMs: number
     if (all) cb(null, addresses.map((a) => ({ address: a.address, family: a.family })));
     else cb(null, addresses[0].address, addresses[0].family);
   };
-  return new Agent({ connect: { lookup: lookup as never, timeout: connectTimeoutMs }, keepAliveTimeout: 1, keepAliveMaxTimeout: 1, connections: 1, pipelining: 0 });
+  return new (loadUndici().Agent)({ connect: { lookup: lookup as never, timeout: connectTimeoutMs }, keepAliveTimeout: 1, keepAliveMaxTimeout: 1, connections: 1, pipelining: 0 });
 }

@@ -323,6 +323,24 @@ describe('refusals', () => {
     expect((await buyer.mp.listFiles(jobId, listQ({ limit: 50 }))).total).toBe(20);
   });
 
+  it('pending uploads never confirmed a day after their URL expired are abandoned and stop counting', async () => {
+    const { m, buyer, worker } = setup();
+    const jobId = await inProgress(m, buyer, worker, { deadline_hours: 720 });
+    const first = await upload(buyer, jobId, PDF); // bytes uploaded, never confirmed
+    for (let i = 1; i < 10; i++) await buyer.mp.requestUpload(jobId, uploadReq({ filename: `p${i}.pdf` }));
+    await refused(buyer.mp.requestUpload(jobId, uploadReq()), 'file_limit_reached');
+    m.advance(30 * 60_000 + 24 * 3_600_000 - 1);
+    await refused(buyer.mp.requestUpload(jobId, uploadReq()), 'file_limit_reached');
+    m.advance(2);
+    const fresh = await buyer.mp.requestUpload(jobId, uploadReq({ filename: 'fresh.pdf' }));
+    expect((await buyer.mp.listFiles(jobId, listQ())).items.map((f) => f.id)).toEqual([fresh.file_id]);
+    await refused(buyer.mp.confirmUpload(jobId, first.file_id), 'upload_failed', { message: /never confirmed/ });
+    expect(await store(m).head(first.r2_key)).not.toBeNull();
+    expect(await m.engine.files.sweep()).toBe(10);
+    expect(await store(m).head(first.r2_key)).toBeNull();
+    expect(await m.engine.files.sweep()).toBe(0);
+  });
+
   it('5 GB per job, counting declared sizes of pending uploads and real sizes of confirmed ones', async () => {
     const { m, buyer, worker } = setup();
     const jobId = await inProgress(m, buyer, worker);

@@ -107,6 +107,8 @@ describe('file tools over stdio', () => {
     expect(d1.data.deliverable).toMatchObject({ revision_number: 1, content_type: 'image/png', filename: 'chart.png', size_bytes: chart.length, sha256: sha(chart) });
     expect((await ok(w, 'deliver_job', { job_id: job.id, filename: 'chart.png', content_base64: chart.toString('base64'), idempotency_key: 'chart-1' })).data).toEqual(d1.data);
     const chartId = d1.data.deliverable.file_id;
+    const dp = await ok(b, 'get_deliverable_preview', { job_id: job.id });
+    expect(dp.text).toContain(`(file_id ${chartId}): preview_file shows it (a binary is described there)`);
     const bp = await ok(b, 'preview_file', { job_id: job.id, file_id: chartId });
     expect(bp.data.preview_content).toMatch(/^Binary file: PNG image, 640×480 px/);
     expect(bp.text).toContain('Approve the job to confirm payment and download the full deliverable.');

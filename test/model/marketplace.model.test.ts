@@ -18,7 +18,7 @@ const maxCommands = scale(150, 250);
 const seed = process.env.VOXPACT_MODEL_SEED ? Number(process.env.VOXPACT_MODEL_SEED) : undefined;
 const path = process.env.VOXPACT_MODEL_PATH || undefined;
 
-const totals = { runs: 0, commands: 0, ok: 0, refused: 0, retries: 0, timersFired: 0, releases: 0, cancellations: 0, deepest: new Map<string, number>() };
+const totals = { runs: 0, commands: 0, ok: 0, refused: 0, retries: 0, timersFired: 0, releases: 0, cancellations: 0, disputes: 0, rulings: 0, deepest: new Map<string, number>() };
 
 /** Every command is followed by the full comparison. */
 const checked = [commandArb].map((arb) => arb.map((cmd) => {
@@ -52,7 +52,7 @@ describe('marketplace model', () => {
           await fc.asyncModelRun(() => ({ model, real }), cmds);
         } finally {
           totals.runs++;
-          for (const k of ['commands', 'ok', 'refused', 'retries', 'timersFired', 'releases', 'cancellations'] as const) totals[k] += model.stats[k];
+          for (const k of ['commands', 'ok', 'refused', 'retries', 'timersFired', 'releases', 'cancellations', 'disputes', 'rulings'] as const) totals[k] += model.stats[k];
           for (const j of model.jobs) totals.deepest.set(j.status, (totals.deepest.get(j.status) ?? 0) + 1);
           w.close();
         }
@@ -64,7 +64,7 @@ describe('marketplace model', () => {
   afterAll(() => {
     const statuses = [...totals.deepest].map(([s, n]) => `${s} ${n}`).join(', ');
     console.log(`[model] ${totals.runs} runs (incl. shrinking), ${totals.commands} commands executed (${totals.ok} accepted, ${totals.refused} refused, ${totals.retries} keyed retries), ` +
-      `${totals.timersFired} timers fired, ${totals.releases} releases, ${totals.cancellations} cancellations; final job statuses: ${statuses}`);
+      `${totals.timersFired} timers fired, ${totals.releases} releases, ${totals.cancellations} cancellations, ${totals.disputes} disputes (${totals.rulings} ruled); final job statuses: ${statuses}`);
     expect(totals.runs).toBeGreaterThan(0);
   });
 });

@@ -75,7 +75,7 @@ export class Model {
   funding: { agent: number; at: number; cents: number }[] = [];
   /** The last call made with an idempotency key, for RetryLastKeyed. */
   lastKeyed: { key: string; at: number; response: unknown; redo: (key: string) => Promise<unknown>; label: string } | null = null;
-  stats = { commands: 0, ok: 0, refused: 0, timersFired: 0, releases: 0, cancellations: 0, retries: 0 };
+  stats = { commands: 0, ok: 0, refused: 0, timersFired: 0, releases: 0, cancellations: 0, retries: 0, disputes: 0, rulings: 0 };
   private timerSeq = 0;
 
   constructor(now: number) {
@@ -217,7 +217,7 @@ export class Model {
         if (j.status !== 'open') return;
         if (this.activeBids(j) === 0) return this.transition(j, 'bid_window_closed', 'cancelled');
         j.biddingClosed = true;
-        return this.schedule('accept_grace', j, this.now + ACCEPT_GRACE_H * H);
+        return this.schedule('accept_grace', j, t.dueAt + ACCEPT_GRACE_H * H); // counted from the close
       case 'accept_grace':
         if (j.status !== 'open') return;
         this.transition(j, 'bid_window_closed', 'cancelled');
@@ -401,6 +401,7 @@ export class Model {
     return () => {
       this.transition(j, 'dispute', 'disputed');
       j.dispute = 'escalated';
+      this.stats.disputes++;
       this.schedule('dispute_sla', j, this.now + DISPUTE_SLA_H * H);
     };
   }
@@ -414,6 +415,7 @@ export class Model {
     if (j.dispute !== 'escalated' || j.status === 'frozen') return undefined;
     return () => {
       j.dispute = 'resolved';
+      this.stats.rulings++;
       if (ruling === 'buyer_wins') {
         this.transition(j, 'resolve_buyer_wins', 'refunded');
         this.refund(j);

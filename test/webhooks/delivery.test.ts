@@ -350,14 +350,18 @@ describe('retention', () => {
     rx.respond((r) => (r.path === down.path ? { status: 500 } : { status: 200 }));
     await h.directJob(b, w);
     await runWebhookDeliveries(h.engine);
-    expect((await w.mp.getWebhookLog(10, 0)).total).toBe(1);
+    const [old] = (await w.mp.getWebhookLog(10, 0)).items;
+    expect(old.status).toBe('delivered');
+    const t0 = h.clock.now();
     h.clock.advance(31 * 24 * HOUR);
     await h.directJob(b, down); // a fresh event whose delivery keeps failing
     await runWebhookDeliveries(h.engine);
-    expect((await w.mp.getWebhookLog(10, 0)).total).toBe(0);
-    const left = h.events().map((e) => e.event);
-    expect(left).toEqual(['job.created']); // only the recent one, still being retried
-    expect(h.deliveries().map((d) => [d.agent_id, d.status])).toEqual([[down.id, 'pending']]);
+    expect((await w.mp.getWebhookLog(10, 0)).items.map((e) => e.event_id)).not.toContain(old.event_id);
+    const events = h.engine.db.prepare('SELECT seq, created_at FROM events').all() as { seq: number; created_at: number }[];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.created_at > t0)).toBe(true); // the old events are gone, the recent ones kept
+    expect(h.deliveries().every((d) => d.created_at > t0)).toBe(true);
+    expect(h.deliveries().find((d) => d.agent_id === down.id)?.status).toBe('pending'); // still being retried
   });
 });
 

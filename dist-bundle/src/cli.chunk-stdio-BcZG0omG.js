@@ -1,12 +1,12 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process$1 from "node:process";
-import { n as ReadBuffer, r as serializeMessage, t as Engine } from "./engine-iJPpfCIJ.js";
-import { V as systemClock } from "./cli.js";
-import { a as VoxError } from "./tools-CuMQhOl4.js";
-import { n as log, r as setLogLevel } from "./log-CSTmx6go.js";
-import { createMcpServer } from "./server-BaF2RavM.js";
-import { runWebhookDeliveries } from "./worker-DDfZex_v.js";
+import { d as serializeMessage, t as Engine, u as ReadBuffer } from "./cli.chunk-engine-ltuifp9z.js";
+import { K as systemClock } from "./cli.js";
+import { t as VoxError } from "./cli.chunk-errors-CbgXckfB.js";
+import { n as log, r as setLogLevel } from "./cli.chunk-log-CSTmx6go.js";
+import { n as createMcpServer } from "./cli.chunk-server-BxzTKgNu.js";
+import { t as runWebhookDeliveries } from "./cli.chunk-worker-CYZWjkFZ.js";
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js
 /**
@@ -80,8 +80,8 @@ const LOCAL_AGENT = {
 };
 const dbPathOf = (config) => join(config.dataDir, "voxpact.db");
 function openEngine(config) {
-	if (config.backend !== "embedded") throw new UsageError(`VOXPACT_BACKEND=${config.backend} is not available in this version yet: use the embedded backend (unset VOXPACT_BACKEND or --backend embedded)`);
-	return Engine.open({
+	if (config.backend !== "embedded") throw new UsageError(`this command works on the local database and needs the embedded backend (VOXPACT_BACKEND=${config.backend}): unset VOXPACT_BACKEND or pass --backend embedded; the hosted backend serves MCP over stdio only`);
+	const engine = Engine.open({
 		dbPath: dbPathOf(config),
 		dataDir: config.dataDir,
 		clock: systemClock(config.clockOffsetMs),
@@ -90,6 +90,8 @@ function openEngine(config) {
 			confirmAboveCents: config.confirmAboveCents
 		}
 	});
+	engine.judging.configure(config.judges ?? {});
+	return engine;
 }
 /** A mistake in how the command was invoked (exit code 2). */
 var UsageError = class extends Error {
@@ -146,10 +148,18 @@ function startTimers(engine, intervalMs) {
 	tick();
 	const t = setInterval(tick, Math.max(100, intervalMs));
 	t.unref();
-	return () => clearInterval(t);
+	engine.judging.configure({ autoRun: true });
+	return () => {
+		clearInterval(t);
+		engine.judging.configure({ autoRun: false });
+	};
 }
 async function runStdio(o) {
 	const { config } = o;
+	if (config.backend === "hosted") {
+		const { runHostedStdio } = await import("./cli.chunk-stdio-BOkMGOWh.js");
+		return runHostedStdio(o);
+	}
 	setLogLevel(config.logLevel);
 	const engine = openEngine(config);
 	let stopTimers = () => {};
@@ -187,4 +197,4 @@ async function runStdio(o) {
 	}
 }
 
-export { openEngine, runStdio };
+export { openEngine, runStdio, startTimers, StdioServerTransport as t };

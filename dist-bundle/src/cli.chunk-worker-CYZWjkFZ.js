@@ -1,7 +1,9 @@
+import { n as __exportAll } from "./cli.chunk-rolldown-runtime-Bi5HrKRR.js";
 import { createHmac, randomUUID } from "node:crypto";
-import { n as log } from "./log-CSTmx6go.js";
-import { a as postWebhook, n as pruneWebhooks, r as recordAttempt, s as secretKey, t as claimDue } from "./store-raYM8lku.js";
-import { n as webhookOptions } from "./options-B7kdEozO.js";
+import { n as log } from "./cli.chunk-log-CSTmx6go.js";
+import { t as postWebhook } from "./cli.chunk-http-B4Kl4LeQ.js";
+import { n as webhookOptions } from "./cli.chunk-options-B7kdEozO.js";
+import { n as pruneWebhooks, o as secretKey, r as recordAttempt, t as claimDue } from "./cli.chunk-store-BZNQk9BM.js";
 
 // dist/src/webhooks/sign.js
 /**
@@ -29,6 +31,7 @@ function signatureHeaders({ id, timestampS, body, secret }) {
 * stdio/HTTP server runs it on an interval next to the timers; `voxpact-mcp timers run` runs
 * it once. Safe to run from several processes on one database (see store.ts).
 */
+var worker_exports = /* @__PURE__ */ __exportAll({ runWebhookDeliveries: () => runWebhookDeliveries });
 const PRUNE_EVERY_MS = 36e5;
 const lastPrune = /* @__PURE__ */ new WeakMap();
 const running = /* @__PURE__ */ new WeakMap();
@@ -105,4 +108,4 @@ async function runOnce(ctx, opts) {
 	return result;
 }
 
-export { runWebhookDeliveries };
+export { worker_exports as n, runWebhookDeliveries as t };

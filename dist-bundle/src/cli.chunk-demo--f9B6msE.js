@@ -1,12 +1,12 @@
-import { i as __toESM, r as __require, t as __commonJSMin } from "./rolldown-runtime-Bi5HrKRR.js";
+import { i as __toESM, r as __require, t as __commonJSMin } from "./cli.chunk-rolldown-runtime-Bi5HrKRR.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { A as ToolListChangedNotificationSchema, C as ListResourcesResultSchema, D as ReadResourceResultSchema, E as PromptListChangedNotificationSchema, M as getObjectShape, N as safeParse, O as ResourceListChangedNotificationSchema, S as ListResourceTemplatesResultSchema, T as McpError, VERSION, _ as InitializeResultSchema, a as mergeCapabilities, b as ListChangedOptionsBaseSchema, c as CreateMessageRequestSchema, d as CreateTaskResultSchema, f as ElicitRequestSchema, g as GetPromptResultSchema, h as ErrorCode, i as Protocol, j as getLiteralValue, k as SUPPORTED_PROTOCOL_VERSIONS, l as CreateMessageResultSchema, m as EmptyResultSchema, n as assertToolsCallTaskCapability, o as CallToolResultSchema, p as ElicitResultSchema, r as AjvJsonSchemaValidator, s as CompleteResultSchema, t as assertClientRequestTaskCapability, u as CreateMessageResultWithToolsSchema, w as ListToolsResultSchema, x as ListPromptsResultSchema, y as LATEST_PROTOCOL_VERSION } from "./server-BaF2RavM.js";
+import { A as ListPromptsResultSchema, C as EmptyResultSchema, E as InitializeResultSchema, F as PromptListChangedNotificationSchema, I as ReadResourceResultSchema, L as ResourceListChangedNotificationSchema, M as ListResourcesResultSchema, N as ListToolsResultSchema, O as LATEST_PROTOCOL_VERSION, P as McpError, R as SUPPORTED_PROTOCOL_VERSIONS, S as ElicitResultSchema, T as GetPromptResultSchema, _ as CreateMessageResultSchema, a as assertToolsCallTaskCapability, c as mergeCapabilities, d as safeParse, g as CreateMessageRequestSchema, h as CompleteResultSchema, i as assertClientRequestTaskCapability, j as ListResourceTemplatesResultSchema, k as ListChangedOptionsBaseSchema, l as getLiteralValue, m as CallToolResultSchema, o as AjvJsonSchemaValidator, s as Protocol, t as VERSION, u as getObjectShape, v as CreateMessageResultWithToolsSchema, w as ErrorCode, x as ElicitRequestSchema, y as CreateTaskResultSchema, z as ToolListChangedNotificationSchema } from "./cli.chunk-server-BxzTKgNu.js";
 import process$1 from "node:process";
 import { PassThrough } from "node:stream";
-import { n as ReadBuffer, r as serializeMessage, t as Engine } from "./engine-iJPpfCIJ.js";
+import { d as serializeMessage, t as Engine, u as ReadBuffer } from "./cli.chunk-engine-ltuifp9z.js";
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/experimental/tasks/client.js
 /**

@@ -1,13 +1,2011 @@
-import { i as __toESM, t as __commonJSMin } from "./rolldown-runtime-Bi5HrKRR.js";
+import { i as __toESM, n as __exportAll, t as __commonJSMin } from "./cli.chunk-rolldown-runtime-Bi5HrKRR.js";
+import { A as toJSONSchema, B as clone, C as preprocess, D as union, E as string, F as parse, H as normalizeParams, I as parseAsync, L as safeParse$1, N as $ZodObject, O as unknown, P as $ZodType, R as safeParseAsync$1, S as optional, U as own, V as installLazyProp, _ as intersection, b as number, d as _enum, f as _null, g as discriminatedUnion, h as custom, j as _isoDateTime, l as ZodOptional$1, m as boolean, p as array, s as ZodISODateTime, v as literal, w as record, x as object$1, y as looseObject, z as $constructor } from "./cli.js";
+import { D as ListJobsInput, O as ListMessagesInput, P as NotificationsInput, u as BrowseOpenJobsInput, zt as LIMITS } from "./cli.chunk-schemas-BgGXU_Q9.js";
+import { t as VoxError } from "./cli.chunk-errors-CbgXckfB.js";
+import { n as log, t as addLogSink } from "./cli.chunk-log-CSTmx6go.js";
+import { _ as UNTRUSTED_NOTE, a as toolListing, i as runTool, t as selectTools, v as fence } from "./cli.chunk-tools-CVwd8cQj.js";
 import { readFileSync } from "node:fs";
-import { A as parse, C as string, D as _isoDateTime, E as toJSONSchema, F as clone, I as installLazyProp, L as normalizeParams, M as safeParse$1, N as safeParseAsync$1, O as $ZodObject, P as $constructor, R as own, T as unknown, _ as number, b as preprocess, c as _enum, d as boolean, f as custom, g as looseObject, h as literal, j as parseAsync, k as $ZodType, l as _null, m as intersection, o as ZodISODateTime, p as discriminatedUnion, s as ZodOptional$1, u as array, v as object$1, w as union, x as record, y as optional } from "./cli.js";
-import { n as log, t as addLogSink } from "./log-CSTmx6go.js";
-import { a as VoxError, i as toolListing, r as runTool, t as selectTools } from "./tools-CuMQhOl4.js";
-import { S as NotificationsInput, Y as LIMITS, a as BrowseOpenJobsInput, v as ListJobsInput } from "./schemas-DVqlCfnt.js";
 
 // node_modules/zod/v4/classic/iso.js
 function datetime(params) {
 	return _isoDateTime(ZodISODateTime, params);
+}
+
+// node_modules/@modelcontextprotocol/sdk/dist/esm/types.js
+const LATEST_PROTOCOL_VERSION = "2025-11-25";
+const DEFAULT_NEGOTIATED_PROTOCOL_VERSION = "2025-03-26";
+const SUPPORTED_PROTOCOL_VERSIONS = [
+	LATEST_PROTOCOL_VERSION,
+	"2025-06-18",
+	"2025-03-26",
+	"2024-11-05",
+	"2024-10-07"
+];
+const RELATED_TASK_META_KEY = "io.modelcontextprotocol/related-task";
+const JSONRPC_VERSION = "2.0";
+/**
+* Assert 'object' type schema.
+*
+* @internal
+*/
+const AssertObjectSchema = custom((v) => v !== null && (typeof v === "object" || typeof v === "function"));
+/**
+* A progress token, used to associate progress notifications with the original request.
+*/
+const ProgressTokenSchema = union([string(), number().int()]);
+/**
+* An opaque token used to represent a cursor for pagination.
+*/
+const CursorSchema = string();
+/**
+* Task creation parameters, used to ask that the server create a task to represent a request.
+*/
+const TaskCreationParamsSchema = looseObject({
+	/**
+	* Requested duration in milliseconds to retain task from creation.
+	*/
+	ttl: number().optional(),
+	/**
+	* Time in milliseconds to wait between task status requests.
+	*/
+	pollInterval: number().optional()
+});
+const TaskMetadataSchema = object$1({ ttl: number().optional() });
+/**
+* Metadata for associating messages with a task.
+* Include this in the `_meta` field under the key `io.modelcontextprotocol/related-task`.
+*/
+const RelatedTaskMetadataSchema = object$1({ taskId: string() });
+const RequestMetaSchema = looseObject({
+	/**
+	* If specified, the caller is requesting out-of-band progress notifications for this request (as represented by notifications/progress). The value of this parameter is an opaque token that will be attached to any subsequent notifications. The receiver is not obligated to provide these notifications.
+	*/
+	progressToken: ProgressTokenSchema.optional(),
+	/**
+	* If specified, this request is related to the provided task.
+	*/
+	[RELATED_TASK_META_KEY]: RelatedTaskMetadataSchema.optional()
+});
+/**
+* Common params for any request.
+*/
+const BaseRequestParamsSchema = object$1({ 
+/**
+* See [General fields: `_meta`](/specification/draft/basic/index#meta) for notes on `_meta` usage.
+*/
+_meta: RequestMetaSchema.optional() });
+/**
+* Common params for any task-augmented request.
+*/
+const TaskAugmentedRequestParamsSchema = BaseRequestParamsSchema.extend({ 
+/**
+* If specified, the caller is requesting task-augmented execution for this request.
+* The request will return a CreateTaskResult immediately, and the actual result can be
+* retrieved later via tasks/result.
+*
+* Task augmentation is subject to capability negotiation - receivers MUST declare support
+* for task augmentation of specific request types in their capabilities.
+*/
+task: TaskMetadataSchema.optional() });
+/**
+* Checks if a value is a valid TaskAugmentedRequestParams.
+* @param value - The value to check.
+*
+* @returns True if the value is a valid TaskAugmentedRequestParams, false otherwise.
+*/
+const isTaskAugmentedRequestParams = (value) => TaskAugmentedRequestParamsSchema.safeParse(value).success;
+const RequestSchema = object$1({
+	method: string(),
+	params: BaseRequestParamsSchema.loose().optional()
+});
+const NotificationsParamsSchema = object$1({ 
+/**
+* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+* for notes on _meta usage.
+*/
+_meta: RequestMetaSchema.optional() });
+const NotificationSchema = object$1({
+	method: string(),
+	params: NotificationsParamsSchema.loose().optional()
+});
+const ResultSchema = looseObject({ 
+/**
+* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+* for notes on _meta usage.
+*/
+_meta: RequestMetaSchema.optional() });
+/**
+* A uniquely identifying ID for a request in JSON-RPC.
+*/
+const RequestIdSchema = union([string(), number().int()]);
+/**
+* A request that expects a response.
+*/
+const JSONRPCRequestSchema = object$1({
+	jsonrpc: literal("2.0"),
+	id: RequestIdSchema,
+	...RequestSchema.shape
+}).strict();
+const isJSONRPCRequest = (value) => JSONRPCRequestSchema.safeParse(value).success;
+/**
+* A notification which does not expect a response.
+*/
+const JSONRPCNotificationSchema = object$1({
+	jsonrpc: literal("2.0"),
+	...NotificationSchema.shape
+}).strict();
+const isJSONRPCNotification = (value) => JSONRPCNotificationSchema.safeParse(value).success;
+/**
+* A successful (non-error) response to a request.
+*/
+const JSONRPCResultResponseSchema = object$1({
+	jsonrpc: literal("2.0"),
+	id: RequestIdSchema,
+	result: ResultSchema
+}).strict();
+/**
+* Checks if a value is a valid JSONRPCResultResponse.
+* @param value - The value to check.
+*
+* @returns True if the value is a valid JSONRPCResultResponse, false otherwise.
+*/
+const isJSONRPCResultResponse = (value) => JSONRPCResultResponseSchema.safeParse(value).success;
+/**
+* Error codes defined by the JSON-RPC specification.
+*/
+var ErrorCode;
+(function(ErrorCode) {
+	ErrorCode[ErrorCode["ConnectionClosed"] = -32e3] = "ConnectionClosed";
+	ErrorCode[ErrorCode["RequestTimeout"] = -32001] = "RequestTimeout";
+	ErrorCode[ErrorCode["ParseError"] = -32700] = "ParseError";
+	ErrorCode[ErrorCode["InvalidRequest"] = -32600] = "InvalidRequest";
+	ErrorCode[ErrorCode["MethodNotFound"] = -32601] = "MethodNotFound";
+	ErrorCode[ErrorCode["InvalidParams"] = -32602] = "InvalidParams";
+	ErrorCode[ErrorCode["InternalError"] = -32603] = "InternalError";
+	ErrorCode[ErrorCode["UrlElicitationRequired"] = -32042] = "UrlElicitationRequired";
+})(ErrorCode || (ErrorCode = {}));
+/**
+* A response to a request that indicates an error occurred.
+*/
+const JSONRPCErrorResponseSchema = object$1({
+	jsonrpc: literal("2.0"),
+	id: RequestIdSchema.optional(),
+	error: object$1({
+		/**
+		* The error type that occurred.
+		*/
+		code: number().int(),
+		/**
+		* A short description of the error. The message SHOULD be limited to a concise single sentence.
+		*/
+		message: string(),
+		/**
+		* Additional information about the error. The value of this member is defined by the sender (e.g. detailed error information, nested errors etc.).
+		*/
+		data: unknown().optional()
+	})
+}).strict();
+/**
+* Checks if a value is a valid JSONRPCErrorResponse.
+* @param value - The value to check.
+*
+* @returns True if the value is a valid JSONRPCErrorResponse, false otherwise.
+*/
+const isJSONRPCErrorResponse = (value) => JSONRPCErrorResponseSchema.safeParse(value).success;
+const JSONRPCMessageSchema = union([
+	JSONRPCRequestSchema,
+	JSONRPCNotificationSchema,
+	JSONRPCResultResponseSchema,
+	JSONRPCErrorResponseSchema
+]);
+const JSONRPCResponseSchema = union([JSONRPCResultResponseSchema, JSONRPCErrorResponseSchema]);
+/**
+* A response that indicates success but carries no data.
+*/
+const EmptyResultSchema = ResultSchema.strict();
+const CancelledNotificationParamsSchema = NotificationsParamsSchema.extend({
+	/**
+	* The ID of the request to cancel.
+	*
+	* This MUST correspond to the ID of a request previously issued in the same direction.
+	*/
+	requestId: RequestIdSchema.optional(),
+	/**
+	* An optional string describing the reason for the cancellation. This MAY be logged or presented to the user.
+	*/
+	reason: string().optional()
+});
+/**
+* This notification can be sent by either side to indicate that it is cancelling a previously-issued request.
+*
+* The request SHOULD still be in-flight, but due to communication latency, it is always possible that this notification MAY arrive after the request has already finished.
+*
+* This notification indicates that the result will be unused, so any associated processing SHOULD cease.
+*
+* A client MUST NOT attempt to cancel its `initialize` request.
+*/
+const CancelledNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/cancelled"),
+	params: CancelledNotificationParamsSchema
+});
+/**
+* Icon schema for use in tools, prompts, resources, and implementations.
+*/
+const IconSchema = object$1({
+	/**
+	* URL or data URI for the icon.
+	*/
+	src: string(),
+	/**
+	* Optional MIME type for the icon.
+	*/
+	mimeType: string().optional(),
+	/**
+	* Optional array of strings that specify sizes at which the icon can be used.
+	* Each string should be in WxH format (e.g., `"48x48"`, `"96x96"`) or `"any"` for scalable formats like SVG.
+	*
+	* If not provided, the client should assume that the icon can be used at any size.
+	*/
+	sizes: array(string()).optional(),
+	/**
+	* Optional specifier for the theme this icon is designed for. `light` indicates
+	* the icon is designed to be used with a light background, and `dark` indicates
+	* the icon is designed to be used with a dark background.
+	*
+	* If not provided, the client should assume the icon can be used with any theme.
+	*/
+	theme: _enum(["light", "dark"]).optional()
+});
+/**
+* Base schema to add `icons` property.
+*
+*/
+const IconsSchema = object$1({ 
+/**
+* Optional set of sized icons that the client can display in a user interface.
+*
+* Clients that support rendering icons MUST support at least the following MIME types:
+* - `image/png` - PNG images (safe, universal compatibility)
+* - `image/jpeg` (and `image/jpg`) - JPEG images (safe, universal compatibility)
+*
+* Clients that support rendering icons SHOULD also support:
+* - `image/svg+xml` - SVG images (scalable but requires security precautions)
+* - `image/webp` - WebP images (modern, efficient format)
+*/
+icons: array(IconSchema).optional() });
+/**
+* Base metadata interface for common properties across resources, tools, prompts, and implementations.
+*/
+const BaseMetadataSchema = object$1({
+	/** Intended for programmatic or logical use, but used as a display name in past specs or fallback */
+	name: string(),
+	/**
+	* Intended for UI and end-user contexts — optimized to be human-readable and easily understood,
+	* even by those unfamiliar with domain-specific terminology.
+	*
+	* If not provided, the name should be used for display (except for Tool,
+	* where `annotations.title` should be given precedence over using `name`,
+	* if present).
+	*/
+	title: string().optional()
+});
+/**
+* Describes the name and version of an MCP implementation.
+*/
+const ImplementationSchema = BaseMetadataSchema.extend({
+	...BaseMetadataSchema.shape,
+	...IconsSchema.shape,
+	version: string(),
+	/**
+	* An optional URL of the website for this implementation.
+	*/
+	websiteUrl: string().optional(),
+	/**
+	* An optional human-readable description of what this implementation does.
+	*
+	* This can be used by clients or servers to provide context about their purpose
+	* and capabilities. For example, a server might describe the types of resources
+	* or tools it provides, while a client might describe its intended use case.
+	*/
+	description: string().optional()
+});
+const FormElicitationCapabilitySchema = intersection(object$1({ applyDefaults: boolean().optional() }), record(string(), unknown()));
+const ElicitationCapabilitySchema = preprocess((value) => {
+	if (value && typeof value === "object" && !Array.isArray(value)) {
+		if (Object.keys(value).length === 0) return { form: {} };
+	}
+	return value;
+}, intersection(object$1({
+	form: FormElicitationCapabilitySchema.optional(),
+	url: AssertObjectSchema.optional()
+}), record(string(), unknown()).optional()));
+/**
+* Task capabilities for clients, indicating which request types support task creation.
+*/
+const ClientTasksCapabilitySchema = looseObject({
+	/**
+	* Present if the client supports listing tasks.
+	*/
+	list: AssertObjectSchema.optional(),
+	/**
+	* Present if the client supports cancelling tasks.
+	*/
+	cancel: AssertObjectSchema.optional(),
+	/**
+	* Capabilities for task creation on specific request types.
+	*/
+	requests: looseObject({
+		/**
+		* Task support for sampling requests.
+		*/
+		sampling: looseObject({ createMessage: AssertObjectSchema.optional() }).optional(),
+		/**
+		* Task support for elicitation requests.
+		*/
+		elicitation: looseObject({ create: AssertObjectSchema.optional() }).optional()
+	}).optional()
+});
+/**
+* Task capabilities for servers, indicating which request types support task creation.
+*/
+const ServerTasksCapabilitySchema = looseObject({
+	/**
+	* Present if the server supports listing tasks.
+	*/
+	list: AssertObjectSchema.optional(),
+	/**
+	* Present if the server supports cancelling tasks.
+	*/
+	cancel: AssertObjectSchema.optional(),
+	/**
+	* Capabilities for task creation on specific request types.
+	*/
+	requests: looseObject({ 
+	/**
+	* Task support for tool requests.
+	*/
+tools: looseObject({ call: AssertObjectSchema.optional() }).optional() }).optional()
+});
+/**
+* Capabilities a client may support. Known capabilities are defined here, in this schema, but this is not a closed set: any client can define its own, additional capabilities.
+*/
+const ClientCapabilitiesSchema = object$1({
+	/**
+	* Experimental, non-standard capabilities that the client supports.
+	*/
+	experimental: record(string(), AssertObjectSchema).optional(),
+	/**
+	* Present if the client supports sampling from an LLM.
+	*/
+	sampling: object$1({
+		/**
+		* Present if the client supports context inclusion via includeContext parameter.
+		* If not declared, servers SHOULD only use `includeContext: "none"` (or omit it).
+		*/
+		context: AssertObjectSchema.optional(),
+		/**
+		* Present if the client supports tool use via tools and toolChoice parameters.
+		*/
+		tools: AssertObjectSchema.optional()
+	}).optional(),
+	/**
+	* Present if the client supports eliciting user input.
+	*/
+	elicitation: ElicitationCapabilitySchema.optional(),
+	/**
+	* Present if the client supports listing roots.
+	*/
+	roots: object$1({ 
+	/**
+	* Whether the client supports issuing notifications for changes to the roots list.
+	*/
+listChanged: boolean().optional() }).optional(),
+	/**
+	* Present if the client supports task creation.
+	*/
+	tasks: ClientTasksCapabilitySchema.optional(),
+	/**
+	* Extensions that the client supports. Keys are extension identifiers (vendor-prefix/extension-name).
+	*/
+	extensions: record(string(), AssertObjectSchema).optional()
+});
+const InitializeRequestParamsSchema = BaseRequestParamsSchema.extend({
+	/**
+	* The latest version of the Model Context Protocol that the client supports. The client MAY decide to support older versions as well.
+	*/
+	protocolVersion: string(),
+	capabilities: ClientCapabilitiesSchema,
+	clientInfo: ImplementationSchema
+});
+/**
+* This request is sent from the client to the server when it first connects, asking it to begin initialization.
+*/
+const InitializeRequestSchema = RequestSchema.extend({
+	method: literal("initialize"),
+	params: InitializeRequestParamsSchema
+});
+const isInitializeRequest = (value) => InitializeRequestSchema.safeParse(value).success;
+/**
+* Capabilities that a server may support. Known capabilities are defined here, in this schema, but this is not a closed set: any server can define its own, additional capabilities.
+*/
+const ServerCapabilitiesSchema = object$1({
+	/**
+	* Experimental, non-standard capabilities that the server supports.
+	*/
+	experimental: record(string(), AssertObjectSchema).optional(),
+	/**
+	* Present if the server supports sending log messages to the client.
+	*/
+	logging: AssertObjectSchema.optional(),
+	/**
+	* Present if the server supports sending completions to the client.
+	*/
+	completions: AssertObjectSchema.optional(),
+	/**
+	* Present if the server offers any prompt templates.
+	*/
+	prompts: object$1({ 
+	/**
+	* Whether this server supports issuing notifications for changes to the prompt list.
+	*/
+listChanged: boolean().optional() }).optional(),
+	/**
+	* Present if the server offers any resources to read.
+	*/
+	resources: object$1({
+		/**
+		* Whether this server supports clients subscribing to resource updates.
+		*/
+		subscribe: boolean().optional(),
+		/**
+		* Whether this server supports issuing notifications for changes to the resource list.
+		*/
+		listChanged: boolean().optional()
+	}).optional(),
+	/**
+	* Present if the server offers any tools to call.
+	*/
+	tools: object$1({ 
+	/**
+	* Whether this server supports issuing notifications for changes to the tool list.
+	*/
+listChanged: boolean().optional() }).optional(),
+	/**
+	* Present if the server supports task creation.
+	*/
+	tasks: ServerTasksCapabilitySchema.optional(),
+	/**
+	* Extensions that the server supports. Keys are extension identifiers (vendor-prefix/extension-name).
+	*/
+	extensions: record(string(), AssertObjectSchema).optional()
+});
+/**
+* After receiving an initialize request from the client, the server sends this response.
+*/
+const InitializeResultSchema = ResultSchema.extend({
+	/**
+	* The version of the Model Context Protocol that the server wants to use. This may not match the version that the client requested. If the client cannot support this version, it MUST disconnect.
+	*/
+	protocolVersion: string(),
+	capabilities: ServerCapabilitiesSchema,
+	serverInfo: ImplementationSchema,
+	/**
+	* Instructions describing how to use the server and its features.
+	*
+	* This can be used by clients to improve the LLM's understanding of available tools, resources, etc. It can be thought of like a "hint" to the model. For example, this information MAY be added to the system prompt.
+	*/
+	instructions: string().optional()
+});
+/**
+* This notification is sent from the client to the server after initialization has finished.
+*/
+const InitializedNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/initialized"),
+	params: NotificationsParamsSchema.optional()
+});
+/**
+* A ping, issued by either the server or the client, to check that the other party is still alive. The receiver must promptly respond, or else may be disconnected.
+*/
+const PingRequestSchema = RequestSchema.extend({
+	method: literal("ping"),
+	params: BaseRequestParamsSchema.optional()
+});
+const ProgressSchema = object$1({
+	/**
+	* The progress thus far. This should increase every time progress is made, even if the total is unknown.
+	*/
+	progress: number(),
+	/**
+	* Total number of items to process (or total progress required), if known.
+	*/
+	total: optional(number()),
+	/**
+	* An optional message describing the current progress.
+	*/
+	message: optional(string())
+});
+const ProgressNotificationParamsSchema = object$1({
+	...NotificationsParamsSchema.shape,
+	...ProgressSchema.shape,
+	/**
+	* The progress token which was given in the initial request, used to associate this notification with the request that is proceeding.
+	*/
+	progressToken: ProgressTokenSchema
+});
+/**
+* An out-of-band notification used to inform the receiver of a progress update for a long-running request.
+*
+* @category notifications/progress
+*/
+const ProgressNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/progress"),
+	params: ProgressNotificationParamsSchema
+});
+const PaginatedRequestParamsSchema = BaseRequestParamsSchema.extend({ 
+/**
+* An opaque token representing the current pagination position.
+* If provided, the server should return results starting after this cursor.
+*/
+cursor: CursorSchema.optional() });
+const PaginatedRequestSchema = RequestSchema.extend({ params: PaginatedRequestParamsSchema.optional() });
+const PaginatedResultSchema = ResultSchema.extend({ 
+/**
+* An opaque token representing the pagination position after the last returned result.
+* If present, there may be more results available.
+*/
+nextCursor: CursorSchema.optional() });
+/**
+* The status of a task.
+* */
+const TaskStatusSchema = _enum([
+	"working",
+	"input_required",
+	"completed",
+	"failed",
+	"cancelled"
+]);
+/**
+* A pollable state object associated with a request.
+*/
+const TaskSchema = object$1({
+	taskId: string(),
+	status: TaskStatusSchema,
+	/**
+	* Time in milliseconds to keep task results available after completion.
+	* If null, the task has unlimited lifetime until manually cleaned up.
+	*/
+	ttl: union([number(), _null()]),
+	/**
+	* ISO 8601 timestamp when the task was created.
+	*/
+	createdAt: string(),
+	/**
+	* ISO 8601 timestamp when the task was last updated.
+	*/
+	lastUpdatedAt: string(),
+	pollInterval: optional(number()),
+	/**
+	* Optional diagnostic message for failed tasks or other status information.
+	*/
+	statusMessage: optional(string())
+});
+/**
+* Result returned when a task is created, containing the task data wrapped in a task field.
+*/
+const CreateTaskResultSchema = ResultSchema.extend({ task: TaskSchema });
+/**
+* Parameters for task status notification.
+*/
+const TaskStatusNotificationParamsSchema = NotificationsParamsSchema.merge(TaskSchema);
+/**
+* A notification sent when a task's status changes.
+*/
+const TaskStatusNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/tasks/status"),
+	params: TaskStatusNotificationParamsSchema
+});
+/**
+* A request to get the state of a specific task.
+*/
+const GetTaskRequestSchema = RequestSchema.extend({
+	method: literal("tasks/get"),
+	params: BaseRequestParamsSchema.extend({ taskId: string() })
+});
+/**
+* The response to a tasks/get request.
+*/
+const GetTaskResultSchema = ResultSchema.merge(TaskSchema);
+/**
+* A request to get the result of a specific task.
+*/
+const GetTaskPayloadRequestSchema = RequestSchema.extend({
+	method: literal("tasks/result"),
+	params: BaseRequestParamsSchema.extend({ taskId: string() })
+});
+/**
+* The response to a tasks/result request.
+* The structure matches the result type of the original request.
+* For example, a tools/call task would return the CallToolResult structure.
+*
+*/
+const GetTaskPayloadResultSchema = ResultSchema.loose();
+/**
+* A request to list tasks.
+*/
+const ListTasksRequestSchema = PaginatedRequestSchema.extend({ method: literal("tasks/list") });
+/**
+* The response to a tasks/list request.
+*/
+const ListTasksResultSchema = PaginatedResultSchema.extend({ tasks: array(TaskSchema) });
+/**
+* A request to cancel a specific task.
+*/
+const CancelTaskRequestSchema = RequestSchema.extend({
+	method: literal("tasks/cancel"),
+	params: BaseRequestParamsSchema.extend({ taskId: string() })
+});
+/**
+* The response to a tasks/cancel request.
+*/
+const CancelTaskResultSchema = ResultSchema.merge(TaskSchema);
+/**
+* The contents of a specific resource or sub-resource.
+*/
+const ResourceContentsSchema = object$1({
+	/**
+	* The URI of this resource.
+	*/
+	uri: string(),
+	/**
+	* The MIME type of this resource, if known.
+	*/
+	mimeType: optional(string()),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+const TextResourceContentsSchema = ResourceContentsSchema.extend({ 
+/**
+* The text of the item. This must only be set if the item can actually be represented as text (not binary data).
+*/
+text: string() });
+/**
+* A Zod schema for validating Base64 strings that is more performant and
+* robust for very large inputs than the default regex-based check. It avoids
+* stack overflows by using the native `atob` function for validation.
+*/
+const Base64Schema = string().refine((val) => {
+	try {
+		atob(val);
+		return true;
+	} catch {
+		return false;
+	}
+}, { message: "Invalid Base64 string" });
+const BlobResourceContentsSchema = ResourceContentsSchema.extend({ 
+/**
+* A base64-encoded string representing the binary data of the item.
+*/
+blob: Base64Schema });
+/**
+* The sender or recipient of messages and data in a conversation.
+*/
+const RoleSchema = _enum(["user", "assistant"]);
+/**
+* Optional annotations providing clients additional context about a resource.
+*/
+const AnnotationsSchema = object$1({
+	/**
+	* Intended audience(s) for the resource.
+	*/
+	audience: array(RoleSchema).optional(),
+	/**
+	* Importance hint for the resource, from 0 (least) to 1 (most).
+	*/
+	priority: number().min(0).max(1).optional(),
+	/**
+	* ISO 8601 timestamp for the most recent modification.
+	*/
+	lastModified: datetime({ offset: true }).optional()
+});
+/**
+* A known resource that the server is capable of reading.
+*/
+const ResourceSchema = object$1({
+	...BaseMetadataSchema.shape,
+	...IconsSchema.shape,
+	/**
+	* The URI of this resource.
+	*/
+	uri: string(),
+	/**
+	* A description of what this resource represents.
+	*
+	* This can be used by clients to improve the LLM's understanding of available resources. It can be thought of like a "hint" to the model.
+	*/
+	description: optional(string()),
+	/**
+	* The MIME type of this resource, if known.
+	*/
+	mimeType: optional(string()),
+	/**
+	* The size of the raw resource content, in bytes (i.e., before base64 encoding or any tokenization), if known.
+	*
+	* This can be used by Hosts to display file sizes and estimate context window usage.
+	*/
+	size: optional(number()),
+	/**
+	* Optional annotations for the client.
+	*/
+	annotations: AnnotationsSchema.optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: optional(looseObject({}))
+});
+/**
+* A template description for resources available on the server.
+*/
+const ResourceTemplateSchema = object$1({
+	...BaseMetadataSchema.shape,
+	...IconsSchema.shape,
+	/**
+	* A URI template (according to RFC 6570) that can be used to construct resource URIs.
+	*/
+	uriTemplate: string(),
+	/**
+	* A description of what this template is for.
+	*
+	* This can be used by clients to improve the LLM's understanding of available resources. It can be thought of like a "hint" to the model.
+	*/
+	description: optional(string()),
+	/**
+	* The MIME type for all resources that match this template. This should only be included if all resources matching this template have the same type.
+	*/
+	mimeType: optional(string()),
+	/**
+	* Optional annotations for the client.
+	*/
+	annotations: AnnotationsSchema.optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: optional(looseObject({}))
+});
+/**
+* Sent from the client to request a list of resources the server has.
+*/
+const ListResourcesRequestSchema = PaginatedRequestSchema.extend({ method: literal("resources/list") });
+/**
+* The server's response to a resources/list request from the client.
+*/
+const ListResourcesResultSchema = PaginatedResultSchema.extend({ resources: array(ResourceSchema) });
+/**
+* Sent from the client to request a list of resource templates the server has.
+*/
+const ListResourceTemplatesRequestSchema = PaginatedRequestSchema.extend({ method: literal("resources/templates/list") });
+/**
+* The server's response to a resources/templates/list request from the client.
+*/
+const ListResourceTemplatesResultSchema = PaginatedResultSchema.extend({ resourceTemplates: array(ResourceTemplateSchema) });
+const ResourceRequestParamsSchema = BaseRequestParamsSchema.extend({ 
+/**
+* The URI of the resource to read. The URI can use any protocol; it is up to the server how to interpret it.
+*
+* @format uri
+*/
+uri: string() });
+/**
+* Parameters for a `resources/read` request.
+*/
+const ReadResourceRequestParamsSchema = ResourceRequestParamsSchema;
+/**
+* Sent from the client to the server, to read a specific resource URI.
+*/
+const ReadResourceRequestSchema = RequestSchema.extend({
+	method: literal("resources/read"),
+	params: ReadResourceRequestParamsSchema
+});
+/**
+* The server's response to a resources/read request from the client.
+*/
+const ReadResourceResultSchema = ResultSchema.extend({ contents: array(union([TextResourceContentsSchema, BlobResourceContentsSchema])) });
+/**
+* An optional notification from the server to the client, informing it that the list of resources it can read from has changed. This may be issued by servers without any previous subscription from the client.
+*/
+const ResourceListChangedNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/resources/list_changed"),
+	params: NotificationsParamsSchema.optional()
+});
+const SubscribeRequestParamsSchema = ResourceRequestParamsSchema;
+/**
+* Sent from the client to request resources/updated notifications from the server whenever a particular resource changes.
+*/
+const SubscribeRequestSchema = RequestSchema.extend({
+	method: literal("resources/subscribe"),
+	params: SubscribeRequestParamsSchema
+});
+const UnsubscribeRequestParamsSchema = ResourceRequestParamsSchema;
+/**
+* Sent from the client to request cancellation of resources/updated notifications from the server. This should follow a previous resources/subscribe request.
+*/
+const UnsubscribeRequestSchema = RequestSchema.extend({
+	method: literal("resources/unsubscribe"),
+	params: UnsubscribeRequestParamsSchema
+});
+/**
+* Parameters for a `notifications/resources/updated` notification.
+*/
+const ResourceUpdatedNotificationParamsSchema = NotificationsParamsSchema.extend({ 
+/**
+* The URI of the resource that has been updated. This might be a sub-resource of the one that the client actually subscribed to.
+*/
+uri: string() });
+/**
+* A notification from the server to the client, informing it that a resource has changed and may need to be read again. This should only be sent if the client previously sent a resources/subscribe request.
+*/
+const ResourceUpdatedNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/resources/updated"),
+	params: ResourceUpdatedNotificationParamsSchema
+});
+/**
+* Describes an argument that a prompt can accept.
+*/
+const PromptArgumentSchema = object$1({
+	/**
+	* The name of the argument.
+	*/
+	name: string(),
+	/**
+	* A human-readable description of the argument.
+	*/
+	description: optional(string()),
+	/**
+	* Whether this argument must be provided.
+	*/
+	required: optional(boolean())
+});
+/**
+* A prompt or prompt template that the server offers.
+*/
+const PromptSchema = object$1({
+	...BaseMetadataSchema.shape,
+	...IconsSchema.shape,
+	/**
+	* An optional description of what this prompt provides
+	*/
+	description: optional(string()),
+	/**
+	* A list of arguments to use for templating the prompt.
+	*/
+	arguments: optional(array(PromptArgumentSchema)),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: optional(looseObject({}))
+});
+/**
+* Sent from the client to request a list of prompts and prompt templates the server has.
+*/
+const ListPromptsRequestSchema = PaginatedRequestSchema.extend({ method: literal("prompts/list") });
+/**
+* The server's response to a prompts/list request from the client.
+*/
+const ListPromptsResultSchema = PaginatedResultSchema.extend({ prompts: array(PromptSchema) });
+/**
+* Parameters for a `prompts/get` request.
+*/
+const GetPromptRequestParamsSchema = BaseRequestParamsSchema.extend({
+	/**
+	* The name of the prompt or prompt template.
+	*/
+	name: string(),
+	/**
+	* Arguments to use for templating the prompt.
+	*/
+	arguments: record(string(), string()).optional()
+});
+/**
+* Used by the client to get a prompt provided by the server.
+*/
+const GetPromptRequestSchema = RequestSchema.extend({
+	method: literal("prompts/get"),
+	params: GetPromptRequestParamsSchema
+});
+/**
+* Text provided to or from an LLM.
+*/
+const TextContentSchema = object$1({
+	type: literal("text"),
+	/**
+	* The text content of the message.
+	*/
+	text: string(),
+	/**
+	* Optional annotations for the client.
+	*/
+	annotations: AnnotationsSchema.optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* An image provided to or from an LLM.
+*/
+const ImageContentSchema = object$1({
+	type: literal("image"),
+	/**
+	* The base64-encoded image data.
+	*/
+	data: Base64Schema,
+	/**
+	* The MIME type of the image. Different providers may support different image types.
+	*/
+	mimeType: string(),
+	/**
+	* Optional annotations for the client.
+	*/
+	annotations: AnnotationsSchema.optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* An Audio provided to or from an LLM.
+*/
+const AudioContentSchema = object$1({
+	type: literal("audio"),
+	/**
+	* The base64-encoded audio data.
+	*/
+	data: Base64Schema,
+	/**
+	* The MIME type of the audio. Different providers may support different audio types.
+	*/
+	mimeType: string(),
+	/**
+	* Optional annotations for the client.
+	*/
+	annotations: AnnotationsSchema.optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* A tool call request from an assistant (LLM).
+* Represents the assistant's request to use a tool.
+*/
+const ToolUseContentSchema = object$1({
+	type: literal("tool_use"),
+	/**
+	* The name of the tool to invoke.
+	* Must match a tool name from the request's tools array.
+	*/
+	name: string(),
+	/**
+	* Unique identifier for this tool call.
+	* Used to correlate with ToolResultContent in subsequent messages.
+	*/
+	id: string(),
+	/**
+	* Arguments to pass to the tool.
+	* Must conform to the tool's inputSchema.
+	*/
+	input: record(string(), unknown()),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* The contents of a resource, embedded into a prompt or tool call result.
+*/
+const EmbeddedResourceSchema = object$1({
+	type: literal("resource"),
+	resource: union([TextResourceContentsSchema, BlobResourceContentsSchema]),
+	/**
+	* Optional annotations for the client.
+	*/
+	annotations: AnnotationsSchema.optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* A resource that the server is capable of reading, included in a prompt or tool call result.
+*
+* Note: resource links returned by tools are not guaranteed to appear in the results of `resources/list` requests.
+*/
+const ResourceLinkSchema = ResourceSchema.extend({ type: literal("resource_link") });
+/**
+* A content block that can be used in prompts and tool results.
+*/
+const ContentBlockSchema = union([
+	TextContentSchema,
+	ImageContentSchema,
+	AudioContentSchema,
+	ResourceLinkSchema,
+	EmbeddedResourceSchema
+]);
+/**
+* Describes a message returned as part of a prompt.
+*/
+const PromptMessageSchema = object$1({
+	role: RoleSchema,
+	content: ContentBlockSchema
+});
+/**
+* The server's response to a prompts/get request from the client.
+*/
+const GetPromptResultSchema = ResultSchema.extend({
+	/**
+	* An optional description for the prompt.
+	*/
+	description: string().optional(),
+	messages: array(PromptMessageSchema)
+});
+/**
+* An optional notification from the server to the client, informing it that the list of prompts it offers has changed. This may be issued by servers without any previous subscription from the client.
+*/
+const PromptListChangedNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/prompts/list_changed"),
+	params: NotificationsParamsSchema.optional()
+});
+/**
+* Additional properties describing a Tool to clients.
+*
+* NOTE: all properties in ToolAnnotations are **hints**.
+* They are not guaranteed to provide a faithful description of
+* tool behavior (including descriptive properties like `title`).
+*
+* Clients should never make tool use decisions based on ToolAnnotations
+* received from untrusted servers.
+*/
+const ToolAnnotationsSchema = object$1({
+	/**
+	* A human-readable title for the tool.
+	*/
+	title: string().optional(),
+	/**
+	* If true, the tool does not modify its environment.
+	*
+	* Default: false
+	*/
+	readOnlyHint: boolean().optional(),
+	/**
+	* If true, the tool may perform destructive updates to its environment.
+	* If false, the tool performs only additive updates.
+	*
+	* (This property is meaningful only when `readOnlyHint == false`)
+	*
+	* Default: true
+	*/
+	destructiveHint: boolean().optional(),
+	/**
+	* If true, calling the tool repeatedly with the same arguments
+	* will have no additional effect on the its environment.
+	*
+	* (This property is meaningful only when `readOnlyHint == false`)
+	*
+	* Default: false
+	*/
+	idempotentHint: boolean().optional(),
+	/**
+	* If true, this tool may interact with an "open world" of external
+	* entities. If false, the tool's domain of interaction is closed.
+	* For example, the world of a web search tool is open, whereas that
+	* of a memory tool is not.
+	*
+	* Default: true
+	*/
+	openWorldHint: boolean().optional()
+});
+/**
+* Execution-related properties for a tool.
+*/
+const ToolExecutionSchema = object$1({ 
+/**
+* Indicates the tool's preference for task-augmented execution.
+* - "required": Clients MUST invoke the tool as a task
+* - "optional": Clients MAY invoke the tool as a task or normal request
+* - "forbidden": Clients MUST NOT attempt to invoke the tool as a task
+*
+* If not present, defaults to "forbidden".
+*/
+taskSupport: _enum([
+	"required",
+	"optional",
+	"forbidden"
+]).optional() });
+/**
+* Definition for a tool the client can call.
+*/
+const ToolSchema = object$1({
+	...BaseMetadataSchema.shape,
+	...IconsSchema.shape,
+	/**
+	* A human-readable description of the tool.
+	*/
+	description: string().optional(),
+	/**
+	* A JSON Schema 2020-12 object defining the expected parameters for the tool.
+	* Must have type: 'object' at the root level per MCP spec.
+	*/
+	inputSchema: object$1({
+		type: literal("object"),
+		properties: record(string(), AssertObjectSchema).optional(),
+		required: array(string()).optional()
+	}).catchall(unknown()),
+	/**
+	* An optional JSON Schema 2020-12 object defining the structure of the tool's output
+	* returned in the structuredContent field of a CallToolResult.
+	* Must have type: 'object' at the root level per MCP spec.
+	*/
+	outputSchema: object$1({
+		type: literal("object"),
+		properties: record(string(), AssertObjectSchema).optional(),
+		required: array(string()).optional()
+	}).catchall(unknown()).optional(),
+	/**
+	* Optional additional tool information.
+	*/
+	annotations: ToolAnnotationsSchema.optional(),
+	/**
+	* Execution-related properties for this tool.
+	*/
+	execution: ToolExecutionSchema.optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* Sent from the client to request a list of tools the server has.
+*/
+const ListToolsRequestSchema = PaginatedRequestSchema.extend({ method: literal("tools/list") });
+/**
+* The server's response to a tools/list request from the client.
+*/
+const ListToolsResultSchema = PaginatedResultSchema.extend({ tools: array(ToolSchema) });
+/**
+* The server's response to a tool call.
+*/
+const CallToolResultSchema = ResultSchema.extend({
+	/**
+	* A list of content objects that represent the result of the tool call.
+	*
+	* If the Tool does not define an outputSchema, this field MUST be present in the result.
+	* For backwards compatibility, this field is always present, but it may be empty.
+	*/
+	content: array(ContentBlockSchema).default([]),
+	/**
+	* An object containing structured tool output.
+	*
+	* If the Tool defines an outputSchema, this field MUST be present in the result, and contain a JSON object that matches the schema.
+	*/
+	structuredContent: record(string(), unknown()).optional(),
+	/**
+	* Whether the tool call ended in an error.
+	*
+	* If not set, this is assumed to be false (the call was successful).
+	*
+	* Any errors that originate from the tool SHOULD be reported inside the result
+	* object, with `isError` set to true, _not_ as an MCP protocol-level error
+	* response. Otherwise, the LLM would not be able to see that an error occurred
+	* and self-correct.
+	*
+	* However, any errors in _finding_ the tool, an error indicating that the
+	* server does not support tool calls, or any other exceptional conditions,
+	* should be reported as an MCP error response.
+	*/
+	isError: boolean().optional()
+});
+/**
+* CallToolResultSchema extended with backwards compatibility to protocol version 2024-10-07.
+*/
+const CompatibilityCallToolResultSchema = CallToolResultSchema.or(ResultSchema.extend({ toolResult: unknown() }));
+/**
+* Parameters for a `tools/call` request.
+*/
+const CallToolRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
+	/**
+	* The name of the tool to call.
+	*/
+	name: string(),
+	/**
+	* Arguments to pass to the tool.
+	*/
+	arguments: record(string(), unknown()).optional()
+});
+/**
+* Used by the client to invoke a tool provided by the server.
+*/
+const CallToolRequestSchema = RequestSchema.extend({
+	method: literal("tools/call"),
+	params: CallToolRequestParamsSchema
+});
+/**
+* An optional notification from the server to the client, informing it that the list of tools it offers has changed. This may be issued by servers without any previous subscription from the client.
+*/
+const ToolListChangedNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/tools/list_changed"),
+	params: NotificationsParamsSchema.optional()
+});
+/**
+* Base schema for list changed subscription options (without callback).
+* Used internally for Zod validation of autoRefresh and debounceMs.
+*/
+const ListChangedOptionsBaseSchema = object$1({
+	/**
+	* If true, the list will be refreshed automatically when a list changed notification is received.
+	* The callback will be called with the updated list.
+	*
+	* If false, the callback will be called with null items, allowing manual refresh.
+	*
+	* @default true
+	*/
+	autoRefresh: boolean().default(true),
+	/**
+	* Debounce time in milliseconds for list changed notification processing.
+	*
+	* Multiple notifications received within this timeframe will only trigger one refresh.
+	* Set to 0 to disable debouncing.
+	*
+	* @default 300
+	*/
+	debounceMs: number().int().nonnegative().default(300)
+});
+/**
+* The severity of a log message.
+*/
+const LoggingLevelSchema = _enum([
+	"debug",
+	"info",
+	"notice",
+	"warning",
+	"error",
+	"critical",
+	"alert",
+	"emergency"
+]);
+/**
+* Parameters for a `logging/setLevel` request.
+*/
+const SetLevelRequestParamsSchema = BaseRequestParamsSchema.extend({ 
+/**
+* The level of logging that the client wants to receive from the server. The server should send all logs at this level and higher (i.e., more severe) to the client as notifications/logging/message.
+*/
+level: LoggingLevelSchema });
+/**
+* A request from the client to the server, to enable or adjust logging.
+*/
+const SetLevelRequestSchema = RequestSchema.extend({
+	method: literal("logging/setLevel"),
+	params: SetLevelRequestParamsSchema
+});
+/**
+* Parameters for a `notifications/message` notification.
+*/
+const LoggingMessageNotificationParamsSchema = NotificationsParamsSchema.extend({
+	/**
+	* The severity of this log message.
+	*/
+	level: LoggingLevelSchema,
+	/**
+	* An optional name of the logger issuing this message.
+	*/
+	logger: string().optional(),
+	/**
+	* The data to be logged, such as a string message or an object. Any JSON serializable type is allowed here.
+	*/
+	data: unknown()
+});
+/**
+* Notification of a log message passed from server to client. If no logging/setLevel request has been sent from the client, the server MAY decide which messages to send automatically.
+*/
+const LoggingMessageNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/message"),
+	params: LoggingMessageNotificationParamsSchema
+});
+/**
+* Hints to use for model selection.
+*/
+const ModelHintSchema = object$1({ 
+/**
+* A hint for a model name.
+*/
+name: string().optional() });
+/**
+* The server's preferences for model selection, requested of the client during sampling.
+*/
+const ModelPreferencesSchema = object$1({
+	/**
+	* Optional hints to use for model selection.
+	*/
+	hints: array(ModelHintSchema).optional(),
+	/**
+	* How much to prioritize cost when selecting a model.
+	*/
+	costPriority: number().min(0).max(1).optional(),
+	/**
+	* How much to prioritize sampling speed (latency) when selecting a model.
+	*/
+	speedPriority: number().min(0).max(1).optional(),
+	/**
+	* How much to prioritize intelligence and capabilities when selecting a model.
+	*/
+	intelligencePriority: number().min(0).max(1).optional()
+});
+/**
+* Controls tool usage behavior in sampling requests.
+*/
+const ToolChoiceSchema = object$1({ 
+/**
+* Controls when tools are used:
+* - "auto": Model decides whether to use tools (default)
+* - "required": Model MUST use at least one tool before completing
+* - "none": Model MUST NOT use any tools
+*/
+mode: _enum([
+	"auto",
+	"required",
+	"none"
+]).optional() });
+/**
+* The result of a tool execution, provided by the user (server).
+* Represents the outcome of invoking a tool requested via ToolUseContent.
+*/
+const ToolResultContentSchema = object$1({
+	type: literal("tool_result"),
+	toolUseId: string().describe("The unique identifier for the corresponding tool call."),
+	content: array(ContentBlockSchema).default([]),
+	structuredContent: object$1({}).loose().optional(),
+	isError: boolean().optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* Basic content types for sampling responses (without tool use).
+* Used for backwards-compatible CreateMessageResult when tools are not used.
+*/
+const SamplingContentSchema = discriminatedUnion("type", [
+	TextContentSchema,
+	ImageContentSchema,
+	AudioContentSchema
+]);
+/**
+* Content block types allowed in sampling messages.
+* This includes text, image, audio, tool use requests, and tool results.
+*/
+const SamplingMessageContentBlockSchema = discriminatedUnion("type", [
+	TextContentSchema,
+	ImageContentSchema,
+	AudioContentSchema,
+	ToolUseContentSchema,
+	ToolResultContentSchema
+]);
+/**
+* Describes a message issued to or received from an LLM API.
+*/
+const SamplingMessageSchema = object$1({
+	role: RoleSchema,
+	content: union([SamplingMessageContentBlockSchema, array(SamplingMessageContentBlockSchema)]),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* Parameters for a `sampling/createMessage` request.
+*/
+const CreateMessageRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
+	messages: array(SamplingMessageSchema),
+	/**
+	* The server's preferences for which model to select. The client MAY modify or omit this request.
+	*/
+	modelPreferences: ModelPreferencesSchema.optional(),
+	/**
+	* An optional system prompt the server wants to use for sampling. The client MAY modify or omit this prompt.
+	*/
+	systemPrompt: string().optional(),
+	/**
+	* A request to include context from one or more MCP servers (including the caller), to be attached to the prompt.
+	* The client MAY ignore this request.
+	*
+	* Default is "none". Values "thisServer" and "allServers" are soft-deprecated. Servers SHOULD only use these values if the client
+	* declares ClientCapabilities.sampling.context. These values may be removed in future spec releases.
+	*/
+	includeContext: _enum([
+		"none",
+		"thisServer",
+		"allServers"
+	]).optional(),
+	temperature: number().optional(),
+	/**
+	* The requested maximum number of tokens to sample (to prevent runaway completions).
+	*
+	* The client MAY choose to sample fewer tokens than the requested maximum.
+	*/
+	maxTokens: number().int(),
+	stopSequences: array(string()).optional(),
+	/**
+	* Optional metadata to pass through to the LLM provider. The format of this metadata is provider-specific.
+	*/
+	metadata: AssertObjectSchema.optional(),
+	/**
+	* Tools that the model may use during generation.
+	* The client MUST return an error if this field is provided but ClientCapabilities.sampling.tools is not declared.
+	*/
+	tools: array(ToolSchema).optional(),
+	/**
+	* Controls how the model uses tools.
+	* The client MUST return an error if this field is provided but ClientCapabilities.sampling.tools is not declared.
+	* Default is `{ mode: "auto" }`.
+	*/
+	toolChoice: ToolChoiceSchema.optional()
+});
+/**
+* A request from the server to sample an LLM via the client. The client has full discretion over which model to select. The client should also inform the user before beginning sampling, to allow them to inspect the request (human in the loop) and decide whether to approve it.
+*/
+const CreateMessageRequestSchema = RequestSchema.extend({
+	method: literal("sampling/createMessage"),
+	params: CreateMessageRequestParamsSchema
+});
+/**
+* The client's response to a sampling/create_message request from the server.
+* This is the backwards-compatible version that returns single content (no arrays).
+* Used when the request does not include tools.
+*/
+const CreateMessageResultSchema = ResultSchema.extend({
+	/**
+	* The name of the model that generated the message.
+	*/
+	model: string(),
+	/**
+	* The reason why sampling stopped, if known.
+	*
+	* Standard values:
+	* - "endTurn": Natural end of the assistant's turn
+	* - "stopSequence": A stop sequence was encountered
+	* - "maxTokens": Maximum token limit was reached
+	*
+	* This field is an open string to allow for provider-specific stop reasons.
+	*/
+	stopReason: optional(_enum([
+		"endTurn",
+		"stopSequence",
+		"maxTokens"
+	]).or(string())),
+	role: RoleSchema,
+	/**
+	* Response content. Single content block (text, image, or audio).
+	*/
+	content: SamplingContentSchema
+});
+/**
+* The client's response to a sampling/create_message request when tools were provided.
+* This version supports array content for tool use flows.
+*/
+const CreateMessageResultWithToolsSchema = ResultSchema.extend({
+	/**
+	* The name of the model that generated the message.
+	*/
+	model: string(),
+	/**
+	* The reason why sampling stopped, if known.
+	*
+	* Standard values:
+	* - "endTurn": Natural end of the assistant's turn
+	* - "stopSequence": A stop sequence was encountered
+	* - "maxTokens": Maximum token limit was reached
+	* - "toolUse": The model wants to use one or more tools
+	*
+	* This field is an open string to allow for provider-specific stop reasons.
+	*/
+	stopReason: optional(_enum([
+		"endTurn",
+		"stopSequence",
+		"maxTokens",
+		"toolUse"
+	]).or(string())),
+	role: RoleSchema,
+	/**
+	* Response content. May be a single block or array. May include ToolUseContent if stopReason is "toolUse".
+	*/
+	content: union([SamplingMessageContentBlockSchema, array(SamplingMessageContentBlockSchema)])
+});
+/**
+* Primitive schema definition for boolean fields.
+*/
+const BooleanSchemaSchema = object$1({
+	type: literal("boolean"),
+	title: string().optional(),
+	description: string().optional(),
+	default: boolean().optional()
+});
+/**
+* Primitive schema definition for string fields.
+*/
+const StringSchemaSchema = object$1({
+	type: literal("string"),
+	title: string().optional(),
+	description: string().optional(),
+	minLength: number().optional(),
+	maxLength: number().optional(),
+	format: _enum([
+		"email",
+		"uri",
+		"date",
+		"date-time"
+	]).optional(),
+	default: string().optional()
+});
+/**
+* Primitive schema definition for number fields.
+*/
+const NumberSchemaSchema = object$1({
+	type: _enum(["number", "integer"]),
+	title: string().optional(),
+	description: string().optional(),
+	minimum: number().optional(),
+	maximum: number().optional(),
+	default: number().optional()
+});
+/**
+* Schema for single-selection enumeration without display titles for options.
+*/
+const UntitledSingleSelectEnumSchemaSchema = object$1({
+	type: literal("string"),
+	title: string().optional(),
+	description: string().optional(),
+	enum: array(string()),
+	default: string().optional()
+});
+/**
+* Schema for single-selection enumeration with display titles for each option.
+*/
+const TitledSingleSelectEnumSchemaSchema = object$1({
+	type: literal("string"),
+	title: string().optional(),
+	description: string().optional(),
+	oneOf: array(object$1({
+		const: string(),
+		title: string()
+	})),
+	default: string().optional()
+});
+/**
+* Use TitledSingleSelectEnumSchema instead.
+* This interface will be removed in a future version.
+*/
+const LegacyTitledEnumSchemaSchema = object$1({
+	type: literal("string"),
+	title: string().optional(),
+	description: string().optional(),
+	enum: array(string()),
+	enumNames: array(string()).optional(),
+	default: string().optional()
+});
+const SingleSelectEnumSchemaSchema = union([UntitledSingleSelectEnumSchemaSchema, TitledSingleSelectEnumSchemaSchema]);
+/**
+* Schema for multiple-selection enumeration without display titles for options.
+*/
+const UntitledMultiSelectEnumSchemaSchema = object$1({
+	type: literal("array"),
+	title: string().optional(),
+	description: string().optional(),
+	minItems: number().optional(),
+	maxItems: number().optional(),
+	items: object$1({
+		type: literal("string"),
+		enum: array(string())
+	}),
+	default: array(string()).optional()
+});
+/**
+* Schema for multiple-selection enumeration with display titles for each option.
+*/
+const TitledMultiSelectEnumSchemaSchema = object$1({
+	type: literal("array"),
+	title: string().optional(),
+	description: string().optional(),
+	minItems: number().optional(),
+	maxItems: number().optional(),
+	items: object$1({ anyOf: array(object$1({
+		const: string(),
+		title: string()
+	})) }),
+	default: array(string()).optional()
+});
+/**
+* Combined schema for multiple-selection enumeration
+*/
+const MultiSelectEnumSchemaSchema = union([UntitledMultiSelectEnumSchemaSchema, TitledMultiSelectEnumSchemaSchema]);
+/**
+* Primitive schema definition for enum fields.
+*/
+const EnumSchemaSchema = union([
+	LegacyTitledEnumSchemaSchema,
+	SingleSelectEnumSchemaSchema,
+	MultiSelectEnumSchemaSchema
+]);
+/**
+* Union of all primitive schema definitions.
+*/
+const PrimitiveSchemaDefinitionSchema = union([
+	EnumSchemaSchema,
+	BooleanSchemaSchema,
+	StringSchemaSchema,
+	NumberSchemaSchema
+]);
+/**
+* Parameters for an `elicitation/create` request for form-based elicitation.
+*/
+const ElicitRequestFormParamsSchema = TaskAugmentedRequestParamsSchema.extend({
+	/**
+	* The elicitation mode.
+	*
+	* Optional for backward compatibility. Clients MUST treat missing mode as "form".
+	*/
+	mode: literal("form").optional(),
+	/**
+	* The message to present to the user describing what information is being requested.
+	*/
+	message: string(),
+	/**
+	* A restricted subset of JSON Schema.
+	* Only top-level properties are allowed, without nesting.
+	*/
+	requestedSchema: object$1({
+		type: literal("object"),
+		properties: record(string(), PrimitiveSchemaDefinitionSchema),
+		required: array(string()).optional()
+	})
+});
+/**
+* Parameters for an `elicitation/create` request for URL-based elicitation.
+*/
+const ElicitRequestURLParamsSchema = TaskAugmentedRequestParamsSchema.extend({
+	/**
+	* The elicitation mode.
+	*/
+	mode: literal("url"),
+	/**
+	* The message to present to the user explaining why the interaction is needed.
+	*/
+	message: string(),
+	/**
+	* The ID of the elicitation, which must be unique within the context of the server.
+	* The client MUST treat this ID as an opaque value.
+	*/
+	elicitationId: string(),
+	/**
+	* The URL that the user should navigate to.
+	*/
+	url: string().url()
+});
+/**
+* The parameters for a request to elicit additional information from the user via the client.
+*/
+const ElicitRequestParamsSchema = union([ElicitRequestFormParamsSchema, ElicitRequestURLParamsSchema]);
+/**
+* A request from the server to elicit user input via the client.
+* The client should present the message and form fields to the user (form mode)
+* or navigate to a URL (URL mode).
+*/
+const ElicitRequestSchema = RequestSchema.extend({
+	method: literal("elicitation/create"),
+	params: ElicitRequestParamsSchema
+});
+/**
+* Parameters for a `notifications/elicitation/complete` notification.
+*
+* @category notifications/elicitation/complete
+*/
+const ElicitationCompleteNotificationParamsSchema = NotificationsParamsSchema.extend({ 
+/**
+* The ID of the elicitation that completed.
+*/
+elicitationId: string() });
+/**
+* A notification from the server to the client, informing it of a completion of an out-of-band elicitation request.
+*
+* @category notifications/elicitation/complete
+*/
+const ElicitationCompleteNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/elicitation/complete"),
+	params: ElicitationCompleteNotificationParamsSchema
+});
+/**
+* The client's response to an elicitation/create request from the server.
+*/
+const ElicitResultSchema = ResultSchema.extend({
+	/**
+	* The user action in response to the elicitation.
+	* - "accept": User submitted the form/confirmed the action
+	* - "decline": User explicitly decline the action
+	* - "cancel": User dismissed without making an explicit choice
+	*/
+	action: _enum([
+		"accept",
+		"decline",
+		"cancel"
+	]),
+	/**
+	* The submitted form data, only present when action is "accept".
+	* Contains values matching the requested schema.
+	* Per MCP spec, content is "typically omitted" for decline/cancel actions.
+	* We normalize null to undefined for leniency while maintaining type compatibility.
+	*/
+	content: preprocess((val) => val === null ? void 0 : val, record(string(), union([
+		string(),
+		number(),
+		boolean(),
+		array(string())
+	])).optional())
+});
+/**
+* A reference to a resource or resource template definition.
+*/
+const ResourceTemplateReferenceSchema = object$1({
+	type: literal("ref/resource"),
+	/**
+	* The URI or URI template of the resource.
+	*/
+	uri: string()
+});
+/**
+* Identifies a prompt.
+*/
+const PromptReferenceSchema = object$1({
+	type: literal("ref/prompt"),
+	/**
+	* The name of the prompt or prompt template
+	*/
+	name: string()
+});
+/**
+* Parameters for a `completion/complete` request.
+*/
+const CompleteRequestParamsSchema = BaseRequestParamsSchema.extend({
+	ref: union([PromptReferenceSchema, ResourceTemplateReferenceSchema]),
+	/**
+	* The argument's information
+	*/
+	argument: object$1({
+		/**
+		* The name of the argument
+		*/
+		name: string(),
+		/**
+		* The value of the argument to use for completion matching.
+		*/
+		value: string()
+	}),
+	context: object$1({ 
+	/**
+	* Previously-resolved variables in a URI template or prompt.
+	*/
+arguments: record(string(), string()).optional() }).optional()
+});
+/**
+* A request from the client to the server, to ask for completion options.
+*/
+const CompleteRequestSchema = RequestSchema.extend({
+	method: literal("completion/complete"),
+	params: CompleteRequestParamsSchema
+});
+function assertCompleteRequestPrompt(request) {
+	if (request.params.ref.type !== "ref/prompt") throw new TypeError(`Expected CompleteRequestPrompt, but got ${request.params.ref.type}`);
+}
+function assertCompleteRequestResourceTemplate(request) {
+	if (request.params.ref.type !== "ref/resource") throw new TypeError(`Expected CompleteRequestResourceTemplate, but got ${request.params.ref.type}`);
+}
+/**
+* The server's response to a completion/complete request
+*/
+const CompleteResultSchema = ResultSchema.extend({ completion: looseObject({
+	/**
+	* An array of completion values. Must not exceed 100 items.
+	*/
+	values: array(string()).max(100),
+	/**
+	* The total number of completion options available. This can exceed the number of values actually sent in the response.
+	*/
+	total: optional(number().int()),
+	/**
+	* Indicates whether there are additional completion options beyond those provided in the current response, even if the exact total is unknown.
+	*/
+	hasMore: optional(boolean())
+}) });
+/**
+* Represents a root directory or file that the server can operate on.
+*/
+const RootSchema = object$1({
+	/**
+	* The URI identifying the root. This *must* start with file:// for now.
+	*/
+	uri: string().startsWith("file://"),
+	/**
+	* An optional name for the root.
+	*/
+	name: string().optional(),
+	/**
+	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
+	* for notes on _meta usage.
+	*/
+	_meta: record(string(), unknown()).optional()
+});
+/**
+* Sent from the server to request a list of root URIs from the client.
+*/
+const ListRootsRequestSchema = RequestSchema.extend({
+	method: literal("roots/list"),
+	params: BaseRequestParamsSchema.optional()
+});
+/**
+* The client's response to a roots/list request from the server.
+*/
+const ListRootsResultSchema = ResultSchema.extend({ roots: array(RootSchema) });
+/**
+* A notification from the client to the server, informing it that the list of roots has changed.
+*/
+const RootsListChangedNotificationSchema = NotificationSchema.extend({
+	method: literal("notifications/roots/list_changed"),
+	params: NotificationsParamsSchema.optional()
+});
+const ClientRequestSchema = union([
+	PingRequestSchema,
+	InitializeRequestSchema,
+	CompleteRequestSchema,
+	SetLevelRequestSchema,
+	GetPromptRequestSchema,
+	ListPromptsRequestSchema,
+	ListResourcesRequestSchema,
+	ListResourceTemplatesRequestSchema,
+	ReadResourceRequestSchema,
+	SubscribeRequestSchema,
+	UnsubscribeRequestSchema,
+	CallToolRequestSchema,
+	ListToolsRequestSchema,
+	GetTaskRequestSchema,
+	GetTaskPayloadRequestSchema,
+	ListTasksRequestSchema,
+	CancelTaskRequestSchema
+]);
+const ClientNotificationSchema = union([
+	CancelledNotificationSchema,
+	ProgressNotificationSchema,
+	InitializedNotificationSchema,
+	RootsListChangedNotificationSchema,
+	TaskStatusNotificationSchema
+]);
+const ClientResultSchema = union([
+	EmptyResultSchema,
+	CreateMessageResultSchema,
+	CreateMessageResultWithToolsSchema,
+	ElicitResultSchema,
+	ListRootsResultSchema,
+	GetTaskResultSchema,
+	ListTasksResultSchema,
+	CreateTaskResultSchema
+]);
+const ServerRequestSchema = union([
+	PingRequestSchema,
+	CreateMessageRequestSchema,
+	ElicitRequestSchema,
+	ListRootsRequestSchema,
+	GetTaskRequestSchema,
+	GetTaskPayloadRequestSchema,
+	ListTasksRequestSchema,
+	CancelTaskRequestSchema
+]);
+const ServerNotificationSchema = union([
+	CancelledNotificationSchema,
+	ProgressNotificationSchema,
+	LoggingMessageNotificationSchema,
+	ResourceUpdatedNotificationSchema,
+	ResourceListChangedNotificationSchema,
+	ToolListChangedNotificationSchema,
+	PromptListChangedNotificationSchema,
+	TaskStatusNotificationSchema,
+	ElicitationCompleteNotificationSchema
+]);
+const ServerResultSchema = union([
+	EmptyResultSchema,
+	InitializeResultSchema,
+	CompleteResultSchema,
+	GetPromptResultSchema,
+	ListPromptsResultSchema,
+	ListResourcesResultSchema,
+	ListResourceTemplatesResultSchema,
+	ReadResourceResultSchema,
+	CallToolResultSchema,
+	ListToolsResultSchema,
+	GetTaskResultSchema,
+	ListTasksResultSchema,
+	CreateTaskResultSchema
+]);
+var McpError = class McpError extends Error {
+	constructor(code, message, data) {
+		super(`MCP error ${code}: ${message}`);
+		this.code = code;
+		this.data = data;
+		this.name = "McpError";
+	}
+	/**
+	* Factory method to create the appropriate error type based on the error code and data
+	*/
+	static fromError(code, message, data) {
+		if (code === ErrorCode.UrlElicitationRequired && data) {
+			const errorData = data;
+			if (errorData.elicitations) return new UrlElicitationRequiredError(errorData.elicitations, message);
+		}
+		return new McpError(code, message, data);
+	}
+};
+/**
+* Specialized error type when a tool requires a URL mode elicitation.
+* This makes it nicer for the client to handle since there is specific data to work with instead of just a code to check against.
+*/
+var UrlElicitationRequiredError = class extends McpError {
+	constructor(elicitations, message = `URL elicitation${elicitations.length > 1 ? "s" : ""} required`) {
+		super(ErrorCode.UrlElicitationRequired, message, { elicitations });
+	}
+	get elicitations() {
+		return this.data?.elicitations ?? [];
+	}
+};
+
+// dist/src/validation/sampling.js
+const providers = /* @__PURE__ */ new Map();
+/** Register `provider` for `agentId`; returns the function that unregisters it. The newest session is asked first. */
+function registerSamplingProvider(agentId, provider) {
+	const list = providers.get(agentId) ?? [];
+	list.unshift(provider);
+	providers.set(agentId, list);
+	let done = false;
+	return () => {
+		if (done) return;
+		done = true;
+		const l = (providers.get(agentId) ?? []).filter((p) => p !== provider);
+		if (l.length) providers.set(agentId, l);
+		else providers.delete(agentId);
+	};
+}
+function samplingProviderFor(agentId) {
+	return providers.get(agentId)?.[0] ?? null;
+}
+/** Agents with a sampling-capable session in this process. */
+function samplingAgents() {
+	return [...providers.keys()];
+}
+/**
+* What src/server.ts calls once the client is initialised: register the session when the
+* client can sample. `server` is the SDK's low-level Server (McpServer.server).
+*/
+function registerIfSampling(agentId, server) {
+	if (!server.getClientCapabilities()?.sampling) return null;
+	return registerSamplingProvider(agentId, { createMessage: (p, o) => server.createMessage(p, o) });
 }
 
 // node_modules/zod/v3/helpers/util.js
@@ -3757,1969 +5755,6 @@ function getLiteralValue(schema) {
 	const directValue = schema.value;
 	if (directValue !== void 0) return directValue;
 }
-
-// node_modules/@modelcontextprotocol/sdk/dist/esm/types.js
-const LATEST_PROTOCOL_VERSION = "2025-11-25";
-const SUPPORTED_PROTOCOL_VERSIONS = [
-	LATEST_PROTOCOL_VERSION,
-	"2025-06-18",
-	"2025-03-26",
-	"2024-11-05",
-	"2024-10-07"
-];
-const RELATED_TASK_META_KEY = "io.modelcontextprotocol/related-task";
-const JSONRPC_VERSION = "2.0";
-/**
-* Assert 'object' type schema.
-*
-* @internal
-*/
-const AssertObjectSchema = custom((v) => v !== null && (typeof v === "object" || typeof v === "function"));
-/**
-* A progress token, used to associate progress notifications with the original request.
-*/
-const ProgressTokenSchema = union([string(), number().int()]);
-/**
-* An opaque token used to represent a cursor for pagination.
-*/
-const CursorSchema = string();
-/**
-* Task creation parameters, used to ask that the server create a task to represent a request.
-*/
-const TaskCreationParamsSchema = looseObject({
-	/**
-	* Requested duration in milliseconds to retain task from creation.
-	*/
-	ttl: number().optional(),
-	/**
-	* Time in milliseconds to wait between task status requests.
-	*/
-	pollInterval: number().optional()
-});
-const TaskMetadataSchema = object$1({ ttl: number().optional() });
-/**
-* Metadata for associating messages with a task.
-* Include this in the `_meta` field under the key `io.modelcontextprotocol/related-task`.
-*/
-const RelatedTaskMetadataSchema = object$1({ taskId: string() });
-const RequestMetaSchema = looseObject({
-	/**
-	* If specified, the caller is requesting out-of-band progress notifications for this request (as represented by notifications/progress). The value of this parameter is an opaque token that will be attached to any subsequent notifications. The receiver is not obligated to provide these notifications.
-	*/
-	progressToken: ProgressTokenSchema.optional(),
-	/**
-	* If specified, this request is related to the provided task.
-	*/
-	[RELATED_TASK_META_KEY]: RelatedTaskMetadataSchema.optional()
-});
-/**
-* Common params for any request.
-*/
-const BaseRequestParamsSchema = object$1({ 
-/**
-* See [General fields: `_meta`](/specification/draft/basic/index#meta) for notes on `_meta` usage.
-*/
-_meta: RequestMetaSchema.optional() });
-/**
-* Common params for any task-augmented request.
-*/
-const TaskAugmentedRequestParamsSchema = BaseRequestParamsSchema.extend({ 
-/**
-* If specified, the caller is requesting task-augmented execution for this request.
-* The request will return a CreateTaskResult immediately, and the actual result can be
-* retrieved later via tasks/result.
-*
-* Task augmentation is subject to capability negotiation - receivers MUST declare support
-* for task augmentation of specific request types in their capabilities.
-*/
-task: TaskMetadataSchema.optional() });
-/**
-* Checks if a value is a valid TaskAugmentedRequestParams.
-* @param value - The value to check.
-*
-* @returns True if the value is a valid TaskAugmentedRequestParams, false otherwise.
-*/
-const isTaskAugmentedRequestParams = (value) => TaskAugmentedRequestParamsSchema.safeParse(value).success;
-const RequestSchema = object$1({
-	method: string(),
-	params: BaseRequestParamsSchema.loose().optional()
-});
-const NotificationsParamsSchema = object$1({ 
-/**
-* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-* for notes on _meta usage.
-*/
-_meta: RequestMetaSchema.optional() });
-const NotificationSchema = object$1({
-	method: string(),
-	params: NotificationsParamsSchema.loose().optional()
-});
-const ResultSchema = looseObject({ 
-/**
-* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-* for notes on _meta usage.
-*/
-_meta: RequestMetaSchema.optional() });
-/**
-* A uniquely identifying ID for a request in JSON-RPC.
-*/
-const RequestIdSchema = union([string(), number().int()]);
-/**
-* A request that expects a response.
-*/
-const JSONRPCRequestSchema = object$1({
-	jsonrpc: literal("2.0"),
-	id: RequestIdSchema,
-	...RequestSchema.shape
-}).strict();
-const isJSONRPCRequest = (value) => JSONRPCRequestSchema.safeParse(value).success;
-/**
-* A notification which does not expect a response.
-*/
-const JSONRPCNotificationSchema = object$1({
-	jsonrpc: literal("2.0"),
-	...NotificationSchema.shape
-}).strict();
-const isJSONRPCNotification = (value) => JSONRPCNotificationSchema.safeParse(value).success;
-/**
-* A successful (non-error) response to a request.
-*/
-const JSONRPCResultResponseSchema = object$1({
-	jsonrpc: literal("2.0"),
-	id: RequestIdSchema,
-	result: ResultSchema
-}).strict();
-/**
-* Checks if a value is a valid JSONRPCResultResponse.
-* @param value - The value to check.
-*
-* @returns True if the value is a valid JSONRPCResultResponse, false otherwise.
-*/
-const isJSONRPCResultResponse = (value) => JSONRPCResultResponseSchema.safeParse(value).success;
-/**
-* Error codes defined by the JSON-RPC specification.
-*/
-var ErrorCode;
-(function(ErrorCode) {
-	ErrorCode[ErrorCode["ConnectionClosed"] = -32e3] = "ConnectionClosed";
-	ErrorCode[ErrorCode["RequestTimeout"] = -32001] = "RequestTimeout";
-	ErrorCode[ErrorCode["ParseError"] = -32700] = "ParseError";
-	ErrorCode[ErrorCode["InvalidRequest"] = -32600] = "InvalidRequest";
-	ErrorCode[ErrorCode["MethodNotFound"] = -32601] = "MethodNotFound";
-	ErrorCode[ErrorCode["InvalidParams"] = -32602] = "InvalidParams";
-	ErrorCode[ErrorCode["InternalError"] = -32603] = "InternalError";
-	ErrorCode[ErrorCode["UrlElicitationRequired"] = -32042] = "UrlElicitationRequired";
-})(ErrorCode || (ErrorCode = {}));
-/**
-* A response to a request that indicates an error occurred.
-*/
-const JSONRPCErrorResponseSchema = object$1({
-	jsonrpc: literal("2.0"),
-	id: RequestIdSchema.optional(),
-	error: object$1({
-		/**
-		* The error type that occurred.
-		*/
-		code: number().int(),
-		/**
-		* A short description of the error. The message SHOULD be limited to a concise single sentence.
-		*/
-		message: string(),
-		/**
-		* Additional information about the error. The value of this member is defined by the sender (e.g. detailed error information, nested errors etc.).
-		*/
-		data: unknown().optional()
-	})
-}).strict();
-/**
-* Checks if a value is a valid JSONRPCErrorResponse.
-* @param value - The value to check.
-*
-* @returns True if the value is a valid JSONRPCErrorResponse, false otherwise.
-*/
-const isJSONRPCErrorResponse = (value) => JSONRPCErrorResponseSchema.safeParse(value).success;
-const JSONRPCMessageSchema = union([
-	JSONRPCRequestSchema,
-	JSONRPCNotificationSchema,
-	JSONRPCResultResponseSchema,
-	JSONRPCErrorResponseSchema
-]);
-const JSONRPCResponseSchema = union([JSONRPCResultResponseSchema, JSONRPCErrorResponseSchema]);
-/**
-* A response that indicates success but carries no data.
-*/
-const EmptyResultSchema = ResultSchema.strict();
-const CancelledNotificationParamsSchema = NotificationsParamsSchema.extend({
-	/**
-	* The ID of the request to cancel.
-	*
-	* This MUST correspond to the ID of a request previously issued in the same direction.
-	*/
-	requestId: RequestIdSchema.optional(),
-	/**
-	* An optional string describing the reason for the cancellation. This MAY be logged or presented to the user.
-	*/
-	reason: string().optional()
-});
-/**
-* This notification can be sent by either side to indicate that it is cancelling a previously-issued request.
-*
-* The request SHOULD still be in-flight, but due to communication latency, it is always possible that this notification MAY arrive after the request has already finished.
-*
-* This notification indicates that the result will be unused, so any associated processing SHOULD cease.
-*
-* A client MUST NOT attempt to cancel its `initialize` request.
-*/
-const CancelledNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/cancelled"),
-	params: CancelledNotificationParamsSchema
-});
-/**
-* Icon schema for use in tools, prompts, resources, and implementations.
-*/
-const IconSchema = object$1({
-	/**
-	* URL or data URI for the icon.
-	*/
-	src: string(),
-	/**
-	* Optional MIME type for the icon.
-	*/
-	mimeType: string().optional(),
-	/**
-	* Optional array of strings that specify sizes at which the icon can be used.
-	* Each string should be in WxH format (e.g., `"48x48"`, `"96x96"`) or `"any"` for scalable formats like SVG.
-	*
-	* If not provided, the client should assume that the icon can be used at any size.
-	*/
-	sizes: array(string()).optional(),
-	/**
-	* Optional specifier for the theme this icon is designed for. `light` indicates
-	* the icon is designed to be used with a light background, and `dark` indicates
-	* the icon is designed to be used with a dark background.
-	*
-	* If not provided, the client should assume the icon can be used with any theme.
-	*/
-	theme: _enum(["light", "dark"]).optional()
-});
-/**
-* Base schema to add `icons` property.
-*
-*/
-const IconsSchema = object$1({ 
-/**
-* Optional set of sized icons that the client can display in a user interface.
-*
-* Clients that support rendering icons MUST support at least the following MIME types:
-* - `image/png` - PNG images (safe, universal compatibility)
-* - `image/jpeg` (and `image/jpg`) - JPEG images (safe, universal compatibility)
-*
-* Clients that support rendering icons SHOULD also support:
-* - `image/svg+xml` - SVG images (scalable but requires security precautions)
-* - `image/webp` - WebP images (modern, efficient format)
-*/
-icons: array(IconSchema).optional() });
-/**
-* Base metadata interface for common properties across resources, tools, prompts, and implementations.
-*/
-const BaseMetadataSchema = object$1({
-	/** Intended for programmatic or logical use, but used as a display name in past specs or fallback */
-	name: string(),
-	/**
-	* Intended for UI and end-user contexts — optimized to be human-readable and easily understood,
-	* even by those unfamiliar with domain-specific terminology.
-	*
-	* If not provided, the name should be used for display (except for Tool,
-	* where `annotations.title` should be given precedence over using `name`,
-	* if present).
-	*/
-	title: string().optional()
-});
-/**
-* Describes the name and version of an MCP implementation.
-*/
-const ImplementationSchema = BaseMetadataSchema.extend({
-	...BaseMetadataSchema.shape,
-	...IconsSchema.shape,
-	version: string(),
-	/**
-	* An optional URL of the website for this implementation.
-	*/
-	websiteUrl: string().optional(),
-	/**
-	* An optional human-readable description of what this implementation does.
-	*
-	* This can be used by clients or servers to provide context about their purpose
-	* and capabilities. For example, a server might describe the types of resources
-	* or tools it provides, while a client might describe its intended use case.
-	*/
-	description: string().optional()
-});
-const FormElicitationCapabilitySchema = intersection(object$1({ applyDefaults: boolean().optional() }), record(string(), unknown()));
-const ElicitationCapabilitySchema = preprocess((value) => {
-	if (value && typeof value === "object" && !Array.isArray(value)) {
-		if (Object.keys(value).length === 0) return { form: {} };
-	}
-	return value;
-}, intersection(object$1({
-	form: FormElicitationCapabilitySchema.optional(),
-	url: AssertObjectSchema.optional()
-}), record(string(), unknown()).optional()));
-/**
-* Task capabilities for clients, indicating which request types support task creation.
-*/
-const ClientTasksCapabilitySchema = looseObject({
-	/**
-	* Present if the client supports listing tasks.
-	*/
-	list: AssertObjectSchema.optional(),
-	/**
-	* Present if the client supports cancelling tasks.
-	*/
-	cancel: AssertObjectSchema.optional(),
-	/**
-	* Capabilities for task creation on specific request types.
-	*/
-	requests: looseObject({
-		/**
-		* Task support for sampling requests.
-		*/
-		sampling: looseObject({ createMessage: AssertObjectSchema.optional() }).optional(),
-		/**
-		* Task support for elicitation requests.
-		*/
-		elicitation: looseObject({ create: AssertObjectSchema.optional() }).optional()
-	}).optional()
-});
-/**
-* Task capabilities for servers, indicating which request types support task creation.
-*/
-const ServerTasksCapabilitySchema = looseObject({
-	/**
-	* Present if the server supports listing tasks.
-	*/
-	list: AssertObjectSchema.optional(),
-	/**
-	* Present if the server supports cancelling tasks.
-	*/
-	cancel: AssertObjectSchema.optional(),
-	/**
-	* Capabilities for task creation on specific request types.
-	*/
-	requests: looseObject({ 
-	/**
-	* Task support for tool requests.
-	*/
-tools: looseObject({ call: AssertObjectSchema.optional() }).optional() }).optional()
-});
-/**
-* Capabilities a client may support. Known capabilities are defined here, in this schema, but this is not a closed set: any client can define its own, additional capabilities.
-*/
-const ClientCapabilitiesSchema = object$1({
-	/**
-	* Experimental, non-standard capabilities that the client supports.
-	*/
-	experimental: record(string(), AssertObjectSchema).optional(),
-	/**
-	* Present if the client supports sampling from an LLM.
-	*/
-	sampling: object$1({
-		/**
-		* Present if the client supports context inclusion via includeContext parameter.
-		* If not declared, servers SHOULD only use `includeContext: "none"` (or omit it).
-		*/
-		context: AssertObjectSchema.optional(),
-		/**
-		* Present if the client supports tool use via tools and toolChoice parameters.
-		*/
-		tools: AssertObjectSchema.optional()
-	}).optional(),
-	/**
-	* Present if the client supports eliciting user input.
-	*/
-	elicitation: ElicitationCapabilitySchema.optional(),
-	/**
-	* Present if the client supports listing roots.
-	*/
-	roots: object$1({ 
-	/**
-	* Whether the client supports issuing notifications for changes to the roots list.
-	*/
-listChanged: boolean().optional() }).optional(),
-	/**
-	* Present if the client supports task creation.
-	*/
-	tasks: ClientTasksCapabilitySchema.optional(),
-	/**
-	* Extensions that the client supports. Keys are extension identifiers (vendor-prefix/extension-name).
-	*/
-	extensions: record(string(), AssertObjectSchema).optional()
-});
-const InitializeRequestParamsSchema = BaseRequestParamsSchema.extend({
-	/**
-	* The latest version of the Model Context Protocol that the client supports. The client MAY decide to support older versions as well.
-	*/
-	protocolVersion: string(),
-	capabilities: ClientCapabilitiesSchema,
-	clientInfo: ImplementationSchema
-});
-/**
-* This request is sent from the client to the server when it first connects, asking it to begin initialization.
-*/
-const InitializeRequestSchema = RequestSchema.extend({
-	method: literal("initialize"),
-	params: InitializeRequestParamsSchema
-});
-/**
-* Capabilities that a server may support. Known capabilities are defined here, in this schema, but this is not a closed set: any server can define its own, additional capabilities.
-*/
-const ServerCapabilitiesSchema = object$1({
-	/**
-	* Experimental, non-standard capabilities that the server supports.
-	*/
-	experimental: record(string(), AssertObjectSchema).optional(),
-	/**
-	* Present if the server supports sending log messages to the client.
-	*/
-	logging: AssertObjectSchema.optional(),
-	/**
-	* Present if the server supports sending completions to the client.
-	*/
-	completions: AssertObjectSchema.optional(),
-	/**
-	* Present if the server offers any prompt templates.
-	*/
-	prompts: object$1({ 
-	/**
-	* Whether this server supports issuing notifications for changes to the prompt list.
-	*/
-listChanged: boolean().optional() }).optional(),
-	/**
-	* Present if the server offers any resources to read.
-	*/
-	resources: object$1({
-		/**
-		* Whether this server supports clients subscribing to resource updates.
-		*/
-		subscribe: boolean().optional(),
-		/**
-		* Whether this server supports issuing notifications for changes to the resource list.
-		*/
-		listChanged: boolean().optional()
-	}).optional(),
-	/**
-	* Present if the server offers any tools to call.
-	*/
-	tools: object$1({ 
-	/**
-	* Whether this server supports issuing notifications for changes to the tool list.
-	*/
-listChanged: boolean().optional() }).optional(),
-	/**
-	* Present if the server supports task creation.
-	*/
-	tasks: ServerTasksCapabilitySchema.optional(),
-	/**
-	* Extensions that the server supports. Keys are extension identifiers (vendor-prefix/extension-name).
-	*/
-	extensions: record(string(), AssertObjectSchema).optional()
-});
-/**
-* After receiving an initialize request from the client, the server sends this response.
-*/
-const InitializeResultSchema = ResultSchema.extend({
-	/**
-	* The version of the Model Context Protocol that the server wants to use. This may not match the version that the client requested. If the client cannot support this version, it MUST disconnect.
-	*/
-	protocolVersion: string(),
-	capabilities: ServerCapabilitiesSchema,
-	serverInfo: ImplementationSchema,
-	/**
-	* Instructions describing how to use the server and its features.
-	*
-	* This can be used by clients to improve the LLM's understanding of available tools, resources, etc. It can be thought of like a "hint" to the model. For example, this information MAY be added to the system prompt.
-	*/
-	instructions: string().optional()
-});
-/**
-* This notification is sent from the client to the server after initialization has finished.
-*/
-const InitializedNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/initialized"),
-	params: NotificationsParamsSchema.optional()
-});
-/**
-* A ping, issued by either the server or the client, to check that the other party is still alive. The receiver must promptly respond, or else may be disconnected.
-*/
-const PingRequestSchema = RequestSchema.extend({
-	method: literal("ping"),
-	params: BaseRequestParamsSchema.optional()
-});
-const ProgressSchema = object$1({
-	/**
-	* The progress thus far. This should increase every time progress is made, even if the total is unknown.
-	*/
-	progress: number(),
-	/**
-	* Total number of items to process (or total progress required), if known.
-	*/
-	total: optional(number()),
-	/**
-	* An optional message describing the current progress.
-	*/
-	message: optional(string())
-});
-const ProgressNotificationParamsSchema = object$1({
-	...NotificationsParamsSchema.shape,
-	...ProgressSchema.shape,
-	/**
-	* The progress token which was given in the initial request, used to associate this notification with the request that is proceeding.
-	*/
-	progressToken: ProgressTokenSchema
-});
-/**
-* An out-of-band notification used to inform the receiver of a progress update for a long-running request.
-*
-* @category notifications/progress
-*/
-const ProgressNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/progress"),
-	params: ProgressNotificationParamsSchema
-});
-const PaginatedRequestParamsSchema = BaseRequestParamsSchema.extend({ 
-/**
-* An opaque token representing the current pagination position.
-* If provided, the server should return results starting after this cursor.
-*/
-cursor: CursorSchema.optional() });
-const PaginatedRequestSchema = RequestSchema.extend({ params: PaginatedRequestParamsSchema.optional() });
-const PaginatedResultSchema = ResultSchema.extend({ 
-/**
-* An opaque token representing the pagination position after the last returned result.
-* If present, there may be more results available.
-*/
-nextCursor: CursorSchema.optional() });
-/**
-* The status of a task.
-* */
-const TaskStatusSchema = _enum([
-	"working",
-	"input_required",
-	"completed",
-	"failed",
-	"cancelled"
-]);
-/**
-* A pollable state object associated with a request.
-*/
-const TaskSchema = object$1({
-	taskId: string(),
-	status: TaskStatusSchema,
-	/**
-	* Time in milliseconds to keep task results available after completion.
-	* If null, the task has unlimited lifetime until manually cleaned up.
-	*/
-	ttl: union([number(), _null()]),
-	/**
-	* ISO 8601 timestamp when the task was created.
-	*/
-	createdAt: string(),
-	/**
-	* ISO 8601 timestamp when the task was last updated.
-	*/
-	lastUpdatedAt: string(),
-	pollInterval: optional(number()),
-	/**
-	* Optional diagnostic message for failed tasks or other status information.
-	*/
-	statusMessage: optional(string())
-});
-/**
-* Result returned when a task is created, containing the task data wrapped in a task field.
-*/
-const CreateTaskResultSchema = ResultSchema.extend({ task: TaskSchema });
-/**
-* Parameters for task status notification.
-*/
-const TaskStatusNotificationParamsSchema = NotificationsParamsSchema.merge(TaskSchema);
-/**
-* A notification sent when a task's status changes.
-*/
-const TaskStatusNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/tasks/status"),
-	params: TaskStatusNotificationParamsSchema
-});
-/**
-* A request to get the state of a specific task.
-*/
-const GetTaskRequestSchema = RequestSchema.extend({
-	method: literal("tasks/get"),
-	params: BaseRequestParamsSchema.extend({ taskId: string() })
-});
-/**
-* The response to a tasks/get request.
-*/
-const GetTaskResultSchema = ResultSchema.merge(TaskSchema);
-/**
-* A request to get the result of a specific task.
-*/
-const GetTaskPayloadRequestSchema = RequestSchema.extend({
-	method: literal("tasks/result"),
-	params: BaseRequestParamsSchema.extend({ taskId: string() })
-});
-/**
-* The response to a tasks/result request.
-* The structure matches the result type of the original request.
-* For example, a tools/call task would return the CallToolResult structure.
-*
-*/
-const GetTaskPayloadResultSchema = ResultSchema.loose();
-/**
-* A request to list tasks.
-*/
-const ListTasksRequestSchema = PaginatedRequestSchema.extend({ method: literal("tasks/list") });
-/**
-* The response to a tasks/list request.
-*/
-const ListTasksResultSchema = PaginatedResultSchema.extend({ tasks: array(TaskSchema) });
-/**
-* A request to cancel a specific task.
-*/
-const CancelTaskRequestSchema = RequestSchema.extend({
-	method: literal("tasks/cancel"),
-	params: BaseRequestParamsSchema.extend({ taskId: string() })
-});
-/**
-* The response to a tasks/cancel request.
-*/
-const CancelTaskResultSchema = ResultSchema.merge(TaskSchema);
-/**
-* The contents of a specific resource or sub-resource.
-*/
-const ResourceContentsSchema = object$1({
-	/**
-	* The URI of this resource.
-	*/
-	uri: string(),
-	/**
-	* The MIME type of this resource, if known.
-	*/
-	mimeType: optional(string()),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-const TextResourceContentsSchema = ResourceContentsSchema.extend({ 
-/**
-* The text of the item. This must only be set if the item can actually be represented as text (not binary data).
-*/
-text: string() });
-/**
-* A Zod schema for validating Base64 strings that is more performant and
-* robust for very large inputs than the default regex-based check. It avoids
-* stack overflows by using the native `atob` function for validation.
-*/
-const Base64Schema = string().refine((val) => {
-	try {
-		atob(val);
-		return true;
-	} catch {
-		return false;
-	}
-}, { message: "Invalid Base64 string" });
-const BlobResourceContentsSchema = ResourceContentsSchema.extend({ 
-/**
-* A base64-encoded string representing the binary data of the item.
-*/
-blob: Base64Schema });
-/**
-* The sender or recipient of messages and data in a conversation.
-*/
-const RoleSchema = _enum(["user", "assistant"]);
-/**
-* Optional annotations providing clients additional context about a resource.
-*/
-const AnnotationsSchema = object$1({
-	/**
-	* Intended audience(s) for the resource.
-	*/
-	audience: array(RoleSchema).optional(),
-	/**
-	* Importance hint for the resource, from 0 (least) to 1 (most).
-	*/
-	priority: number().min(0).max(1).optional(),
-	/**
-	* ISO 8601 timestamp for the most recent modification.
-	*/
-	lastModified: datetime({ offset: true }).optional()
-});
-/**
-* A known resource that the server is capable of reading.
-*/
-const ResourceSchema = object$1({
-	...BaseMetadataSchema.shape,
-	...IconsSchema.shape,
-	/**
-	* The URI of this resource.
-	*/
-	uri: string(),
-	/**
-	* A description of what this resource represents.
-	*
-	* This can be used by clients to improve the LLM's understanding of available resources. It can be thought of like a "hint" to the model.
-	*/
-	description: optional(string()),
-	/**
-	* The MIME type of this resource, if known.
-	*/
-	mimeType: optional(string()),
-	/**
-	* The size of the raw resource content, in bytes (i.e., before base64 encoding or any tokenization), if known.
-	*
-	* This can be used by Hosts to display file sizes and estimate context window usage.
-	*/
-	size: optional(number()),
-	/**
-	* Optional annotations for the client.
-	*/
-	annotations: AnnotationsSchema.optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: optional(looseObject({}))
-});
-/**
-* A template description for resources available on the server.
-*/
-const ResourceTemplateSchema = object$1({
-	...BaseMetadataSchema.shape,
-	...IconsSchema.shape,
-	/**
-	* A URI template (according to RFC 6570) that can be used to construct resource URIs.
-	*/
-	uriTemplate: string(),
-	/**
-	* A description of what this template is for.
-	*
-	* This can be used by clients to improve the LLM's understanding of available resources. It can be thought of like a "hint" to the model.
-	*/
-	description: optional(string()),
-	/**
-	* The MIME type for all resources that match this template. This should only be included if all resources matching this template have the same type.
-	*/
-	mimeType: optional(string()),
-	/**
-	* Optional annotations for the client.
-	*/
-	annotations: AnnotationsSchema.optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: optional(looseObject({}))
-});
-/**
-* Sent from the client to request a list of resources the server has.
-*/
-const ListResourcesRequestSchema = PaginatedRequestSchema.extend({ method: literal("resources/list") });
-/**
-* The server's response to a resources/list request from the client.
-*/
-const ListResourcesResultSchema = PaginatedResultSchema.extend({ resources: array(ResourceSchema) });
-/**
-* Sent from the client to request a list of resource templates the server has.
-*/
-const ListResourceTemplatesRequestSchema = PaginatedRequestSchema.extend({ method: literal("resources/templates/list") });
-/**
-* The server's response to a resources/templates/list request from the client.
-*/
-const ListResourceTemplatesResultSchema = PaginatedResultSchema.extend({ resourceTemplates: array(ResourceTemplateSchema) });
-const ResourceRequestParamsSchema = BaseRequestParamsSchema.extend({ 
-/**
-* The URI of the resource to read. The URI can use any protocol; it is up to the server how to interpret it.
-*
-* @format uri
-*/
-uri: string() });
-/**
-* Parameters for a `resources/read` request.
-*/
-const ReadResourceRequestParamsSchema = ResourceRequestParamsSchema;
-/**
-* Sent from the client to the server, to read a specific resource URI.
-*/
-const ReadResourceRequestSchema = RequestSchema.extend({
-	method: literal("resources/read"),
-	params: ReadResourceRequestParamsSchema
-});
-/**
-* The server's response to a resources/read request from the client.
-*/
-const ReadResourceResultSchema = ResultSchema.extend({ contents: array(union([TextResourceContentsSchema, BlobResourceContentsSchema])) });
-/**
-* An optional notification from the server to the client, informing it that the list of resources it can read from has changed. This may be issued by servers without any previous subscription from the client.
-*/
-const ResourceListChangedNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/resources/list_changed"),
-	params: NotificationsParamsSchema.optional()
-});
-const SubscribeRequestParamsSchema = ResourceRequestParamsSchema;
-/**
-* Sent from the client to request resources/updated notifications from the server whenever a particular resource changes.
-*/
-const SubscribeRequestSchema = RequestSchema.extend({
-	method: literal("resources/subscribe"),
-	params: SubscribeRequestParamsSchema
-});
-const UnsubscribeRequestParamsSchema = ResourceRequestParamsSchema;
-/**
-* Sent from the client to request cancellation of resources/updated notifications from the server. This should follow a previous resources/subscribe request.
-*/
-const UnsubscribeRequestSchema = RequestSchema.extend({
-	method: literal("resources/unsubscribe"),
-	params: UnsubscribeRequestParamsSchema
-});
-/**
-* Parameters for a `notifications/resources/updated` notification.
-*/
-const ResourceUpdatedNotificationParamsSchema = NotificationsParamsSchema.extend({ 
-/**
-* The URI of the resource that has been updated. This might be a sub-resource of the one that the client actually subscribed to.
-*/
-uri: string() });
-/**
-* A notification from the server to the client, informing it that a resource has changed and may need to be read again. This should only be sent if the client previously sent a resources/subscribe request.
-*/
-const ResourceUpdatedNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/resources/updated"),
-	params: ResourceUpdatedNotificationParamsSchema
-});
-/**
-* Describes an argument that a prompt can accept.
-*/
-const PromptArgumentSchema = object$1({
-	/**
-	* The name of the argument.
-	*/
-	name: string(),
-	/**
-	* A human-readable description of the argument.
-	*/
-	description: optional(string()),
-	/**
-	* Whether this argument must be provided.
-	*/
-	required: optional(boolean())
-});
-/**
-* A prompt or prompt template that the server offers.
-*/
-const PromptSchema = object$1({
-	...BaseMetadataSchema.shape,
-	...IconsSchema.shape,
-	/**
-	* An optional description of what this prompt provides
-	*/
-	description: optional(string()),
-	/**
-	* A list of arguments to use for templating the prompt.
-	*/
-	arguments: optional(array(PromptArgumentSchema)),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: optional(looseObject({}))
-});
-/**
-* Sent from the client to request a list of prompts and prompt templates the server has.
-*/
-const ListPromptsRequestSchema = PaginatedRequestSchema.extend({ method: literal("prompts/list") });
-/**
-* The server's response to a prompts/list request from the client.
-*/
-const ListPromptsResultSchema = PaginatedResultSchema.extend({ prompts: array(PromptSchema) });
-/**
-* Parameters for a `prompts/get` request.
-*/
-const GetPromptRequestParamsSchema = BaseRequestParamsSchema.extend({
-	/**
-	* The name of the prompt or prompt template.
-	*/
-	name: string(),
-	/**
-	* Arguments to use for templating the prompt.
-	*/
-	arguments: record(string(), string()).optional()
-});
-/**
-* Used by the client to get a prompt provided by the server.
-*/
-const GetPromptRequestSchema = RequestSchema.extend({
-	method: literal("prompts/get"),
-	params: GetPromptRequestParamsSchema
-});
-/**
-* Text provided to or from an LLM.
-*/
-const TextContentSchema = object$1({
-	type: literal("text"),
-	/**
-	* The text content of the message.
-	*/
-	text: string(),
-	/**
-	* Optional annotations for the client.
-	*/
-	annotations: AnnotationsSchema.optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* An image provided to or from an LLM.
-*/
-const ImageContentSchema = object$1({
-	type: literal("image"),
-	/**
-	* The base64-encoded image data.
-	*/
-	data: Base64Schema,
-	/**
-	* The MIME type of the image. Different providers may support different image types.
-	*/
-	mimeType: string(),
-	/**
-	* Optional annotations for the client.
-	*/
-	annotations: AnnotationsSchema.optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* An Audio provided to or from an LLM.
-*/
-const AudioContentSchema = object$1({
-	type: literal("audio"),
-	/**
-	* The base64-encoded audio data.
-	*/
-	data: Base64Schema,
-	/**
-	* The MIME type of the audio. Different providers may support different audio types.
-	*/
-	mimeType: string(),
-	/**
-	* Optional annotations for the client.
-	*/
-	annotations: AnnotationsSchema.optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* A tool call request from an assistant (LLM).
-* Represents the assistant's request to use a tool.
-*/
-const ToolUseContentSchema = object$1({
-	type: literal("tool_use"),
-	/**
-	* The name of the tool to invoke.
-	* Must match a tool name from the request's tools array.
-	*/
-	name: string(),
-	/**
-	* Unique identifier for this tool call.
-	* Used to correlate with ToolResultContent in subsequent messages.
-	*/
-	id: string(),
-	/**
-	* Arguments to pass to the tool.
-	* Must conform to the tool's inputSchema.
-	*/
-	input: record(string(), unknown()),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* The contents of a resource, embedded into a prompt or tool call result.
-*/
-const EmbeddedResourceSchema = object$1({
-	type: literal("resource"),
-	resource: union([TextResourceContentsSchema, BlobResourceContentsSchema]),
-	/**
-	* Optional annotations for the client.
-	*/
-	annotations: AnnotationsSchema.optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* A resource that the server is capable of reading, included in a prompt or tool call result.
-*
-* Note: resource links returned by tools are not guaranteed to appear in the results of `resources/list` requests.
-*/
-const ResourceLinkSchema = ResourceSchema.extend({ type: literal("resource_link") });
-/**
-* A content block that can be used in prompts and tool results.
-*/
-const ContentBlockSchema = union([
-	TextContentSchema,
-	ImageContentSchema,
-	AudioContentSchema,
-	ResourceLinkSchema,
-	EmbeddedResourceSchema
-]);
-/**
-* Describes a message returned as part of a prompt.
-*/
-const PromptMessageSchema = object$1({
-	role: RoleSchema,
-	content: ContentBlockSchema
-});
-/**
-* The server's response to a prompts/get request from the client.
-*/
-const GetPromptResultSchema = ResultSchema.extend({
-	/**
-	* An optional description for the prompt.
-	*/
-	description: string().optional(),
-	messages: array(PromptMessageSchema)
-});
-/**
-* An optional notification from the server to the client, informing it that the list of prompts it offers has changed. This may be issued by servers without any previous subscription from the client.
-*/
-const PromptListChangedNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/prompts/list_changed"),
-	params: NotificationsParamsSchema.optional()
-});
-/**
-* Additional properties describing a Tool to clients.
-*
-* NOTE: all properties in ToolAnnotations are **hints**.
-* They are not guaranteed to provide a faithful description of
-* tool behavior (including descriptive properties like `title`).
-*
-* Clients should never make tool use decisions based on ToolAnnotations
-* received from untrusted servers.
-*/
-const ToolAnnotationsSchema = object$1({
-	/**
-	* A human-readable title for the tool.
-	*/
-	title: string().optional(),
-	/**
-	* If true, the tool does not modify its environment.
-	*
-	* Default: false
-	*/
-	readOnlyHint: boolean().optional(),
-	/**
-	* If true, the tool may perform destructive updates to its environment.
-	* If false, the tool performs only additive updates.
-	*
-	* (This property is meaningful only when `readOnlyHint == false`)
-	*
-	* Default: true
-	*/
-	destructiveHint: boolean().optional(),
-	/**
-	* If true, calling the tool repeatedly with the same arguments
-	* will have no additional effect on the its environment.
-	*
-	* (This property is meaningful only when `readOnlyHint == false`)
-	*
-	* Default: false
-	*/
-	idempotentHint: boolean().optional(),
-	/**
-	* If true, this tool may interact with an "open world" of external
-	* entities. If false, the tool's domain of interaction is closed.
-	* For example, the world of a web search tool is open, whereas that
-	* of a memory tool is not.
-	*
-	* Default: true
-	*/
-	openWorldHint: boolean().optional()
-});
-/**
-* Execution-related properties for a tool.
-*/
-const ToolExecutionSchema = object$1({ 
-/**
-* Indicates the tool's preference for task-augmented execution.
-* - "required": Clients MUST invoke the tool as a task
-* - "optional": Clients MAY invoke the tool as a task or normal request
-* - "forbidden": Clients MUST NOT attempt to invoke the tool as a task
-*
-* If not present, defaults to "forbidden".
-*/
-taskSupport: _enum([
-	"required",
-	"optional",
-	"forbidden"
-]).optional() });
-/**
-* Definition for a tool the client can call.
-*/
-const ToolSchema = object$1({
-	...BaseMetadataSchema.shape,
-	...IconsSchema.shape,
-	/**
-	* A human-readable description of the tool.
-	*/
-	description: string().optional(),
-	/**
-	* A JSON Schema 2020-12 object defining the expected parameters for the tool.
-	* Must have type: 'object' at the root level per MCP spec.
-	*/
-	inputSchema: object$1({
-		type: literal("object"),
-		properties: record(string(), AssertObjectSchema).optional(),
-		required: array(string()).optional()
-	}).catchall(unknown()),
-	/**
-	* An optional JSON Schema 2020-12 object defining the structure of the tool's output
-	* returned in the structuredContent field of a CallToolResult.
-	* Must have type: 'object' at the root level per MCP spec.
-	*/
-	outputSchema: object$1({
-		type: literal("object"),
-		properties: record(string(), AssertObjectSchema).optional(),
-		required: array(string()).optional()
-	}).catchall(unknown()).optional(),
-	/**
-	* Optional additional tool information.
-	*/
-	annotations: ToolAnnotationsSchema.optional(),
-	/**
-	* Execution-related properties for this tool.
-	*/
-	execution: ToolExecutionSchema.optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* Sent from the client to request a list of tools the server has.
-*/
-const ListToolsRequestSchema = PaginatedRequestSchema.extend({ method: literal("tools/list") });
-/**
-* The server's response to a tools/list request from the client.
-*/
-const ListToolsResultSchema = PaginatedResultSchema.extend({ tools: array(ToolSchema) });
-/**
-* The server's response to a tool call.
-*/
-const CallToolResultSchema = ResultSchema.extend({
-	/**
-	* A list of content objects that represent the result of the tool call.
-	*
-	* If the Tool does not define an outputSchema, this field MUST be present in the result.
-	* For backwards compatibility, this field is always present, but it may be empty.
-	*/
-	content: array(ContentBlockSchema).default([]),
-	/**
-	* An object containing structured tool output.
-	*
-	* If the Tool defines an outputSchema, this field MUST be present in the result, and contain a JSON object that matches the schema.
-	*/
-	structuredContent: record(string(), unknown()).optional(),
-	/**
-	* Whether the tool call ended in an error.
-	*
-	* If not set, this is assumed to be false (the call was successful).
-	*
-	* Any errors that originate from the tool SHOULD be reported inside the result
-	* object, with `isError` set to true, _not_ as an MCP protocol-level error
-	* response. Otherwise, the LLM would not be able to see that an error occurred
-	* and self-correct.
-	*
-	* However, any errors in _finding_ the tool, an error indicating that the
-	* server does not support tool calls, or any other exceptional conditions,
-	* should be reported as an MCP error response.
-	*/
-	isError: boolean().optional()
-});
-/**
-* CallToolResultSchema extended with backwards compatibility to protocol version 2024-10-07.
-*/
-const CompatibilityCallToolResultSchema = CallToolResultSchema.or(ResultSchema.extend({ toolResult: unknown() }));
-/**
-* Parameters for a `tools/call` request.
-*/
-const CallToolRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
-	/**
-	* The name of the tool to call.
-	*/
-	name: string(),
-	/**
-	* Arguments to pass to the tool.
-	*/
-	arguments: record(string(), unknown()).optional()
-});
-/**
-* Used by the client to invoke a tool provided by the server.
-*/
-const CallToolRequestSchema = RequestSchema.extend({
-	method: literal("tools/call"),
-	params: CallToolRequestParamsSchema
-});
-/**
-* An optional notification from the server to the client, informing it that the list of tools it offers has changed. This may be issued by servers without any previous subscription from the client.
-*/
-const ToolListChangedNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/tools/list_changed"),
-	params: NotificationsParamsSchema.optional()
-});
-/**
-* Base schema for list changed subscription options (without callback).
-* Used internally for Zod validation of autoRefresh and debounceMs.
-*/
-const ListChangedOptionsBaseSchema = object$1({
-	/**
-	* If true, the list will be refreshed automatically when a list changed notification is received.
-	* The callback will be called with the updated list.
-	*
-	* If false, the callback will be called with null items, allowing manual refresh.
-	*
-	* @default true
-	*/
-	autoRefresh: boolean().default(true),
-	/**
-	* Debounce time in milliseconds for list changed notification processing.
-	*
-	* Multiple notifications received within this timeframe will only trigger one refresh.
-	* Set to 0 to disable debouncing.
-	*
-	* @default 300
-	*/
-	debounceMs: number().int().nonnegative().default(300)
-});
-/**
-* The severity of a log message.
-*/
-const LoggingLevelSchema = _enum([
-	"debug",
-	"info",
-	"notice",
-	"warning",
-	"error",
-	"critical",
-	"alert",
-	"emergency"
-]);
-/**
-* Parameters for a `logging/setLevel` request.
-*/
-const SetLevelRequestParamsSchema = BaseRequestParamsSchema.extend({ 
-/**
-* The level of logging that the client wants to receive from the server. The server should send all logs at this level and higher (i.e., more severe) to the client as notifications/logging/message.
-*/
-level: LoggingLevelSchema });
-/**
-* A request from the client to the server, to enable or adjust logging.
-*/
-const SetLevelRequestSchema = RequestSchema.extend({
-	method: literal("logging/setLevel"),
-	params: SetLevelRequestParamsSchema
-});
-/**
-* Parameters for a `notifications/message` notification.
-*/
-const LoggingMessageNotificationParamsSchema = NotificationsParamsSchema.extend({
-	/**
-	* The severity of this log message.
-	*/
-	level: LoggingLevelSchema,
-	/**
-	* An optional name of the logger issuing this message.
-	*/
-	logger: string().optional(),
-	/**
-	* The data to be logged, such as a string message or an object. Any JSON serializable type is allowed here.
-	*/
-	data: unknown()
-});
-/**
-* Notification of a log message passed from server to client. If no logging/setLevel request has been sent from the client, the server MAY decide which messages to send automatically.
-*/
-const LoggingMessageNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/message"),
-	params: LoggingMessageNotificationParamsSchema
-});
-/**
-* Hints to use for model selection.
-*/
-const ModelHintSchema = object$1({ 
-/**
-* A hint for a model name.
-*/
-name: string().optional() });
-/**
-* The server's preferences for model selection, requested of the client during sampling.
-*/
-const ModelPreferencesSchema = object$1({
-	/**
-	* Optional hints to use for model selection.
-	*/
-	hints: array(ModelHintSchema).optional(),
-	/**
-	* How much to prioritize cost when selecting a model.
-	*/
-	costPriority: number().min(0).max(1).optional(),
-	/**
-	* How much to prioritize sampling speed (latency) when selecting a model.
-	*/
-	speedPriority: number().min(0).max(1).optional(),
-	/**
-	* How much to prioritize intelligence and capabilities when selecting a model.
-	*/
-	intelligencePriority: number().min(0).max(1).optional()
-});
-/**
-* Controls tool usage behavior in sampling requests.
-*/
-const ToolChoiceSchema = object$1({ 
-/**
-* Controls when tools are used:
-* - "auto": Model decides whether to use tools (default)
-* - "required": Model MUST use at least one tool before completing
-* - "none": Model MUST NOT use any tools
-*/
-mode: _enum([
-	"auto",
-	"required",
-	"none"
-]).optional() });
-/**
-* The result of a tool execution, provided by the user (server).
-* Represents the outcome of invoking a tool requested via ToolUseContent.
-*/
-const ToolResultContentSchema = object$1({
-	type: literal("tool_result"),
-	toolUseId: string().describe("The unique identifier for the corresponding tool call."),
-	content: array(ContentBlockSchema).default([]),
-	structuredContent: object$1({}).loose().optional(),
-	isError: boolean().optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* Basic content types for sampling responses (without tool use).
-* Used for backwards-compatible CreateMessageResult when tools are not used.
-*/
-const SamplingContentSchema = discriminatedUnion("type", [
-	TextContentSchema,
-	ImageContentSchema,
-	AudioContentSchema
-]);
-/**
-* Content block types allowed in sampling messages.
-* This includes text, image, audio, tool use requests, and tool results.
-*/
-const SamplingMessageContentBlockSchema = discriminatedUnion("type", [
-	TextContentSchema,
-	ImageContentSchema,
-	AudioContentSchema,
-	ToolUseContentSchema,
-	ToolResultContentSchema
-]);
-/**
-* Describes a message issued to or received from an LLM API.
-*/
-const SamplingMessageSchema = object$1({
-	role: RoleSchema,
-	content: union([SamplingMessageContentBlockSchema, array(SamplingMessageContentBlockSchema)]),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* Parameters for a `sampling/createMessage` request.
-*/
-const CreateMessageRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
-	messages: array(SamplingMessageSchema),
-	/**
-	* The server's preferences for which model to select. The client MAY modify or omit this request.
-	*/
-	modelPreferences: ModelPreferencesSchema.optional(),
-	/**
-	* An optional system prompt the server wants to use for sampling. The client MAY modify or omit this prompt.
-	*/
-	systemPrompt: string().optional(),
-	/**
-	* A request to include context from one or more MCP servers (including the caller), to be attached to the prompt.
-	* The client MAY ignore this request.
-	*
-	* Default is "none". Values "thisServer" and "allServers" are soft-deprecated. Servers SHOULD only use these values if the client
-	* declares ClientCapabilities.sampling.context. These values may be removed in future spec releases.
-	*/
-	includeContext: _enum([
-		"none",
-		"thisServer",
-		"allServers"
-	]).optional(),
-	temperature: number().optional(),
-	/**
-	* The requested maximum number of tokens to sample (to prevent runaway completions).
-	*
-	* The client MAY choose to sample fewer tokens than the requested maximum.
-	*/
-	maxTokens: number().int(),
-	stopSequences: array(string()).optional(),
-	/**
-	* Optional metadata to pass through to the LLM provider. The format of this metadata is provider-specific.
-	*/
-	metadata: AssertObjectSchema.optional(),
-	/**
-	* Tools that the model may use during generation.
-	* The client MUST return an error if this field is provided but ClientCapabilities.sampling.tools is not declared.
-	*/
-	tools: array(ToolSchema).optional(),
-	/**
-	* Controls how the model uses tools.
-	* The client MUST return an error if this field is provided but ClientCapabilities.sampling.tools is not declared.
-	* Default is `{ mode: "auto" }`.
-	*/
-	toolChoice: ToolChoiceSchema.optional()
-});
-/**
-* A request from the server to sample an LLM via the client. The client has full discretion over which model to select. The client should also inform the user before beginning sampling, to allow them to inspect the request (human in the loop) and decide whether to approve it.
-*/
-const CreateMessageRequestSchema = RequestSchema.extend({
-	method: literal("sampling/createMessage"),
-	params: CreateMessageRequestParamsSchema
-});
-/**
-* The client's response to a sampling/create_message request from the server.
-* This is the backwards-compatible version that returns single content (no arrays).
-* Used when the request does not include tools.
-*/
-const CreateMessageResultSchema = ResultSchema.extend({
-	/**
-	* The name of the model that generated the message.
-	*/
-	model: string(),
-	/**
-	* The reason why sampling stopped, if known.
-	*
-	* Standard values:
-	* - "endTurn": Natural end of the assistant's turn
-	* - "stopSequence": A stop sequence was encountered
-	* - "maxTokens": Maximum token limit was reached
-	*
-	* This field is an open string to allow for provider-specific stop reasons.
-	*/
-	stopReason: optional(_enum([
-		"endTurn",
-		"stopSequence",
-		"maxTokens"
-	]).or(string())),
-	role: RoleSchema,
-	/**
-	* Response content. Single content block (text, image, or audio).
-	*/
-	content: SamplingContentSchema
-});
-/**
-* The client's response to a sampling/create_message request when tools were provided.
-* This version supports array content for tool use flows.
-*/
-const CreateMessageResultWithToolsSchema = ResultSchema.extend({
-	/**
-	* The name of the model that generated the message.
-	*/
-	model: string(),
-	/**
-	* The reason why sampling stopped, if known.
-	*
-	* Standard values:
-	* - "endTurn": Natural end of the assistant's turn
-	* - "stopSequence": A stop sequence was encountered
-	* - "maxTokens": Maximum token limit was reached
-	* - "toolUse": The model wants to use one or more tools
-	*
-	* This field is an open string to allow for provider-specific stop reasons.
-	*/
-	stopReason: optional(_enum([
-		"endTurn",
-		"stopSequence",
-		"maxTokens",
-		"toolUse"
-	]).or(string())),
-	role: RoleSchema,
-	/**
-	* Response content. May be a single block or array. May include ToolUseContent if stopReason is "toolUse".
-	*/
-	content: union([SamplingMessageContentBlockSchema, array(SamplingMessageContentBlockSchema)])
-});
-/**
-* Primitive schema definition for boolean fields.
-*/
-const BooleanSchemaSchema = object$1({
-	type: literal("boolean"),
-	title: string().optional(),
-	description: string().optional(),
-	default: boolean().optional()
-});
-/**
-* Primitive schema definition for string fields.
-*/
-const StringSchemaSchema = object$1({
-	type: literal("string"),
-	title: string().optional(),
-	description: string().optional(),
-	minLength: number().optional(),
-	maxLength: number().optional(),
-	format: _enum([
-		"email",
-		"uri",
-		"date",
-		"date-time"
-	]).optional(),
-	default: string().optional()
-});
-/**
-* Primitive schema definition for number fields.
-*/
-const NumberSchemaSchema = object$1({
-	type: _enum(["number", "integer"]),
-	title: string().optional(),
-	description: string().optional(),
-	minimum: number().optional(),
-	maximum: number().optional(),
-	default: number().optional()
-});
-/**
-* Schema for single-selection enumeration without display titles for options.
-*/
-const UntitledSingleSelectEnumSchemaSchema = object$1({
-	type: literal("string"),
-	title: string().optional(),
-	description: string().optional(),
-	enum: array(string()),
-	default: string().optional()
-});
-/**
-* Schema for single-selection enumeration with display titles for each option.
-*/
-const TitledSingleSelectEnumSchemaSchema = object$1({
-	type: literal("string"),
-	title: string().optional(),
-	description: string().optional(),
-	oneOf: array(object$1({
-		const: string(),
-		title: string()
-	})),
-	default: string().optional()
-});
-/**
-* Use TitledSingleSelectEnumSchema instead.
-* This interface will be removed in a future version.
-*/
-const LegacyTitledEnumSchemaSchema = object$1({
-	type: literal("string"),
-	title: string().optional(),
-	description: string().optional(),
-	enum: array(string()),
-	enumNames: array(string()).optional(),
-	default: string().optional()
-});
-const SingleSelectEnumSchemaSchema = union([UntitledSingleSelectEnumSchemaSchema, TitledSingleSelectEnumSchemaSchema]);
-/**
-* Schema for multiple-selection enumeration without display titles for options.
-*/
-const UntitledMultiSelectEnumSchemaSchema = object$1({
-	type: literal("array"),
-	title: string().optional(),
-	description: string().optional(),
-	minItems: number().optional(),
-	maxItems: number().optional(),
-	items: object$1({
-		type: literal("string"),
-		enum: array(string())
-	}),
-	default: array(string()).optional()
-});
-/**
-* Schema for multiple-selection enumeration with display titles for each option.
-*/
-const TitledMultiSelectEnumSchemaSchema = object$1({
-	type: literal("array"),
-	title: string().optional(),
-	description: string().optional(),
-	minItems: number().optional(),
-	maxItems: number().optional(),
-	items: object$1({ anyOf: array(object$1({
-		const: string(),
-		title: string()
-	})) }),
-	default: array(string()).optional()
-});
-/**
-* Combined schema for multiple-selection enumeration
-*/
-const MultiSelectEnumSchemaSchema = union([UntitledMultiSelectEnumSchemaSchema, TitledMultiSelectEnumSchemaSchema]);
-/**
-* Primitive schema definition for enum fields.
-*/
-const EnumSchemaSchema = union([
-	LegacyTitledEnumSchemaSchema,
-	SingleSelectEnumSchemaSchema,
-	MultiSelectEnumSchemaSchema
-]);
-/**
-* Union of all primitive schema definitions.
-*/
-const PrimitiveSchemaDefinitionSchema = union([
-	EnumSchemaSchema,
-	BooleanSchemaSchema,
-	StringSchemaSchema,
-	NumberSchemaSchema
-]);
-/**
-* Parameters for an `elicitation/create` request for form-based elicitation.
-*/
-const ElicitRequestFormParamsSchema = TaskAugmentedRequestParamsSchema.extend({
-	/**
-	* The elicitation mode.
-	*
-	* Optional for backward compatibility. Clients MUST treat missing mode as "form".
-	*/
-	mode: literal("form").optional(),
-	/**
-	* The message to present to the user describing what information is being requested.
-	*/
-	message: string(),
-	/**
-	* A restricted subset of JSON Schema.
-	* Only top-level properties are allowed, without nesting.
-	*/
-	requestedSchema: object$1({
-		type: literal("object"),
-		properties: record(string(), PrimitiveSchemaDefinitionSchema),
-		required: array(string()).optional()
-	})
-});
-/**
-* Parameters for an `elicitation/create` request for URL-based elicitation.
-*/
-const ElicitRequestURLParamsSchema = TaskAugmentedRequestParamsSchema.extend({
-	/**
-	* The elicitation mode.
-	*/
-	mode: literal("url"),
-	/**
-	* The message to present to the user explaining why the interaction is needed.
-	*/
-	message: string(),
-	/**
-	* The ID of the elicitation, which must be unique within the context of the server.
-	* The client MUST treat this ID as an opaque value.
-	*/
-	elicitationId: string(),
-	/**
-	* The URL that the user should navigate to.
-	*/
-	url: string().url()
-});
-/**
-* The parameters for a request to elicit additional information from the user via the client.
-*/
-const ElicitRequestParamsSchema = union([ElicitRequestFormParamsSchema, ElicitRequestURLParamsSchema]);
-/**
-* A request from the server to elicit user input via the client.
-* The client should present the message and form fields to the user (form mode)
-* or navigate to a URL (URL mode).
-*/
-const ElicitRequestSchema = RequestSchema.extend({
-	method: literal("elicitation/create"),
-	params: ElicitRequestParamsSchema
-});
-/**
-* Parameters for a `notifications/elicitation/complete` notification.
-*
-* @category notifications/elicitation/complete
-*/
-const ElicitationCompleteNotificationParamsSchema = NotificationsParamsSchema.extend({ 
-/**
-* The ID of the elicitation that completed.
-*/
-elicitationId: string() });
-/**
-* A notification from the server to the client, informing it of a completion of an out-of-band elicitation request.
-*
-* @category notifications/elicitation/complete
-*/
-const ElicitationCompleteNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/elicitation/complete"),
-	params: ElicitationCompleteNotificationParamsSchema
-});
-/**
-* The client's response to an elicitation/create request from the server.
-*/
-const ElicitResultSchema = ResultSchema.extend({
-	/**
-	* The user action in response to the elicitation.
-	* - "accept": User submitted the form/confirmed the action
-	* - "decline": User explicitly decline the action
-	* - "cancel": User dismissed without making an explicit choice
-	*/
-	action: _enum([
-		"accept",
-		"decline",
-		"cancel"
-	]),
-	/**
-	* The submitted form data, only present when action is "accept".
-	* Contains values matching the requested schema.
-	* Per MCP spec, content is "typically omitted" for decline/cancel actions.
-	* We normalize null to undefined for leniency while maintaining type compatibility.
-	*/
-	content: preprocess((val) => val === null ? void 0 : val, record(string(), union([
-		string(),
-		number(),
-		boolean(),
-		array(string())
-	])).optional())
-});
-/**
-* A reference to a resource or resource template definition.
-*/
-const ResourceTemplateReferenceSchema = object$1({
-	type: literal("ref/resource"),
-	/**
-	* The URI or URI template of the resource.
-	*/
-	uri: string()
-});
-/**
-* Identifies a prompt.
-*/
-const PromptReferenceSchema = object$1({
-	type: literal("ref/prompt"),
-	/**
-	* The name of the prompt or prompt template
-	*/
-	name: string()
-});
-/**
-* Parameters for a `completion/complete` request.
-*/
-const CompleteRequestParamsSchema = BaseRequestParamsSchema.extend({
-	ref: union([PromptReferenceSchema, ResourceTemplateReferenceSchema]),
-	/**
-	* The argument's information
-	*/
-	argument: object$1({
-		/**
-		* The name of the argument
-		*/
-		name: string(),
-		/**
-		* The value of the argument to use for completion matching.
-		*/
-		value: string()
-	}),
-	context: object$1({ 
-	/**
-	* Previously-resolved variables in a URI template or prompt.
-	*/
-arguments: record(string(), string()).optional() }).optional()
-});
-/**
-* A request from the client to the server, to ask for completion options.
-*/
-const CompleteRequestSchema = RequestSchema.extend({
-	method: literal("completion/complete"),
-	params: CompleteRequestParamsSchema
-});
-function assertCompleteRequestPrompt(request) {
-	if (request.params.ref.type !== "ref/prompt") throw new TypeError(`Expected CompleteRequestPrompt, but got ${request.params.ref.type}`);
-}
-function assertCompleteRequestResourceTemplate(request) {
-	if (request.params.ref.type !== "ref/resource") throw new TypeError(`Expected CompleteRequestResourceTemplate, but got ${request.params.ref.type}`);
-}
-/**
-* The server's response to a completion/complete request
-*/
-const CompleteResultSchema = ResultSchema.extend({ completion: looseObject({
-	/**
-	* An array of completion values. Must not exceed 100 items.
-	*/
-	values: array(string()).max(100),
-	/**
-	* The total number of completion options available. This can exceed the number of values actually sent in the response.
-	*/
-	total: optional(number().int()),
-	/**
-	* Indicates whether there are additional completion options beyond those provided in the current response, even if the exact total is unknown.
-	*/
-	hasMore: optional(boolean())
-}) });
-/**
-* Represents a root directory or file that the server can operate on.
-*/
-const RootSchema = object$1({
-	/**
-	* The URI identifying the root. This *must* start with file:// for now.
-	*/
-	uri: string().startsWith("file://"),
-	/**
-	* An optional name for the root.
-	*/
-	name: string().optional(),
-	/**
-	* See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
-	* for notes on _meta usage.
-	*/
-	_meta: record(string(), unknown()).optional()
-});
-/**
-* Sent from the server to request a list of root URIs from the client.
-*/
-const ListRootsRequestSchema = RequestSchema.extend({
-	method: literal("roots/list"),
-	params: BaseRequestParamsSchema.optional()
-});
-/**
-* The client's response to a roots/list request from the server.
-*/
-const ListRootsResultSchema = ResultSchema.extend({ roots: array(RootSchema) });
-/**
-* A notification from the client to the server, informing it that the list of roots has changed.
-*/
-const RootsListChangedNotificationSchema = NotificationSchema.extend({
-	method: literal("notifications/roots/list_changed"),
-	params: NotificationsParamsSchema.optional()
-});
-const ClientRequestSchema = union([
-	PingRequestSchema,
-	InitializeRequestSchema,
-	CompleteRequestSchema,
-	SetLevelRequestSchema,
-	GetPromptRequestSchema,
-	ListPromptsRequestSchema,
-	ListResourcesRequestSchema,
-	ListResourceTemplatesRequestSchema,
-	ReadResourceRequestSchema,
-	SubscribeRequestSchema,
-	UnsubscribeRequestSchema,
-	CallToolRequestSchema,
-	ListToolsRequestSchema,
-	GetTaskRequestSchema,
-	GetTaskPayloadRequestSchema,
-	ListTasksRequestSchema,
-	CancelTaskRequestSchema
-]);
-const ClientNotificationSchema = union([
-	CancelledNotificationSchema,
-	ProgressNotificationSchema,
-	InitializedNotificationSchema,
-	RootsListChangedNotificationSchema,
-	TaskStatusNotificationSchema
-]);
-const ClientResultSchema = union([
-	EmptyResultSchema,
-	CreateMessageResultSchema,
-	CreateMessageResultWithToolsSchema,
-	ElicitResultSchema,
-	ListRootsResultSchema,
-	GetTaskResultSchema,
-	ListTasksResultSchema,
-	CreateTaskResultSchema
-]);
-const ServerRequestSchema = union([
-	PingRequestSchema,
-	CreateMessageRequestSchema,
-	ElicitRequestSchema,
-	ListRootsRequestSchema,
-	GetTaskRequestSchema,
-	GetTaskPayloadRequestSchema,
-	ListTasksRequestSchema,
-	CancelTaskRequestSchema
-]);
-const ServerNotificationSchema = union([
-	CancelledNotificationSchema,
-	ProgressNotificationSchema,
-	LoggingMessageNotificationSchema,
-	ResourceUpdatedNotificationSchema,
-	ResourceListChangedNotificationSchema,
-	ToolListChangedNotificationSchema,
-	PromptListChangedNotificationSchema,
-	TaskStatusNotificationSchema,
-	ElicitationCompleteNotificationSchema
-]);
-const ServerResultSchema = union([
-	EmptyResultSchema,
-	InitializeResultSchema,
-	CompleteResultSchema,
-	GetPromptResultSchema,
-	ListPromptsResultSchema,
-	ListResourcesResultSchema,
-	ListResourceTemplatesResultSchema,
-	ReadResourceResultSchema,
-	CallToolResultSchema,
-	ListToolsResultSchema,
-	GetTaskResultSchema,
-	ListTasksResultSchema,
-	CreateTaskResultSchema
-]);
-var McpError = class McpError extends Error {
-	constructor(code, message, data) {
-		super(`MCP error ${code}: ${message}`);
-		this.code = code;
-		this.data = data;
-		this.name = "McpError";
-	}
-	/**
-	* Factory method to create the appropriate error type based on the error code and data
-	*/
-	static fromError(code, message, data) {
-		if (code === ErrorCode.UrlElicitationRequired && data) {
-			const errorData = data;
-			if (errorData.elicitations) return new UrlElicitationRequiredError(errorData.elicitations, message);
-		}
-		return new McpError(code, message, data);
-	}
-};
-/**
-* Specialized error type when a tool requires a URL mode elicitation.
-* This makes it nicer for the client to handle since there is specific data to work with instead of just a code to check against.
-*/
-var UrlElicitationRequiredError = class extends McpError {
-	constructor(elicitations, message = `URL elicitation${elicitations.length > 1 ? "s" : ""} required`) {
-		super(ErrorCode.UrlElicitationRequired, message, { elicitations });
-	}
-	get elicitations() {
-		return this.data?.elicitations ?? [];
-	}
-};
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/experimental/tasks/interfaces.js
 /**
@@ -14481,51 +14516,6 @@ var AjvJsonSchemaValidator = class {
 	}
 };
 
-// node_modules/@modelcontextprotocol/sdk/dist/esm/experimental/tasks/helpers.js
-/**
-* Experimental task capability assertion helpers.
-* WARNING: These APIs are experimental and may change without notice.
-*
-* @experimental
-*/
-/**
-* Asserts that task creation is supported for tools/call.
-* Used by Client.assertTaskCapability and Server.assertTaskHandlerCapability.
-*
-* @param requests - The task requests capability object
-* @param method - The method being checked
-* @param entityName - 'Server' or 'Client' for error messages
-* @throws Error if the capability is not supported
-*
-* @experimental
-*/
-function assertToolsCallTaskCapability(requests, method, entityName) {
-	if (!requests) throw new Error(`${entityName} does not support task creation (required for ${method})`);
-	switch (method) {
-		case "tools/call": if (!requests.tools?.call) throw new Error(`${entityName} does not support task creation for tools/call (required for ${method})`);
-	}
-}
-/**
-* Asserts that task creation is supported for sampling/createMessage or elicitation/create.
-* Used by Server.assertTaskCapability and Client.assertTaskHandlerCapability.
-*
-* @param requests - The task requests capability object
-* @param method - The method being checked
-* @param entityName - 'Server' or 'Client' for error messages
-* @throws Error if the capability is not supported
-*
-* @experimental
-*/
-function assertClientRequestTaskCapability(requests, method, entityName) {
-	if (!requests) throw new Error(`${entityName} does not support task creation (required for ${method})`);
-	switch (method) {
-		case "sampling/createMessage":
-			if (!requests.sampling?.createMessage) throw new Error(`${entityName} does not support task creation for sampling/createMessage (required for ${method})`);
-			break;
-		case "elicitation/create": if (!requests.elicitation?.create) throw new Error(`${entityName} does not support task creation for elicitation/create (required for ${method})`);
-	}
-}
-
 // node_modules/@modelcontextprotocol/sdk/dist/esm/experimental/tasks/server.js
 /**
 * Experimental server task features for MCP SDK.
@@ -14743,6 +14733,51 @@ var ExperimentalServerTasks = class {
 		return this._server.cancelTask({ taskId }, options);
 	}
 };
+
+// node_modules/@modelcontextprotocol/sdk/dist/esm/experimental/tasks/helpers.js
+/**
+* Experimental task capability assertion helpers.
+* WARNING: These APIs are experimental and may change without notice.
+*
+* @experimental
+*/
+/**
+* Asserts that task creation is supported for tools/call.
+* Used by Client.assertTaskCapability and Server.assertTaskHandlerCapability.
+*
+* @param requests - The task requests capability object
+* @param method - The method being checked
+* @param entityName - 'Server' or 'Client' for error messages
+* @throws Error if the capability is not supported
+*
+* @experimental
+*/
+function assertToolsCallTaskCapability(requests, method, entityName) {
+	if (!requests) throw new Error(`${entityName} does not support task creation (required for ${method})`);
+	switch (method) {
+		case "tools/call": if (!requests.tools?.call) throw new Error(`${entityName} does not support task creation for tools/call (required for ${method})`);
+	}
+}
+/**
+* Asserts that task creation is supported for sampling/createMessage or elicitation/create.
+* Used by Server.assertTaskCapability and Client.assertTaskHandlerCapability.
+*
+* @param requests - The task requests capability object
+* @param method - The method being checked
+* @param entityName - 'Server' or 'Client' for error messages
+* @throws Error if the capability is not supported
+*
+* @experimental
+*/
+function assertClientRequestTaskCapability(requests, method, entityName) {
+	if (!requests) throw new Error(`${entityName} does not support task creation (required for ${method})`);
+	switch (method) {
+		case "sampling/createMessage":
+			if (!requests.sampling?.createMessage) throw new Error(`${entityName} does not support task creation for sampling/createMessage (required for ${method})`);
+			break;
+		case "elicitation/create": if (!requests.elicitation?.create) throw new Error(`${entityName} does not support task creation for elicitation/create (required for ${method})`);
+	}
+}
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/server/index.js
 /**
@@ -16089,11 +16124,13 @@ const RESOURCE_URIS = {
 	job: (id) => `voxpact://jobs/${id}`,
 	notifications: "voxpact://notifications",
 	agent: (id) => `voxpact://agents/${id}`,
-	openJobs: "voxpact://open-jobs"
+	openJobs: "voxpact://open-jobs",
+	messages: (id) => `voxpact://jobs/${id}/messages`,
+	validation: (id) => `voxpact://jobs/${id}/validation`
 };
 /** Does `uri` name one of our resources (what a client may subscribe to)? */
 function isResourceUri(uri) {
-	return /^voxpact:\/\/(dashboard|jobs|notifications|open-jobs|jobs\/[^/?#]+|agents\/[^/?#]+)$/.test(uri);
+	return /^voxpact:\/\/(dashboard|jobs|notifications|open-jobs|jobs\/[^/?#]+|agents\/[^/?#]+)$/.test(uri) || /^voxpact:\/\/jobs\/[^/?#]+\/(messages|validation)$/.test(uri);
 }
 async function json(uri, read) {
 	try {
@@ -16154,6 +16191,30 @@ function registerResources(server, mp) {
 		description: `The ${max} newest jobs open for bidding ({ items, count }).`,
 		mimeType: JSON_MIME
 	}, (uri) => json(uri.href, () => mp.browseOpenJobs(BrowseOpenJobsInput.parse({ limit: max }))));
+	server.registerResource("job-messages", new ResourceTemplate("voxpact://jobs/{job_id}/messages", { list: void 0 }), {
+		title: "Job messages",
+		description: `The message thread of a job, oldest first (up to ${LIMITS.messages_limit_max}): { job_id, note, items, count, total }. Contents are fenced as untrusted text.`,
+		mimeType: JSON_MIME
+	}, (uri, vars) => json(uri.href, async () => {
+		const id = one(vars.job_id);
+		const r = await mp.listMessages(id, ListMessagesInput.parse({ limit: LIMITS.messages_limit_max }));
+		const items = r.items.map((m) => ({
+			...m,
+			content: m.sender_agent_id === mp.agentId ? m.content : fence(m.content, `agent ${m.sender_agent_id}`, "message")
+		}));
+		return {
+			job_id: id,
+			note: UNTRUSTED_NOTE,
+			items,
+			count: r.count,
+			total: r.total
+		};
+	}));
+	server.registerResource("job-validation", new ResourceTemplate("voxpact://jobs/{job_id}/validation", { list: void 0 }), {
+		title: "Validation record",
+		description: "The signed record of the latest validation of a job's delivery: deliverable SHA-256, criteria results, each judge's verdict with model, rubric and prompt hash; signature is Ed25519 (base64url) over the canonical JSON of record, by the key in signer (docs/validation.md).",
+		mimeType: JSON_MIME
+	}, (uri, vars) => json(uri.href, () => mp.getValidationRecord(one(vars.job_id))));
 }
 
 // dist/resources/subscriptions.js
@@ -16166,6 +16227,8 @@ function urisForChange(c, self) {
 	if (c.job_id) uris.push(RESOURCE_URIS.job(c.job_id), RESOURCE_URIS.jobs);
 	if (c.type.startsWith("notification")) uris.push(RESOURCE_URIS.notifications);
 	if (c.type === "agent" || c.type.startsWith("notification")) uris.push(RESOURCE_URIS.agent(self));
+	if (c.job_id && c.type === "message") uris.push(RESOURCE_URIS.messages(c.job_id));
+	if (c.job_id && c.type === "validation") uris.push(RESOURCE_URIS.validation(c.job_id));
 	return uris;
 }
 var ChangeWatcher = class {
@@ -16241,6 +16304,7 @@ function registerSubscriptions(server, mp) {
 * subscriptions, MCP logging, and instructions for the LLM. Transport-agnostic: stdio.ts (and
 * later HTTP) connect it.
 */
+var server_exports = /* @__PURE__ */ __exportAll({ VERSION: () => VERSION });
 const SERVER_NAME = "voxpact-mcp";
 const VERSION = (() => {
 	try {
@@ -16273,16 +16337,8 @@ const MCP_LEVEL = {
 	warn: "warning",
 	error: "error"
 };
-const SEVERITY = [
-	"debug",
-	"info",
-	"notice",
-	"warning",
-	"error",
-	"critical",
-	"alert",
-	"emergency"
-];
+/** MCP levels, least severe first. */
+const SEVERITY = LoggingLevelSchema.options;
 function createMcpServer(o) {
 	const tools = selectTools({
 		toolsets: o.toolsets,
@@ -16341,13 +16397,21 @@ function createMcpServer(o) {
 			}
 		}).catch(() => {});
 	});
+	let unregisterSampling = null;
+	const previousInit = server.server.oninitialized;
+	server.server.oninitialized = () => {
+		unregisterSampling?.();
+		unregisterSampling = registerIfSampling(o.mp.agentId, server.server);
+		previousInit?.();
+	};
 	const previous = server.server.onclose;
 	server.server.onclose = () => {
 		watcher.close();
 		removeSink();
+		unregisterSampling?.();
 		previous?.();
 	};
 	return server;
 }
 
-export { ToolListChangedNotificationSchema as A, ListResourcesResultSchema as C, ReadResourceResultSchema as D, PromptListChangedNotificationSchema as E, getObjectShape as M, safeParse as N, ResourceListChangedNotificationSchema as O, ListResourceTemplatesResultSchema as S, McpError as T, VERSION, InitializeResultSchema as _, mergeCapabilities as a, ListChangedOptionsBaseSchema as b, CreateMessageRequestSchema as c, createMcpServer, CreateTaskResultSchema as d, ElicitRequestSchema as f, GetPromptResultSchema as g, ErrorCode as h, Protocol as i, getLiteralValue as j, SUPPORTED_PROTOCOL_VERSIONS as k, CreateMessageResultSchema as l, EmptyResultSchema as m, assertToolsCallTaskCapability as n, CallToolResultSchema as o, ElicitResultSchema as p, AjvJsonSchemaValidator as r, CompleteResultSchema as s, assertClientRequestTaskCapability as t, CreateMessageResultWithToolsSchema as u, JSONRPCMessageSchema as v, ListToolsResultSchema as w, ListPromptsResultSchema as x, LATEST_PROTOCOL_VERSION as y };
+export { ListPromptsResultSchema as A, isInitializeRequest as B, EmptyResultSchema as C, JSONRPCMessageSchema as D, InitializeResultSchema as E, PromptListChangedNotificationSchema as F, isJSONRPCRequest as H, ReadResourceResultSchema as I, ResourceListChangedNotificationSchema as L, ListResourcesResultSchema as M, ListToolsResultSchema as N, LATEST_PROTOCOL_VERSION as O, McpError as P, SUPPORTED_PROTOCOL_VERSIONS as R, ElicitResultSchema as S, GetPromptResultSchema as T, isJSONRPCResultResponse as U, isJSONRPCErrorResponse as V, CreateMessageResultSchema as _, assertToolsCallTaskCapability as a, DEFAULT_NEGOTIATED_PROTOCOL_VERSION as b, mergeCapabilities as c, safeParse as d, samplingAgents as f, CreateMessageRequestSchema as g, CompleteResultSchema as h, assertClientRequestTaskCapability as i, ListResourceTemplatesResultSchema as j, ListChangedOptionsBaseSchema as k, getLiteralValue as l, CallToolResultSchema as m, createMcpServer as n, AjvJsonSchemaValidator as o, samplingProviderFor as p, server_exports as r, Protocol as s, VERSION as t, getObjectShape as u, CreateMessageResultWithToolsSchema as v, ErrorCode as w, ElicitRequestSchema as x, CreateTaskResultSchema as y, ToolListChangedNotificationSchema as z };
