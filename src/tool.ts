@@ -88,7 +88,16 @@ export function toolListing(def: AnyTool): Tool {
 }
 const LISTINGS = new WeakMap<AnyTool, Tool>();
 
+/**
+ * In the bundled CLI (scripts/bundle.mjs), every listing computed at build time from these same
+ * definitions (zod → JSON Schema is most of a cold start's own work); undefined elsewhere.
+ */
+declare const __VOXPACT_TOOL_LISTINGS__: string | undefined;
+const PREBUILT: Record<string, Tool> | undefined = typeof __VOXPACT_TOOL_LISTINGS__ === 'string' ? JSON.parse(__VOXPACT_TOOL_LISTINGS__) : undefined;
+
 function buildListing(def: AnyTool): Tool {
+  const prebuilt = PREBUILT?.[def.name];
+  if (prebuilt) return prebuilt;
   const input = jsonSchema(inputObject(def), 'input');
   const output = jsonSchema(def.output, 'output');
   const { required = [], ...rest } = output;

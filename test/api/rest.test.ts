@@ -63,7 +63,7 @@ describe('registration and activation', () => {
     const e = expectError(await h.api('POST', '/v1/agents/register', { body: { name: 'x', owner_email: 'a@b.example', webhook_url: hook.url } }), 400, 'validation_error');
     expect(e.field).toBe('name');
     expect(e.message).toMatch(/name must be at least 2 characters/);
-    const e2 = expectError(await h.api('POST', '/v1/agents/register', { body: { name: 'ok-name', owner_email: 'a@b.example', webhook_url: 'https://example.com/hook' } }), 422, 'webhook_verification_failed');
+    const e2 = expectError(await h.api('POST', '/v1/agents/register', { body: { name: 'ok-name', owner_email: 'a@b.example', webhook_url: 'https://127.0.0.1:9/hook' } }), 422, 'webhook_verification_failed');
     expect(e2.field).toBe('webhook_url');
     expectError(await h.api('POST', '/v1/agents/register', { raw: '{not json', headers: { 'Content-Type': 'application/json' } }), 400, 'invalid_json');
     expectError(await h.api('POST', '/v1/agents/register', { body: [1, 2] }), 400, 'validation_error');

@@ -140,7 +140,7 @@ export function newMarket(opts: { start?: string; refusalMayChange?: string[] } 
     const card = o.card === null ? undefined : o.card ?? 'pm_card_visa';
     const { agent_id, api_key } = admin.createLocalAgent({
       name: o.name ?? `agent-${n}`, owner_email: email, capabilities: o.capabilities, card, description: o.description,
-      webhook_url: 'https://example.com/hook',
+      webhook_url: 'https://127.0.0.1:9/hook', // loopback only: tests never reach another host
     });
     return { id: agent_id, key: api_key, mp: as(agent_id, o.name ?? `agent-${n}`), email };
   };

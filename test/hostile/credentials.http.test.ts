@@ -58,8 +58,8 @@ async function req(url: string, o: { method?: string; token?: string; body?: unk
 const code = (r: { json: Json }) => r.json?.error?.code;
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
-async function agentToken(apiKey: string) {
-  const r = await req(`${base}/v1/agents/auth/token`, { body: { api_key: apiKey } });
+async function agentToken(apiKey: string, origin = base) {
+  const r = await req(`${origin}/v1/agents/auth/token`, { body: { api_key: apiKey } });
   expect(r.status, r.text).toBe(200);
   return r.json.data.token as string;
 }
@@ -160,10 +160,12 @@ describe('JWTs', () => {
 
 describe('signed file URLs', () => {
   let jobId: string;
+  let filesBuyerKey = '';
+  let as = { mp: null as unknown as ReturnType<McpWorld['agent']>['mp'], token: '', origin: '' };
   /** A fresh job per test (a job takes at most 10 input files, pending ones included). */
-  const newJob = async () => (jobId = (await buyer.mp.postJob(PostJobInput.parse({ title: 'Signed URL job', task_spec: { description: 'x' }, amount: 10, worker_agent_id: worker.id }))).id);
+  const newJob = async () => (jobId = (await as.mp.postJob(PostJobInput.parse({ title: 'Signed URL job', task_spec: { description: 'x' }, amount: 10, worker_agent_id: worker.id }))).id);
   const uploadUrl = async (filename: string, size = 5, ct = 'text/plain') => {
-    const r = await req(`${base}/v1/jobs/${jobId}/files/upload-url`, { token, body: { purpose: 'input', filename, content_type: ct, file_size_bytes: size } });
+    const r = await req(`${as.origin}/v1/jobs/${jobId}/files/upload-url`, { token: as.token, body: { purpose: 'input', filename, content_type: ct, file_size_bytes: size } });
     return r;
   };
   const put = (url: string, body: string, ct = 'text/plain', origin?: string) => {
@@ -172,7 +174,13 @@ describe('signed file URLs', () => {
   };
   const withParam = (url: string, k: string, v: string) => { const u = new URL(url); u.searchParams.set(k, v); return u.toString(); };
 
-  beforeEach(newJob);
+  // A buyer of its own per test: upload-url is rate limited to 20 an hour per agent.
+  beforeEach(async () => {
+    const b = w.agent('Creds Files Buyer');
+    filesBuyerKey = b.key;
+    as = { mp: b.mp, token: await agentToken(b.key), origin: base };
+    await newJob();
+  });
 
   it('tampered (expiry, file, agent, size, content type, key) → 403, nothing stored', async () => {
     const a = (await uploadUrl('a.txt')).json.data;
@@ -205,20 +213,20 @@ describe('signed file URLs', () => {
   it('replayed: an upload URL after its file was confirmed, a download URL for another file or after delete', async () => {
     const a = (await uploadUrl('replay.txt')).json.data;
     expect((await put(a.upload_url, 'first')).status).toBe(200);
-    const conf = await req(`${base}/v1/jobs/${jobId}/files/${a.file_id}/confirm`, { token, body: {} });
+    const conf = await req(`${base}/v1/jobs/${jobId}/files/${a.file_id}/confirm`, { token: as.token, body: {} });
     expect(conf.status, conf.text).toBe(200);
     const again = await put(a.upload_url, 'other');
     expect(again.status, again.text).not.toBe(200);
-    const dl = (await req(`${base}/v1/jobs/${jobId}/files/${a.file_id}/download-url`, { token })).json.data;
+    const dl = (await req(`${base}/v1/jobs/${jobId}/files/${a.file_id}/download-url`, { token: as.token })).json.data;
     const got = await req(dl.download_url);
     expect(got.status).toBe(200);
     expect(got.text).toBe('first');
     // b is another confirmed file: a's download signature on b's key is refused.
-    const b = (await uploadUrl('other.txt')).json.data;
+    const b = (await uploadUrl('other.txt', 6)).json.data;
     expect((await put(b.upload_url, 'secret')).status).toBe(200);
-    const bConf = await req(`${base}/v1/jobs/${jobId}/files/${b.file_id}/confirm`, { token, body: {} });
+    const bConf = await req(`${base}/v1/jobs/${jobId}/files/${b.file_id}/confirm`, { token: as.token, body: {} });
     expect(bConf.status, bConf.text).toBe(200);
-    const bDl = await req(`${base}/v1/jobs/${jobId}/files/${b.file_id}/download-url`, { token });
+    const bDl = await req(`${base}/v1/jobs/${jobId}/files/${b.file_id}/download-url`, { token: as.token });
     expect(bDl.status, bDl.text).toBe(200);
     const bUrl = new URL(bDl.json.data.download_url);
     const cross = await req(`${bUrl.origin}${bUrl.pathname}${new URL(dl.download_url).search}`);
@@ -227,13 +235,15 @@ describe('signed file URLs', () => {
     // Upload URL used as a download URL (method is signed).
     expect((await req(a.upload_url)).status).toBe(403);
     // After delete the old download URL serves nothing.
-    expect((await req(`${base}/v1/jobs/${jobId}/files/${a.file_id}`, { method: 'DELETE', token })).status).toBe(200);
+    expect((await req(`${base}/v1/jobs/${jobId}/files/${a.file_id}`, { method: 'DELETE', token: as.token })).status).toBe(200);
     const gone = await req(dl.download_url);
     expect(gone.status).toBeGreaterThanOrEqual(400);
     expect(gone.text).not.toBe('first');
   });
 
   it('file names with ../, NUL, reserved device names, bidi tricks and CR LF are refused or made safe', async () => {
+    // upload-url is also limited per IP (20 an hour): this test talks to the other server process.
+    as = { ...as, token: await agentToken(filesBuyerKey, later), origin: later };
     const storeRoot = join(w.dir, 'files');
     const names = ['../../../escape.txt', '..\\..\\escape.txt', 'a\u0000b.txt', 'CON', 'NUL.txt', 'aux.txt', 'com1.txt', 'LPT9.md',
       'x\u202Egpj.exe', 'report.pdf.exe', '.', '..', '', 'ok\r\nSet-Cookie: a=b.txt', ' ', 'a/b/c.txt', '/etc/passwd'];

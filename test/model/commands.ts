@@ -24,11 +24,14 @@ const normal = (v: unknown) => JSON.parse(JSON.stringify(v));
 class ModelMismatch extends Error {}
 
 /**
- * Run one engine call the model has predicted: `apply` undefined means "must be refused".
+ * Run one engine call the model predicts (after catching up on due timers): `predict()`
+ * undefined means "must be refused".
  * Engine errors other than VoxError are bugs. A refusal must leave money and rows unchanged.
  */
-async function attempt<T>(m: Model, r: Real, label: string, apply: ((res: T) => void) | undefined, call: () => Promise<T>): Promise<T | undefined> {
+async function attempt<T>(m: Model, r: Real, label: string, predict: () => ((res: T) => void) | undefined, call: () => Promise<T>, o: { admin?: boolean } = {}): Promise<T | undefined> {
   m.stats.commands++;
+  if (!o.admin) catchUp(m, r, label);
+  const apply = predict(); // after the catch-up: timers may have moved the job on
   const before = fingerprint(r.engine.db);
   let res: T | undefined;
   let err: unknown;
@@ -51,6 +54,18 @@ async function attempt<T>(m: Model, r: Real, label: string, apply: ((res: T) => 
   apply!(res as T);
   m.stats.ok++;
   return res;
+}
+
+/**
+ * Every Marketplace call first fires the timers already due (EmbeddedMarketplace.catchUp), so no
+ * call acts on a stale clock. The model does the same; the test fires them explicitly just
+ * before the call (the engine's own catch-up then finds nothing due) so that a refusal can be
+ * checked to change nothing. Admin calls (freeze, unfreeze, rulings) do not catch up.
+ */
+function catchUp(m: Model, r: Real, label: string) {
+  const want = m.runTimers();
+  const got = r.engine.runTimers();
+  if (got.fired !== want.fired) throw new ModelMismatch(`${label}: catching up fired ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
 }
 
 /** Remember a successful keyed call so RetryLastKeyed can replay it. */
@@ -137,9 +152,9 @@ class PostDirect implements Cmd {
       worker_agent_id: m.agents[w].id, deadline_hours: this.deadlineHours, required_capabilities: this.caps, max_revisions: this.maxRevisions,
       ...(key ? { idempotency_key: key } : {}),
     });
-    const apply = m.postDirect(b, w, this.cents, this.deadlineHours, this.caps, this.maxRevisions);
+    const predict = () => m.postDirect(b, w, this.cents, this.deadlineHours, this.caps, this.maxRevisions);
     const call = () => r.agents[b].mp.postJob(input);
-    const res = await attempt(m, r, this.toString(), apply && ((job) => void apply(job.id)), call);
+    const res = await attempt(m, r, this.toString(), () => { const apply = predict(); return apply && ((job: { id: string }) => void apply(job.id)); }, call);
     if (key && res) rememberKeyed(m, key, res, this.toString(), (k) => r.agents[b].mp.postJob({ ...input, idempotency_key: k }));
   }
   toString = () => `PostDirect(buyer ${this.buyer}, worker offset ${this.workerOffset}, ${eur(this.cents)} EUR, ${this.deadlineHours} h, [${this.caps}], rev ${this.maxRevisions}${this.keyed ? ', keyed' : ''})`;
@@ -156,8 +171,8 @@ class PostOpen implements Cmd {
       bid_window_hours: this.windowHours, deadline_hours: this.deadlineHours, required_capabilities: this.caps,
       ...(this.minAcceptable != null ? { min_acceptable_price: eur(this.minAcceptable) } : {}),
     });
-    const apply = m.postOpen(b, this.budget, this.minAcceptable, this.windowHours, this.deadlineHours, this.caps);
-    await attempt(m, r, this.toString(), apply && ((job) => void apply(job.id)), () => r.agents[b].mp.postJob(input));
+    const predict = () => m.postOpen(b, this.budget, this.minAcceptable, this.windowHours, this.deadlineHours, this.caps);
+    await attempt(m, r, this.toString(), () => { const apply = predict(); return apply && ((job: { id: string }) => void apply(job.id)); }, () => r.agents[b].mp.postJob(input));
   }
   toString = () => `PostOpen(buyer ${this.buyer}, budget ${eur(this.budget)}, min ${this.minAcceptable == null ? '-' : eur(this.minAcceptable)}, window ${this.windowHours} h, deadline ${this.deadlineHours} h, [${this.caps}])`;
 }
@@ -174,9 +189,9 @@ class SubmitBid implements Cmd {
     const price = this.cents ?? last?.counter ?? 500;
     const key = this.keyed ? newKey() : undefined;
     const parsed = SubmitBidInput.safeParse({ proposed_price: eur(price), message: 'I can do this well', ...(key ? { idempotency_key: key } : {}) });
-    const apply = parsed.success ? m.submitBid(w, j, price) : undefined;
+    const predict = () => parsed.success ? m.submitBid(w, j, price) : undefined;
     const call = () => (parsed.success ? r.agents[w].mp.submitBid(j.id, parsed.data) : Promise.reject(new VoxError('validation_error', 'schema refused')));
-    const res = await attempt(m, r, `${this} on job #${j.idx}`, apply && ((bid) => void apply(bid.id)), call);
+    const res = await attempt(m, r, `${this} on job #${j.idx}`, () => { const apply = predict(); return apply && ((bid: { id: string }) => void apply(bid.id)); }, call);
     if (key && res && parsed.success) rememberKeyed(m, key, res, this.toString(), (k) => r.agents[w].mp.submitBid(j.id, { ...parsed.data, idempotency_key: k }));
   }
   toString = () => `SubmitBid(worker ${this.worker}, ${this.fit ? 'fitting ' : ''}open job ${this.job}, ${this.cents == null ? 'the counter price' : `${eur(this.cents)} EUR`}${this.keyed ? ', keyed' : ''})`;
@@ -188,8 +203,8 @@ class CounterBid implements Cmd {
   async run(m: Model, r: Real) {
     const b = pickFit(m.bids, this.bid, this.fit, liveBid);
     const a = this.actor === 'buyer' ? m.jobs[b.job].buyer : this.actor % m.agents.length;
-    const apply = m.counterBid(a, b, this.cents);
-    await attempt(m, r, `${this} (bid #${b.idx})`, apply && (() => apply()), () => r.agents[a].mp.counterBid(b.id, { counter_price: eur(this.cents) }));
+    const predict = () => m.counterBid(a, b, this.cents);
+    await attempt(m, r, `${this} (bid #${b.idx})`, () => { const apply = predict(); return apply && (() => apply()); }, () => r.agents[a].mp.counterBid(b.id, { counter_price: eur(this.cents) }));
   }
   toString = () => `CounterBid(${this.actor === 'buyer' ? 'the buyer' : `agent ${this.actor}`}, ${this.fit ? 'live ' : ''}bid ${this.bid}, ${eur(this.cents)} EUR)`;
 }
@@ -201,8 +216,8 @@ class AcceptBid implements Cmd {
     const b = pickFit(m.bids, this.bid, this.fit, liveBid);
     const a = this.actor === 'buyer' ? m.jobs[b.job].buyer : this.actor % m.agents.length;
     const key = this.keyed ? newKey() : undefined;
-    const apply = m.acceptBid(a, b);
-    const res = await attempt(m, r, `${this} (bid #${b.idx})`, apply && (() => apply()), () => r.agents[a].mp.acceptBid(b.id, { idempotency_key: key }));
+    const predict = () => m.acceptBid(a, b);
+    const res = await attempt(m, r, `${this} (bid #${b.idx})`, () => { const apply = predict(); return apply && (() => apply()); }, () => r.agents[a].mp.acceptBid(b.id, { idempotency_key: key }));
     if (key && res) rememberKeyed(m, key, res, this.toString(), (k) => r.agents[a].mp.acceptBid(b.id, { idempotency_key: k }));
   }
   toString = () => `AcceptBid(${this.actor === 'buyer' ? 'the buyer' : `agent ${this.actor}`}, ${this.fit ? 'live ' : ''}bid ${this.bid}${this.keyed ? ', keyed' : ''})`;
@@ -221,7 +236,7 @@ class Lifecycle implements Cmd {
     const a = resolve(m, j, this.who);
     const mp = r.agents[a].mp;
     const key = this.keyed && ['deliver', 'approve', 'cancel'].includes(this.kind) ? newKey() : undefined;
-    const apply = m.lifecycle(this.kind, a, j);
+    const predict = () => m.lifecycle(this.kind, a, j);
     const call = (k: string | undefined): Promise<unknown> => {
       switch (this.kind) {
         case 'accept': return mp.acceptJob(j.id);
@@ -232,7 +247,7 @@ class Lifecycle implements Cmd {
         case 'cancel': return mp.cancelJob(j.id, CancelInput.parse({ reason: 'changed plans', ...(k ? { idempotency_key: k } : {}) }));
       }
     };
-    const res = await attempt(m, r, `${this} (job #${j.idx} '${j.status}', agent ${a})`, apply && (() => apply()), () => call(key));
+    const res = await attempt(m, r, `${this} (job #${j.idx} '${j.status}', agent ${a})`, () => { const apply = predict(); return apply && (() => apply()); }, () => call(key));
     if (key && res) rememberKeyed(m, key, res, this.toString(), (k) => call(k));
   }
   toString = () => `${this.kind}(${typeof this.who === 'number' ? `agent ${this.who}` : `the ${this.who}`}, ${this.fit ? 'fitting ' : ''}job ${this.job}${this.keyed ? ', keyed' : ''})`;
@@ -260,6 +275,7 @@ class RetryLastKeyed implements Cmd {
     const k = m.lastKeyed!;
     m.stats.commands++;
     m.stats.retries++;
+    catchUp(m, r, this.toString());
     const before = fingerprint(r.engine.db);
     const again = normal(await k.redo(k.key));
     if (JSON.stringify(again) !== JSON.stringify(k.response)) throw new ModelMismatch(`retry of ${k.label} answered differently\n  first ${JSON.stringify(k.response).slice(0, 300)}\n  retry ${JSON.stringify(again).slice(0, 300)}`);
@@ -273,9 +289,9 @@ class SaveCard implements Cmd {
   check = () => true;
   async run(m: Model, r: Real) {
     const a = this.agent % m.agents.length;
-    const apply = m.saveCard(a, this.card, this.makeDefault);
-    await attempt(m, r, this.toString(), (pm) => {
-      const isDefault = apply();
+    const predict = () => m.saveCard(a, this.card, this.makeDefault);
+    await attempt(m, r, this.toString(), () => (pm) => {
+      const isDefault = predict()();
       if (pm.is_default !== isDefault) throw new ModelMismatch(`${this}: is_default ${pm.is_default}, model ${isDefault}`);
     }, () => r.agents[a].mp.savePaymentMethod(this.card, { make_default: this.makeDefault }));
   }
@@ -288,7 +304,7 @@ class SetCap implements Cmd {
   async run(m: Model, r: Real) {
     const a = this.agent % m.agents.length;
     const input = UpdateAgentInput.parse({ monthly_spending_limit: this.cents == null ? null : eur(this.cents) });
-    await attempt(m, r, this.toString(), () => void (m.agents[a].capCents = this.cents), () => r.agents[a].mp.updateMyAgent(input));
+    await attempt(m, r, this.toString(), () => () => void (m.agents[a].capCents = this.cents), () => r.agents[a].mp.updateMyAgent(input));
   }
   toString = () => `SetMonthlyCap(agent ${this.agent}, ${this.cents == null ? 'none' : `${eur(this.cents)} EUR`})`;
 }
@@ -298,7 +314,7 @@ class SetCapabilities implements Cmd {
   check = () => true;
   async run(m: Model, r: Real) {
     const a = this.agent % m.agents.length;
-    await attempt(m, r, this.toString(), () => void (m.agents[a].caps = [...this.caps]), () => r.agents[a].mp.updateMyAgent(UpdateAgentInput.parse({ capabilities: this.caps })));
+    await attempt(m, r, this.toString(), () => () => void (m.agents[a].caps = [...this.caps]), () => r.agents[a].mp.updateMyAgent(UpdateAgentInput.parse({ capabilities: this.caps })));
   }
   toString = () => `SetCapabilities(agent ${this.agent}, [${this.caps}])`;
 }
@@ -329,8 +345,8 @@ class OpenDispute implements Cmd {
     const a = resolve(m, j, this.who);
     const key = this.keyed ? newKey() : undefined;
     const input = { reason: 'The delivery does not match the task.', evidence_items: [], ...(key ? { idempotency_key: key } : {}) };
-    const apply = m.openDispute(a, j);
-    const res = await attempt(m, r, `${this} (job #${j.idx} '${j.status}', agent ${a})`, apply && (() => apply()), () => r.agents[a].mp.openDispute(j.id, input));
+    const predict = () => m.openDispute(a, j);
+    const res = await attempt(m, r, `${this} (job #${j.idx} '${j.status}', agent ${a})`, () => { const apply = predict(); return apply && (() => apply()); }, () => r.agents[a].mp.openDispute(j.id, input));
     if (key && res) rememberKeyed(m, key, res, this.toString(), (k) => r.agents[a].mp.openDispute(j.id, { ...input, idempotency_key: k }));
   }
   toString = () => `OpenDispute(${typeof this.who === 'number' ? `agent ${this.who}` : `the ${this.who}`}, ${this.fit ? 'fitting ' : ''}job ${this.job}${this.keyed ? ', keyed' : ''})`;
@@ -342,10 +358,10 @@ class ResolveDispute implements Cmd {
   check = (m: Readonly<Model>) => m.jobs.some((j) => j.dispute != null);
   async run(m: Model, r: Real) {
     const j = pick(m.jobs.filter((x) => x.dispute != null), this.job);
-    const apply = m.resolve(j, this.ruling, this.share);
+    const predict = () => m.resolve(j, this.ruling, this.share);
     const disputeId = (r.engine.db.prepare('SELECT id FROM disputes WHERE job_id = ?').get(j.id) as { id: string }).id;
     const input = { ruling: this.ruling, ...(this.ruling === 'split' ? { worker_share_percent: this.share } : {}), note: 'model ruling' };
-    await attempt(m, r, `${this} (job #${j.idx} '${j.status}')`, apply && (() => apply()), async () => r.engine.judging.resolveDispute(disputeId, input as any));
+    await attempt(m, r, `${this} (job #${j.idx} '${j.status}')`, () => { const apply = predict(); return apply && (() => apply()); }, async () => r.engine.judging.resolveDispute(disputeId, input as any), { admin: true });
   }
   toString = () => `ResolveDispute(job ${this.job}, ${this.ruling}${this.ruling === 'split' ? ` ${this.share}%` : ''})`;
 }
@@ -355,9 +371,9 @@ class Freeze implements Cmd {
   check = (m: Readonly<Model>) => m.jobs.length > 0;
   async run(m: Model, r: Real) {
     const j = pick(m.jobs, this.job);
-    const apply = this.unfreeze ? m.unfreeze(j) : m.freeze(j);
+    const predict = () => this.unfreeze ? m.unfreeze(j) : m.freeze(j);
     const call = async () => (this.unfreeze ? r.engine.unfreezeJob(j.id, 'model test') : r.engine.freezeJob(j.id, 'model test'));
-    await attempt(m, r, `${this} (job #${j.idx} '${j.status}')`, apply && (() => apply()), call);
+    await attempt(m, r, `${this} (job #${j.idx} '${j.status}')`, () => { const apply = predict(); return apply && (() => apply()); }, call, { admin: true });
   }
   toString = () => `${this.unfreeze ? 'Unfreeze' : 'Freeze'}(job ${this.job})`;
 }

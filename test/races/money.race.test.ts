@@ -141,9 +141,10 @@ describe('races between processes on one database', () => {
       expect(approved).toBeLessThanOrEqual(1);
       expect(count("SELECT COUNT(*) n FROM transitions WHERE job_id = ? AND to_status = 'completed'", job.id)).toBe(1);
       expect(count("SELECT COUNT(*) n FROM ledger_txns WHERE kind = 'release' AND job_id = ?", job.id)).toBe(1);
-      // The auto-release timer fired exactly once across all runners (released or skipped).
+      // The auto-release timer fired exactly once (released or skipped): by a runner, or by an
+      // approve call that fires due timers before acting — so runners account for at most one.
       const firedAutoRelease = timerRuns.reduce((s, r) => s + (r.ok ? (r.value.by_kind.auto_release ?? 0) : 0), 0);
-      expect(firedAutoRelease).toBe(1);
+      expect(firedAutoRelease).toBeLessThanOrEqual(1);
       expect(count("SELECT COUNT(*) n FROM timers WHERE job_id = ? AND kind = 'auto_release' AND fired_at IS NOT NULL", job.id)).toBe(1);
       w.clock.set(later + MINUTE); // the parent's clock moves on with the children's
     }
