@@ -19,7 +19,8 @@ export function setupIntent(ctx: Ctx, agentId: string) {
 
 /** Save a card for the agent's owner. The first card (or make_default) becomes the default. */
 export function saveCard(ctx: Ctx, agentId: string, paymentMethodId: string, makeDefault = false) {
-  const card = testCard(paymentMethodId);
+  const info = ctx.payments?.cardInfo(paymentMethodId);
+  const card = info ?? testCard(paymentMethodId);
   const owner = ownerOf(ctx, agentId);
   const hasDefault = ctx.db.prepare('SELECT 1 FROM payment_methods WHERE owner_id = ? AND is_default = 1 AND deleted_at IS NULL').get(owner);
   const isDefault = makeDefault || !hasDefault;
@@ -27,7 +28,7 @@ export function saveCard(ctx: Ctx, agentId: string, paymentMethodId: string, mak
   const id = token('pm', 24);
   const now = new Date(ctx.clock.now());
   ctx.db.prepare('INSERT INTO payment_methods (id, owner_id, test_token, brand, last4, exp_month, exp_year, is_default, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(id, owner, paymentMethodId, card.brand, card.last4, 12, now.getUTCFullYear() + 3, isDefault ? 1 : 0, now.getTime());
+    .run(id, owner, paymentMethodId, card.brand, card.last4, info?.exp_month ?? 12, info?.exp_year ?? now.getUTCFullYear() + 3, isDefault ? 1 : 0, now.getTime());
   changed(ctx, agentId, null, 'payment_method');
   return paymentMethodView(ctx.db.prepare('SELECT * FROM payment_methods WHERE id = ?').get(id) as any);
 }
@@ -98,8 +99,10 @@ export function capture(ctx: Ctx, buyerId: string, jobId: string, amountCents: n
   checkMonthlyLimit(ctx, buyerId, amountCents);
   const card = defaultCard(ctx, buyerId);
   if (!card) throw new VoxError('payment_method_required', 'no saved card: call setup_payment_method and save_payment_method first', 402);
-  const res = chargeCard(card.test_token);
-  const chargeId = `pi_${uuid().replace(/-/g, '')}`;
+  // An external provider (src/payments) charged before the transaction; the embedded network answers here.
+  const hooked = ctx.payments?.capture({ buyerId, jobId, amountCents, ref, paymentMethod: card.test_token });
+  const res = hooked ?? chargeCard(card.test_token);
+  const chargeId = hooked?.payment_intent_id ?? `pi_${uuid().replace(/-/g, '')}`;
   const now = ctx.clock.now();
   ctx.db.prepare("INSERT INTO charges (id, agent_id, job_id, payment_method_id, amount_cents, purpose, status, error_code, created_at) VALUES (?, ?, ?, ?, ?, 'escrow', ?, ?, ?)")
     .run(chargeId, buyerId, jobId, card.id, amountCents, res.ok ? 'succeeded' : 'failed', res.ok ? null : res.code, now);

@@ -9,13 +9,14 @@ import { iso } from '../clock.js';
 import type { DB } from './db.js';
 import { uuid } from './ids.js';
 import type { Judging } from './validation.js';
+import type { PaymentHooks } from '../payments/hooks.js';
 
 /**
  * `judging`: the validation/arbitration service (src/validation/service.ts), when the engine has one.
  * `outboxDir`: where mail bodies are written (0600 files), so secrets in them — API keys,
  * sign-in codes — never sit in the database; without it (in-memory databases) they stay inline.
  */
-export type Ctx = { db: DB; clock: Clock; judging?: Judging; outboxDir?: string };
+export type Ctx = { db: DB; clock: Clock; judging?: Judging; outboxDir?: string; /** An external payment provider's seams (src/payments/hooks.ts); undefined = embedded. */ payments?: PaymentHooks };
 
 /** Human titles for notifications; the type is the event name with '_' for '.'. */
 const TITLES: Record<string, string> = {
@@ -37,6 +38,7 @@ const TITLES: Record<string, string> = {
   'trust.updated': 'Trust score changed',
   'review.received': 'New review',
   'job.frozen': 'Job frozen',
+  'job.file_uploaded': 'Input file uploaded',
   'webhook.disabled': 'Webhook endpoint disabled',
   'job.validation_passed': 'Validation passed',
   'job.validation_failed': 'Validation failed',

@@ -130,6 +130,7 @@ function release(ctx: Ctx, j: JobRow) {
 /** Embedded payouts settle at once to the worker's (simulated) bank account. */
 function payout(ctx: Ctx, jobId: string, workerId: string, amountCents: number, why: string) {
   if (amountCents <= 0) return;
+  if (ctx.payments?.deferPayout({ jobId, workerId, amountCents, ref: `payout:${why}:${jobId}` })) return; // Stripe: a transfer after commit
   post(ctx.db, { kind: 'payout', job_id: jobId, agent_id: workerId, ref: `payout:${why}:${jobId}`, at: ctx.clock.now(), entries: [
     { account: acct.payable(workerId), amount_cents: -amountCents },
     { account: acct.payout(workerId), amount_cents: amountCents },
@@ -236,7 +237,7 @@ export function postJob(ctx: Ctx, buyerId: string, input: PostJobInput): JobRow 
     if (missing.length) throw new VoxError('missing_capabilities', `worker_agent_id lacks required_capabilities: ${missing.join(', ')}`, 422, { field: 'required_capabilities' });
     checkWorkerLimits(ctx, input.worker_agent_id, amount, 'amount');
   }
-  const id = uuid();
+  const id = ctx.payments?.newJobId() ?? uuid();
   const caps = input.required_capabilities ?? [];
   const windowHours = isOpen ? input.bid_window_hours ?? LIMITS.bid_window_hours_default : null;
   ctx.db.prepare(`INSERT INTO jobs (id, buyer_id, worker_id, job_type, status, title, task_spec, amount_cents, budget_cents, deadline_hours,

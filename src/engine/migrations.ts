@@ -496,5 +496,45 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX jobs_worker_status ON jobs(worker_id, status);
   -- search_agents without q: the first page of active agents by rank straight from the index.
   CREATE INDEX agents_rank ON agents(trust_score DESC, completed_jobs DESC, created_at DESC) WHERE status = 'active';
+  `,  /* Stripe provider (src/payments): customers, connected accounts, every provider call, deferred payouts, webhook events */ `
+  CREATE TABLE stripe_customers (owner_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE stripe_accounts (
+    owner_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL UNIQUE,
+    charges_enabled INTEGER NOT NULL DEFAULT 0,
+    payouts_enabled INTEGER NOT NULL DEFAULT 0,
+    details_submitted INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  -- One row per provider call keyed by its idempotency key (= the ledger ref it settles).
+  CREATE TABLE provider_calls (
+    idempotency_key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('charge','refund','transfer')),
+    job_id TEXT,
+    ledger_ref TEXT,
+    object_id TEXT,
+    amount_cents INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX provider_calls_job ON provider_calls(job_id);
+  -- Payouts the Stripe provider owes workers: a transfer once the worker's account is ready.
+  CREATE TABLE stripe_payouts (
+    ref TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL,
+    worker_id TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    status TEXT NOT NULL CHECK (status IN ('pending_retry','paid')),
+    transfer_id TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX stripe_payouts_status ON stripe_payouts(status, worker_id);
+  CREATE TABLE stripe_events (id TEXT PRIMARY KEY, type TEXT NOT NULL, received_at INTEGER NOT NULL);
   `,
 ];

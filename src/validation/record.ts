@@ -51,8 +51,8 @@ export function signRecord(key: SigningKey, record: unknown): string {
 
 /**
  * Check `signature` over `record`. The public key is `expectedPublicKey` when given (the
- * server's, from the resource or get_platform_info), else the one the record names; either
- * way the record's `signer.public_key` must be that key.
+ * server's: `engine.judging.signer()`, or the `signer` of the validation resource), else the one
+ * the record names; either way the record's `signer.public_key` must be that key.
  */
 export function verifyRecord(record: { signer?: Signer } & Record<string, unknown>, signature: string, expectedPublicKey?: string): boolean {
   const x = expectedPublicKey ?? record.signer?.public_key;

@@ -154,7 +154,9 @@ describe('SIGKILL during a load run', () => {
 
       const lines = run.lines;
       const lastAt = Math.max(startMs, ...lines.map((l) => l.at));
-      const e = Engine.open({ dbPath, clock: new ManualClock(lastAt) });
+      // Reopen a little later (the load run fires due timers as it goes, so make some due now).
+      const reopenAt = lastAt + (1 + Math.floor(Math.random() * 48)) * HOUR;
+      const e = Engine.open({ dbPath, clock: new ManualClock(reopenAt) });
       try {
         if (retry) {
           stats.retries++;
@@ -173,7 +175,7 @@ describe('SIGKILL during a load run', () => {
           if (last.key) retry = { op: last.op, agent: last.agent, args: last.args, key: last.key };
         }
         // Due timers fire exactly once after the restart.
-        const due = (e.db.prepare('SELECT COUNT(*) n FROM timers WHERE fired_at IS NULL AND due_at <= ?').get(lastAt) as { n: number }).n;
+        const due = (e.db.prepare('SELECT COUNT(*) n FROM timers WHERE fired_at IS NULL AND due_at <= ?').get(reopenAt) as { n: number }).n;
         expect(e.runTimers().fired, `due timers at kill point ${k}`).toBe(due);
         expect(e.runTimers().fired).toBe(0);
         stats.timersAfterRestart += due;
@@ -181,7 +183,7 @@ describe('SIGKILL during a load run', () => {
       } finally {
         e.close();
       }
-      startMs = lastAt + HOUR;
+      startMs = reopenAt + HOUR;
     }
 
     // The end of time: every job runs out, no money stays in escrow or payable.

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 
-export type Pools = { job: string[]; bid: string[]; agent: string[]; notification: string[]; pm: string[]; file: string[] };
+export type Pools = { job: string[]; bid: string[]; agent: string[]; notification: string[]; pm: string[]; file: string[]; dispute: string[] };
 type Schema = { type?: string | string[]; enum?: unknown[]; format?: string; pattern?: string; minimum?: number; maximum?: number; exclusiveMinimum?: number;
   minLength?: number; maxLength?: number; minItems?: number; maxItems?: number; items?: Schema; properties?: Record<string, Schema>; required?: string[];
   additionalProperties?: boolean | Schema; anyOf?: Schema[]; default?: unknown };
@@ -59,6 +59,7 @@ export function validValue(name: string, s: Schema, pools: Pools): fc.Arbitrary<
   if (/(^|_)bid_id$/.test(name)) return idPool(pools.bid, '00000000-0000-4000-8000-000000000001');
   if (/notification_id$/.test(name)) return idPool(pools.notification, '00000000-0000-4000-8000-000000000002');
   if (/file_id$/.test(name)) return idPool(pools.file, '00000000-0000-4000-8000-000000000003');
+  if (/dispute_id$/.test(name)) return idPool(pools.dispute, '00000000-0000-4000-8000-000000000004');
   if (/agent_id$/.test(name)) return idPool(pools.agent, 'ag_01J000000000000000000000');
   if (name === 'payment_method_id') return fc.constantFrom('pm_card_visa', 'pm_card_chargeDeclined', 'pm_bogus', ...pools.pm);
   if (name === 'idempotency_key') return fc.constantFrom('fuzz-key-1', 'fuzz-key-2', `fuzz-${Math.random()}`);

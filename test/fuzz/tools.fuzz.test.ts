@@ -25,7 +25,7 @@ const CRASH_MARKS = /Unhandled|unhandled rejection|uncaught|triggerUncaughtExcep
 
 let w: McpWorld;
 let sessions: { who: string; s: McpSession }[];
-const pools: Pools = { job: [], bid: [], agent: [], notification: [], pm: [], file: [] };
+const pools: Pools = { job: [], bid: [], agent: [], notification: [], pm: [], file: [], dispute: [] };
 const totals = { cases: 0, toolErrors: 0, results: 0, protocolErrors: 0 };
 
 beforeAll(() => {
@@ -54,7 +54,17 @@ beforeAll(async () => {
   await buyer.mp.approveJob(completed.id);
   const open = await buyer.mp.postJob(PostJobInput.parse({ title: 'Fuzz open job', task_spec: { description: 'bid on me' }, amount: 50, job_type: 'open' }));
   const bid = await worker.mp.submitBid(open.id, SubmitBidInput.parse({ proposed_price: 20, message: 'fuzz bid' }));
-  pools.job.push(funded.id, inProgress.id, delivered.id, completed.id, open.id, '00000000-0000-4000-8000-000000000000');
+  // A file, a message and a dispute, so their ids are real too.
+  const file = await buyer.mp.uploadFile(funded.id, { purpose: 'input', filename: 'spec.md', content: '# spec' } as any);
+  await buyer.mp.sendMessage(funded.id, { content: 'hello', type: 'info' } as any);
+  const disputed = await direct('disputed');
+  await worker.mp.acceptJob(disputed.id);
+  await worker.mp.startJob(disputed.id);
+  await worker.mp.deliverJob(disputed.id, DeliverInput.parse({ content: 'meh' }));
+  const dispute = await buyer.mp.openDispute(disputed.id, { reason: 'Not what I asked for.', evidence_items: [] } as any);
+  pools.file.push((file as any).file_id ?? (file as any).id);
+  pools.dispute.push(dispute.id);
+  pools.job.push(funded.id, inProgress.id, delivered.id, completed.id, open.id, disputed.id, '00000000-0000-4000-8000-000000000000');
   pools.bid.push(bid.id);
   pools.agent.push(buyer.id, worker.id, other.id);
   pools.notification.push(...(await buyer.mp.listNotifications({ unread_only: false, limit: 5, offset: 0 })).items.map((n) => n.id));

@@ -126,9 +126,12 @@ describe('races between processes on one database', () => {
       const { buyer, worker, job } = await inProgress(`rel${round}`);
       await worker.mp.deliverJob(job.id, DeliverInput.parse({ content: 'done' }));
       const later = now() + 49 * HOUR;
+      // The approvers' clock is just short of the 48 h mark (their own catch-up fires nothing),
+      // the runners' is past it: approve and auto-release really compete for the job.
+      const justBefore = now() + 48 * HOUR - 1000;
       const half = Math.max(1, N / 2);
       const racers = [
-        ...Array.from({ length: half }, () => ({ clockMs: later, ops: [{ kind: 'mp' as const, agent: buyer.id, method: 'approveJob', args: [job.id, {}] }] })),
+        ...Array.from({ length: half }, () => ({ clockMs: justBefore, ops: [{ kind: 'mp' as const, agent: buyer.id, method: 'approveJob', args: [job.id, {}] }] })),
         ...Array.from({ length: half }, () => ({ clockMs: later, ops: [{ kind: 'timers' as const }] })),
       ];
       const rs = await go('approve vs auto-release', racers);
@@ -182,7 +185,7 @@ describe('races between processes on one database', () => {
     const sharing: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Due at `later`: deadlines of funded and accepted jobs, auto-release of delivered ones, bid windows.
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < 6; i++) {
         const [buyer, worker] = agents(`tm${round}-${i}`, 2);
         const input = (n: string) => PostJobInput.parse({ title: `Timer job ${n}`, task_spec: { description: 't' }, amount: 10 + i, worker_agent_id: worker.id, deadline_hours: 24 });
         await buyer.mp.postJob(input('stale'));
@@ -196,7 +199,8 @@ describe('races between processes on one database', () => {
       }
       const later = now() + 800 * HOUR;
       const due = count('SELECT COUNT(*) n FROM timers WHERE fired_at IS NULL AND due_at <= ?', later);
-      const rs = await go('timer runners', Array.from({ length: N }, () => ({ clockMs: later, ops: [{ kind: 'timers' as const }] })));
+      // Half run the engine's runTimers (a tight loop), half fire one timer at a time and yield.
+      const rs = await go('timer runners', Array.from({ length: N }, (_, i) => ({ clockMs: later, ops: [{ kind: i % 2 ? 'timersStepwise' as const : 'timers' as const }] })));
       const fired = oks(rs).reduce((s, r) => s + (r as any).value.fired, 0);
       sharing.push(oks(rs).filter((r) => (r as any).value.fired > 0).length);
       // Timers scheduled by handlers (accept_grace) fall after `later`; everything due fired once.
