@@ -38,6 +38,9 @@ for (const [k, op] of Object.entries(ops)) {
   const N = 2000; const t = performance.now();
   for (let i = 0; i < N; i++) await op();
   const el = performance.now() - t;
-  console.log(k.padEnd(20), 'µs/call', (el / N * 1000).toFixed(0));
+  global.gc(); const h0 = process.memoryUsage();
+  for (let i = 0; i < 5000; i++) await op();
+  const h1 = process.memoryUsage(); global.gc(); const h2 = process.memoryUsage();
+  console.log(k.padEnd(20), 'µs/call', (el / N * 1000).toFixed(0), 'heap before', (h0.heapUsed/2**20).toFixed(1), 'after 5k', (h1.heapUsed/2**20).toFixed(1), 'after gc', (h2.heapUsed/2**20).toFixed(1), 'rss', (h1.rss/2**20).toFixed(0), 'ext', (h1.external/2**20).toFixed(1), 'ab', (h1.arrayBuffers/2**20).toFixed(1));
 }
 engine.close(); rmSync(d, { recursive: true });

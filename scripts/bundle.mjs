@@ -38,7 +38,7 @@ await build({
   platform: 'node',
   external: (id) => /^(better-sqlite3|undici|stripe|@aws-sdk\/|@smithy\/)/.test(id),
   transform: { define: { __VOXPACT_TOOL_LISTINGS__: JSON.stringify(JSON.stringify(listings)) } },
-  output: { dir: dist, format: 'esm', entryFileNames: 'cli.js', chunkFileNames: 'cli.chunk-[name]-[hash].js', sourcemap: true },
+  output: { dir: dist, format: 'esm', entryFileNames: 'cli.js', chunkFileNames: 'cli.chunk-[name]-[hash].js', sourcemap: true, minify: process.env.BUNDLE_MINIFY === '1' },
   logLevel: 'warn',
 });
 

@@ -10,6 +10,7 @@ import type {
   RegisterAgentInput, Review, SearchAgentsInput, SubmitBidInput, Transition, TrustEvent, UpdateAgentInput,
 } from './schemas.js';
 import type { WebhookLog } from './schemas.js';
+import type { ConnectOnboard, ConnectStatus } from './payments/schemas.js';
 import type { Dispute, ListMessagesInput, Message, OpenDisputeInput, SendMessageInput, ValidationRecordView } from './schemas.js';
 import type {
   ConfirmedFile, DeletedFile, DownloadUrl, FilePreview, JobFile, ListFilesInput, RequestUploadInput, UploadFileInput, UploadUrl,
@@ -71,6 +72,10 @@ export interface Marketplace {
   savePaymentMethod(paymentMethodId: string, opts?: { make_default?: boolean }): Promise<PaymentMethod & { retried_jobs: string[] }>;
   deletePaymentMethod(id: string): Promise<{ id: string; deleted: true }>;
   getPayouts(): Promise<Payouts>;
+  /** Stripe Connect Express (src/payments): create the owner's account once and return an onboarding link. */
+  connectOnboard(): Promise<ConnectOnboard>;
+  /** Whether the owner's connected account can receive payouts. */
+  connectStatus(): Promise<ConnectStatus>;
 
   // webhooks
   /** Delivery attempts to this agent's webhook_url, newest first, with the endpoint's state. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DeletedPaymentMethod, PaymentMethod, Payouts, SavedPaymentMethod, SetupIntent, page } from '../src/schemas.js';
 import { defineTool } from '../src/tool.js';
 import { eur } from './format.js';
+import { ConnectOnboard, ConnectStatus } from '../src/payments/schemas.js';
 
 const PaymentMethodId = z.string().min(1).max(255);
 
@@ -83,4 +84,35 @@ export const getPayouts = defineTool({
   },
 });
 
-export const paymentTools = [listPaymentMethods, setupPaymentMethod, savePaymentMethod, deletePaymentMethod, getPayouts];
+export const connectOnboard = defineTool({
+  name: 'connect_onboard',
+  toolset: 'payments',
+  title: 'Connect a bank account for payouts',
+  description:
+    'Start or resume Stripe Express onboarding so your earnings as a worker are paid to your bank. Creates the owner\'s Stripe account once and returns an onboarding_url ' +
+    '(open it in a browser; it expires in ~5 minutes, call again for a fresh one). Releases to a worker without a ready account wait (payout_status pending_retry) and are paid once it is ready. ' +
+    'On the embedded backend payouts settle at once and nothing needs onboarding.',
+  input: {},
+  output: ConnectOnboard,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async handler({ mp }) {
+    const r = await mp.connectOnboard();
+    return { structured: r, text: r.onboarding_url ? `${r.message}: ${r.onboarding_url}` : r.message };
+  },
+});
+
+export const connectStatus = defineTool({
+  name: 'connect_status',
+  toolset: 'payments',
+  title: 'Payout account status',
+  description: 'Whether your Stripe Connect account is onboarded and can receive payouts (is_ready). Checking it also pays out releases that were waiting for the account.',
+  input: {},
+  output: ConnectStatus,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async handler({ mp }) {
+    const r = await mp.connectStatus();
+    return { structured: r, text: `${r.is_ready ? 'Ready for payouts' : 'Not ready for payouts'}: ${r.message}` };
+  },
+});
+
+export const paymentTools = [listPaymentMethods, setupPaymentMethod, savePaymentMethod, deletePaymentMethod, connectOnboard, connectStatus, getPayouts];

@@ -24,7 +24,7 @@ export class StdioPeer {
       while ((nl = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
-        if (!line.trim()) continue;
+        if (!line.startsWith('{')) { this.stdoutNoise = (this.stdoutNoise ?? '') + line + '\n'; continue; } // e.g. --trace-gc lines
         const msg = JSON.parse(line);
         if (msg.id != null && this.pending.has(msg.id)) {
           const p = this.pending.get(msg.id);

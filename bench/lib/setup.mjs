@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Engine } from '../../dist/src/engine/index.js';
 import { StdioPeer } from './rpc.mjs';
 
-export const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+/** The voxpact-mcp entry to measure: the built bin, or another build to compare (VOXPACT_BENCH_CLI). */
+export const CLI = process.env.VOXPACT_BENCH_CLI ?? fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 export const MINIMAL = fileURLToPath(new URL('../minimal-server.mjs', import.meta.url));
 
 /** A data dir with a buyer (test card), a worker and `extraBuyers` more buyers with cards. */

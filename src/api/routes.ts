@@ -23,6 +23,7 @@ import {
   UpdateAgentInput, page,
 } from '../schemas.js';
 import { streamEvents, type EventsHub } from './events.js';
+import { ConnectOnboard, ConnectStatus } from '../payments/schemas.js';
 import { WebhookLog, WebhookLogInput } from '../schemas.js';
 import { Dispute, ListMessagesInput, Message, OpenDisputeInput, RequestDisputeReviewInput, SendMessageInput, ValidationRecordView } from '../schemas.js';
 import {
@@ -395,6 +396,16 @@ export const ROUTES: Route[] = [
     method: 'GET', path: '/v1/payouts/history', auth: 'agent', tag: 'payments',
     summary: 'Your earnings as a worker: gross, fee, net per job', response: Payouts,
     handler: ({ mp }) => mp.getPayouts(),
+  }),
+  route({
+    method: 'POST', path: '/v1/connect/onboard', auth: 'agent', tag: 'payments',
+    summary: 'Start or resume Stripe Express onboarding: the account is created once per owner; returns onboarding_url', response: ConnectOnboard,
+    handler: ({ mp }) => mp.connectOnboard(),
+  }),
+  route({
+    method: 'GET', path: '/v1/connect/status', auth: 'agent', tag: 'payments',
+    summary: 'Whether Stripe Connect onboarding is complete and payouts are enabled', response: ConnectStatus,
+    handler: ({ mp }) => mp.connectStatus(),
   }),
 
   // ---------- webhooks (src/webhooks) ----------

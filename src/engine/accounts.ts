@@ -156,12 +156,14 @@ export function privateAgent(ctx: Ctx, id: string): PrivateAgent {
   const owner = ctx.db.prepare('SELECT email FROM owners WHERE id = ?').get(a.owner_id) as { email: string };
   const spent = spentThisMonthCents(ctx, id);
   const limit = a.monthly_spending_limit_cents;
-  return {
-    ...publicAgentView(a), owner_email: owner.email, webhook_url: a.webhook_url,
+  // Object.assign, not `{ ...view, … }`: on Node 20, spreading a fresh object and adding fields
+  // gives each result its own hidden class, which fills the old generation on hot paths.
+  return Object.assign(publicAgentView(a), {
+    owner_email: owner.email, webhook_url: a.webhook_url,
     platform_fee_percent: tier.fee_percent, max_job_amount: centsToEur(tier.max_job_amount_cents), max_active_jobs: tier.max_active_jobs,
     monthly_spending_limit: limit == null ? null : centsToEur(limit),
     spent_this_month: centsToEur(spent), left_this_month: limit == null ? null : centsToEur(Math.max(0, limit - spent)),
-  };
+  });
 }
 
 export function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput): PrivateAgent {
@@ -210,7 +212,7 @@ export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAge
   }
   if (input.min_trust_score !== undefined) (where.push('a.trust_score >= ?'), args.push(input.min_trust_score));
   const rows = ctx.db.prepare(`SELECT a.*, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...args, input.limit) as (AgentRow & { relevance: number | null })[];
-  const items = rows.map((r) => ({ ...publicAgentView(r), ...(r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}) }));
+  const items = rows.map((r) => Object.assign(publicAgentView(r), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
 }
 

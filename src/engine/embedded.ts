@@ -24,6 +24,7 @@ import { webhookLog } from '../webhooks/store.js';
 import * as messages from './messages.js';
 import * as validation from './validation.js';
 import * as disputes from './disputes.js';
+import { embeddedConnectOnboard, embeddedConnectStatus } from '../payments/schemas.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 /** JSON with object keys sorted, so a retry whose arguments come in another key order hashes the same. */
@@ -173,6 +174,9 @@ export class EmbeddedMarketplace implements Marketplace {
   }
   deletePaymentMethod(id: string) { return this.write(() => cards.deleteCard(this.ctx, this.agentId, id)); }
   getPayouts() { return this.read(() => inbox.payouts(this.ctx, this.agentId)); }
+  // Embedded payouts settle at once; with STRIPE_SECRET_KEY these are answered by src/payments/marketplace.ts.
+  connectOnboard() { return Promise.resolve(embeddedConnectOnboard()); }
+  connectStatus() { return Promise.resolve(embeddedConnectStatus()); }
 
   // ---------- webhooks ----------
   getWebhookLog(limit: number, offset: number) { return this.read(() => webhookLog(this.ctx, this.agentId, limit, offset)); }

@@ -31,8 +31,8 @@ export class Engine {
   /** Dual-model validation and Tier 1 dispute arbitration (src/validation/service.ts); `judging.configure({ llm, autoRun })`. */
   readonly judging: JudgingService;
   private constructor(readonly db: DB, readonly clock: Clock, private readonly rails: Rails) {
-    this.judging = new JudgingService(db, clock);
-    this.ctx = { db, clock, judging: this.judging };
+    this.ctx = { db, clock };
+    this.judging = new JudgingService(this.ctx); // shares this ctx (and becomes its ctx.judging): outbox, payment hooks, …
   }
 
   /** `files`: the blob store (default: VOXPACT_FILES_* / VOXPACT_S3_* from the environment; local disk under `<data dir>/files`). */
@@ -54,9 +54,13 @@ export class Engine {
     return (this.fileOps ??= new FileOps(this.ctx, this.filesConfig));
   }
 
+  /** Set by an external payment provider (src/payments/marketplace.ts): wraps each agent's view so its calls reach the provider. */
+  wrapMarketplace?: (m: Marketplace, agentId: string) => Marketplace;
+
   as(agentId: string): Marketplace {
     accounts.getAgentRow(this.ctx, agentId);
-    return new EmbeddedMarketplace(this.ctx, agentId, this.rails, () => this.files);
+    const m = new EmbeddedMarketplace(this.ctx, agentId, this.rails, () => this.files);
+    return this.wrapMarketplace ? this.wrapMarketplace(m, agentId) : m;
   }
 
   authenticate(apiKey: string): string {

@@ -251,7 +251,7 @@ export function postJob(ctx: Ctx, buyerId: string, input: PostJobInput): JobRow 
   );
   const ins = ctx.db.prepare('INSERT INTO job_capabilities (job_id, capability) VALUES (?, ?)');
   for (const c of new Set(caps)) ins.run(id, c);
-  const fresh = { ...loadJob(ctx, id), status: null as unknown as JobStatus };
+  const fresh = Object.assign(loadJob(ctx, id), { status: null as unknown as JobStatus });
 
   if (isOpen) {
     const j = move(ctx, fresh, 'post_open', 'buyer', buyerId, null);
@@ -484,7 +484,7 @@ export function browseOpenJobs(ctx: Ctx, viewer: string | null, input: BrowseOpe
   if (input.max_budget !== undefined) (where.push('j.budget_cents <= @max'), (params.max = cents(input.max_budget)));
   const rows = ctx.db.prepare(`SELECT j.*, 0 AS escrow_cents, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all(params) as (JobRow & { relevance: number | null })[];
-  const items = rows.map((r) => ({ ...jobView(r, viewer ?? ''), ...(r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}) }));
+  const items = rows.map((r) => Object.assign(jobView(r, viewer ?? ''), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
 }
 
@@ -530,7 +530,7 @@ export function unfreezeJob(ctx: Ctx, jobId: string, reason: string) {
 /** Write the new status (plus patch) and the transition record. */
 function writeMove(ctx: Ctx, j: JobRow, action: string, actor: Actor, actorAgentId: string | null, to: JobStatus, reason: string | null, patch: Record<string, unknown>) {
   const now = ctx.clock.now();
-  const sets = { ...patch, status: to, updated_at: now };
+  const sets = Object.assign({}, patch, { status: to, updated_at: now }); // not a spread: see privateAgent in accounts.ts
   const cols = Object.keys(sets);
   ctx.db.prepare(`UPDATE jobs SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => (sets as any)[c]), j.id);
   ctx.db.prepare('INSERT INTO transitions (job_id, from_status, to_status, action, actor, actor_agent_id, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

@@ -301,7 +301,9 @@ export function recordView(_ctx: Ctx, row: ValidationRow): ValidationRecordView 
   return { validation_id: row.id, job_id: row.job_id, status: row.status, summary: summaryOf(row), record, signature: row.signature, signer: record?.signer ?? null };
 }
 
-/** The latest finished validation of a job (for disputes: evidence, and the disagreement rule). */
+/** The finished validation of a job's latest delivery (for disputes: evidence, and the disagreement rule). */
 export function latestDecided(ctx: Ctx, jobId: string): ValidationRow | undefined {
-  return ctx.db.prepare(`SELECT * FROM validations WHERE job_id = ? AND status IN ('passed','failed','unavailable') ORDER BY created_at DESC, rowid DESC LIMIT 1`).get(jobId) as ValidationRow | undefined;
+  return ctx.db.prepare(`SELECT * FROM validations WHERE job_id = ? AND status IN ('passed','failed','unavailable')
+      AND deliverable_id = (SELECT id FROM deliverables WHERE job_id = ? ORDER BY revision_number DESC LIMIT 1)
+      ORDER BY created_at DESC, rowid DESC LIMIT 1`).get(jobId, jobId) as ValidationRow | undefined;
 }

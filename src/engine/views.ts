@@ -57,7 +57,7 @@ export function publicAgentView(a: AgentRow): PublicAgent {
 }
 
 export const transitionView = (t: { from_status: JobStatus | null; to_status: JobStatus; action: string; actor: string; actor_agent_id: string | null; reason: string | null; created_at: number }): Transition =>
-  ({ ...t, created_at: iso(t.created_at) });
+  Object.assign({}, t, { created_at: iso(t.created_at) });
 
 export type BidRow = { id: string; job_id: string; worker_id: string; proposed_price_cents: number; estimated_hours: number | null; message: string | null; status: Bid['status']; counter_price_cents: number | null; counter_message: string | null; created_at: number };
 export const bidView = (b: BidRow): Bid => ({

@@ -8,6 +8,7 @@
  * follow GET /v1/events (SSE, resumed with Last-Event-ID) so resource subscriptions work.
  */
 import { Pool, request } from 'undici';
+import type { ConnectOnboard, ConnectStatus } from '../payments/schemas.js';
 import { FILE_LIMITS } from '../files/limits.js';
 import { humanSize, mimeFromFilename } from '../files/mime.js';
 import type * as F from '../files/schemas.js';
@@ -336,6 +337,8 @@ export class HostedMarketplace implements Marketplace {
   }
   deletePaymentMethod(id: string) { return this.call<{ id: string; deleted: true }>('DELETE', `/v1/payment-methods/${enc(id)}`); }
   getPayouts() { return this.call<S.Payouts>('GET', '/v1/payouts/history'); }
+  connectOnboard() { return this.call<ConnectOnboard>('POST', '/v1/connect/onboard'); }
+  connectStatus() { return this.call<ConnectStatus>('GET', '/v1/connect/status'); }
 
   // ---------- webhooks ----------
   getWebhookLog(limit: number, offset: number) { return this.call<S.WebhookLog>('GET', '/v1/webhooks/log', { query: { limit, offset } }); }

@@ -13,8 +13,6 @@
  * and a poll picks up whatever is left (crashes, validations waiting for the buyer's process).
  */
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock.js';
-import type { DB } from '../engine/db.js';
 import { writeTx } from '../engine/db.js';
 import type { Ctx } from '../engine/context.js';
 import {
@@ -59,8 +57,13 @@ export class JudgingService implements Judging {
   private source: DeliverableSource | null = null;
   readonly instanceId = randomUUID();
 
-  constructor(db: DB, clock: Clock, opts: JudgeOptions = {}) {
-    this.ctx = { db, clock, judging: this };
+  /**
+   * `ctx` is the engine's own context object, shared (not copied): what the engine adds to it
+   * later (the outbox directory, payment provider hooks) applies to the runs finished here.
+   */
+  constructor(ctx: Ctx, opts: JudgeOptions = {}) {
+    this.ctx = ctx;
+    ctx.judging = this;
     this.o = { ...DEFAULTS, ...opts, llm: opts.llm ?? null } as typeof this.o;
     this.startPolling();
   }

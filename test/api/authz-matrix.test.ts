@@ -143,6 +143,8 @@ const ROWS: Record<string, Row> = {
   'GET /v1/payment-methods': { expect: anyAgent() },
   'DELETE /v1/payment-methods/:id': { setup: async (w) => ({ id: (await w.buyer.mp.listPaymentMethods()).items[0].id }), expect: parties(200, 404) },
   'GET /v1/payouts/history': { expect: anyAgent() },
+  'POST /v1/connect/onboard': { expect: anyAgent() },
+  'GET /v1/connect/status': { expect: anyAgent() },
   'GET /v1/webhooks/log': { expect: anyAgent() },
 
   // ---------- files (src/engine/files.ts): the buyer's input file of a funded job ----------

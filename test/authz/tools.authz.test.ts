@@ -107,6 +107,8 @@ const EXPECTATIONS: Record<string, Entry> = {
   delete_payment_method: { prepare: async () => ({ payment_method_id: (await A.buyer.mp.savePaymentMethod('pm_card_amex')).id }),
     expect: { buyer: 'ok', worker: 'not_found', sibling: 'ok', stranger: 'not_found' }, note: 'the sibling shares the owner\'s cards' },
   get_payouts: { prepare: none, expect: same('ok') },
+  connect_onboard: { prepare: none, expect: same('ok'), note: 'embedded: payouts settle at once, nothing to onboard' },
+  connect_status: { prepare: none, expect: same('ok') },
   // files
   upload_file: { prepare: async () => ({ job_id: await funded(), purpose: 'input', filename: 'notes.md', content: 'notes' }), expect: parties('ok', 'forbidden') },
   confirm_upload: { prepare: pendingUpload, expect: parties('upload_incomplete', 'forbidden'), note: 'the buyer passes authorization and is told the bytes are missing' },
@@ -136,7 +138,7 @@ beforeAll(async () => {
   for (const r of ROLES) S[r] = await w.connect(A[r].key);
 });
 afterAll(async () => {
-  console.log(`[authz] ${stats.cells} cells (${stats.tools} tools × ${ROLES.length} roles) + anonymous; every cell as expected`);
+  console.log(`[authz] ${stats.cells} cells checked (${stats.tools} tools × ${ROLES.length} roles) + anonymous (malformed, unknown, rotated key)`);
   await w?.close();
 });
 

@@ -154,8 +154,9 @@ describe('SIGKILL during a load run', () => {
 
       const lines = run.lines;
       const lastAt = Math.max(startMs, ...lines.map((l) => l.at));
-      // Reopen a little later (the load run fires due timers as it goes, so make some due now).
-      const reopenAt = lastAt + (1 + Math.floor(Math.random() * 48)) * HOUR;
+      // Reopen a little later (the load run fires due timers as it goes, so make some due now),
+      // but within the 24 h an idempotency key lives: the next run retries the in-flight call.
+      const reopenAt = lastAt + (1 + Math.floor(Math.random() * 20)) * HOUR;
       const e = Engine.open({ dbPath, clock: new ManualClock(reopenAt) });
       try {
         if (retry) {

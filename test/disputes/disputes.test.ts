@@ -357,6 +357,19 @@ describe('opening a dispute', () => {
     expect(llm.requests[n].body.messages[1].content).toContain(d.validation!.validation_id);
   });
 
+  it('only the latest delivery\'s validation counts: an old disagreement does not send a new dispute to Tier 2', async () => {
+    const { m, buyer, worker } = market({ arbiter: true });
+    answer = () => verdict(false, 0.9); // criteria pass, the LLM fails: disagreement on revision 1
+    const id = await m.deliveredJob(buyer, worker, { validation_criteria: { must_include: 'summary' } });
+    expect(await m.engine.judging.validate(id)).toMatchObject({ consensus: false });
+    await m.revise(buyer, id);
+    await m.deliver(worker, id, 'A better summary.');
+    expect((await buyer.mp.getJob(id)).status).toBe('validating');
+    answer = () => ruling('worker_wins', 0.9);
+    const d = await open(buyer, id);
+    expect(d).toMatchObject({ status: 'arbitrating', tier: 1, validation: null });
+  });
+
   it('is idempotent with an idempotency_key', async () => {
     const { m, buyer, worker } = market();
     const id = await m.deliveredJob(buyer, worker);

@@ -9,6 +9,7 @@
  *  - Signed URLs: tampered (expiry, file, key, size), expired, replayed for another file,
  *    replayed after the upload was confirmed or the file deleted.
  *  - File names: ../, NUL, reserved device names, bidi tricks, header injection — refused or made safe.
+ *  - Idempotency-Key on REST: the same POST twice (at once) is one job and one charge.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -268,5 +269,26 @@ describe('signed file URLs', () => {
     for (const dir of [w.dir, dirname(w.dir), storeRoot]) expect(existsSync(join(dir, 'escape.txt')), dir).toBe(false);
     expect(readdirSync(dirname(w.dir)).filter((f) => f.includes('escape'))).toEqual([]);
     console.log(`[hostile] file names: ${outcomes.join('; ')}`);
+  });
+});
+
+describe('Idempotency-Key on the REST API', () => {
+  it('the same POST /v1/jobs twice → one job, one charge; another body with the key → 422 idempotency_key_reused', async () => {
+    const b = w.agent('Creds Idem Buyer');
+    const t = await agentToken(b.key);
+    const body = { title: 'REST idempotent job', task_spec: { description: 'x' }, amount: 7.5, worker_agent_id: worker.id };
+    const headers = { 'idempotency-key': 'rest-key-1' };
+    const [r1, r2] = await Promise.all([req(`${base}/v1/jobs`, { token: t, body, headers }), req(`${base}/v1/jobs`, { token: t, body, headers })]);
+    expect(r1.status, r1.text).toBe(201);
+    expect(r2.status, r2.text).toBe(201);
+    expect(r2.json.data.id).toBe(r1.json.data.id);
+    const n = (sql: string, ...a: unknown[]) => (w.db.prepare(sql).get(...a) as { n: number }).n;
+    expect(n('SELECT COUNT(*) n FROM jobs WHERE buyer_id = ?', b.id)).toBe(1);
+    expect(n("SELECT COUNT(*) n FROM ledger_txns WHERE kind = 'capture' AND agent_id = ?", b.id)).toBe(1);
+    const r3 = await req(`${base}/v1/jobs`, { token: t, body: { ...body, amount: 8 }, headers });
+    expect(r3.status).toBe(422);
+    expect(code(r3)).toBe('idempotency_key_reused');
+    expect(n('SELECT COUNT(*) n FROM jobs WHERE buyer_id = ?', b.id)).toBe(1);
+    expect(w.engine.checkInvariants()).toEqual([]);
   });
 });

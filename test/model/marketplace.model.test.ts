@@ -4,7 +4,8 @@
  * observable state is compared and the invariants checked (commands.ts `verify`).
  *
  * Default: 30 runs of up to 150 commands. VOXPACT_LONG=1: 400 runs of up to 250 commands.
- * Replay a failure: VOXPACT_MODEL_SEED=<seed> VOXPACT_MODEL_PATH=<path> (printed by fast-check).
+ * Replay a failure with the same settings (VOXPACT_LONG too, if it was set): VOXPACT_MODEL_SEED=<seed>
+ * VOXPACT_MODEL_PATH=<path> (both printed by fast-check), optionally VOXPACT_MODEL_REPLAY=<replayPath>.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ const numRuns = Number(process.env.VOXPACT_MODEL_RUNS ?? scale(30, 400));
 const maxCommands = scale(150, 250);
 const seed = process.env.VOXPACT_MODEL_SEED ? Number(process.env.VOXPACT_MODEL_SEED) : undefined;
 const path = process.env.VOXPACT_MODEL_PATH || undefined;
+/** The commands' own replay string, printed as /*replayPath="…"*\/ next to a counterexample. */
+const replayPath = process.env.VOXPACT_MODEL_REPLAY || undefined;
 
 const totals = { runs: 0, commands: 0, ok: 0, refused: 0, retries: 0, timersFired: 0, releases: 0, cancellations: 0, disputes: 0, rulings: 0, deepest: new Map<string, number>() };
 
@@ -36,7 +39,7 @@ const checked = [commandArb].map((arb) => arb.map((cmd) => {
 describe('marketplace model', () => {
   it(`random command sequences keep the engine equal to the model (${numRuns} runs × ≤ ${maxCommands} commands)`, async () => {
     await fc.assert(
-      fc.asyncProperty(setupArb, fc.commands(checked, { maxCommands, size: 'max', replayPath: path }), async (setup, cmds) => {
+      fc.asyncProperty(setupArb, fc.commands(checked, { maxCommands, size: 'max', replayPath }), async (setup, cmds) => {
         if (process.env.VOXPACT_MODEL_DEBUG) console.log(`run with ${[...cmds].length} commands`);
         const w = openWorld({ prefix: 'model' });
         const model = new Model(T0);

@@ -72,7 +72,7 @@ export class Model {
   timers: MTimer[] = [];
   balances = new Map<string, number>();
   /** Entries on each agent's funding account, for the monthly cap. */
-  funding: { agent: number; at: number; cents: number }[] = [];
+  funding: { agent: number; at: number; cents: number; job: MJob; capture: boolean }[] = [];
   /** The last call made with an idempotency key, for RetryLastKeyed. */
   lastKeyed: { key: string; at: number; response: unknown; redo: (key: string) => Promise<unknown>; label: string } | null = null;
   stats = { commands: 0, ok: 0, refused: 0, timersFired: 0, releases: 0, cancellations: 0, retries: 0, disputes: 0, rulings: 0 };
@@ -86,18 +86,22 @@ export class Model {
   move(account: string, cents: number) {
     this.balances.set(account, (this.balances.get(account) ?? 0) + cents);
   }
-  fund(agent: number, cents: number) {
+  fund(agent: number, cents: number, job: MJob, capture = false) {
     this.move(`funding:${this.agents[agent].id}`, cents);
-    this.funding.push({ agent, at: this.now, cents });
+    this.funding.push({ agent, at: this.now, cents, job, capture });
   }
   escrow(j: MJob) {
     return this.balances.get(`escrow:${j.id}`) ?? 0;
   }
-  /** Money that left the card this calendar month (UTC), net of refunds this month, ≥ 0. */
+  /**
+   * Captures this calendar month (UTC), net of what came back this month from those same
+   * captures (a refund of last month's capture gives no budget back), ≥ 0.
+   */
   spentThisMonth(agent: number) {
     const d = new Date(this.now);
     const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-    const sum = this.funding.filter((f) => f.agent === agent && f.at >= start).reduce((s, f) => s + f.cents, 0);
+    const capturedThisMonth = (j: MJob) => this.funding.some((f) => f.job === j && f.capture && f.at >= start);
+    const sum = this.funding.filter((f) => f.agent === agent && f.at >= start && (f.capture || capturedThisMonth(f.job))).reduce((s, f) => s + f.cents, 0);
     return Math.max(0, -sum);
   }
 
@@ -116,15 +120,15 @@ export class Model {
   }
 
   /**
-   * Charge the buyer's default card into escrow. 'refused' = nothing happens (cap, no card);
+   * Charge the buyer's default card into escrow. 'over_cap' / 'no_card' = refused, nothing happens;
    * 'declined' = the charge failed; 'ok' = the money moved.
    */
-  capture(buyer: number, j: MJob, cents: number): 'refused' | 'declined' | 'ok' {
+  capture(buyer: number, j: MJob, cents: number): 'over_cap' | 'no_card' | 'declined' | 'ok' {
     const a = this.agents[buyer];
-    if (a.capCents != null && cents > Math.max(0, a.capCents - this.spentThisMonth(buyer))) return 'refused';
-    if (!a.card) return 'refused';
+    if (a.capCents != null && cents > Math.max(0, a.capCents - this.spentThisMonth(buyer))) return 'over_cap';
+    if (!a.card) return 'no_card';
     if (DECLINING.includes(a.card)) return 'declined';
-    this.fund(buyer, -cents);
+    this.fund(buyer, -cents, j, true);
     this.move(`escrow:${j.id}`, cents);
     return 'ok';
   }
@@ -158,13 +162,13 @@ export class Model {
     const held = this.escrow(j);
     if (!held) return;
     this.move(`escrow:${j.id}`, -held);
-    this.fund(j.buyer, held);
+    this.fund(j.buyer, held, j);
   }
   cancelSettlement(j: MJob, from: JobStatus) {
     const rule = CANCEL_FEE[from]!;
     const fee = pct(j.amount, rule.percent);
     this.move(`escrow:${j.id}`, -j.amount);
-    this.fund(j.buyer, j.amount - fee);
+    this.fund(j.buyer, j.amount - fee, j);
     if (rule.to === 'platform') this.move('platform:fees', fee);
     else this.move(`payout:${this.agents[j.worker!].id}`, fee);
     j.cancelFee = fee;
@@ -183,12 +187,12 @@ export class Model {
     return this.bids.filter((b) => b.job === j.idx && (b.status === 'active' || b.status === 'countered')).length;
   }
 
-  /** A working card became the default: charge the buyer's unpaid jobs, oldest first. */
+  /** A working card became the default: charge the buyer's unpaid jobs, oldest first; over the cap, a smaller one may still fit. */
   retryPendingPayments(buyer: number) {
     for (const j of this.jobs.filter((x) => x.buyer === buyer && x.status === 'pending_payment')) {
       const r = this.capture(buyer, j, j.amount);
-      if (r === 'refused') break;
-      if (r === 'declined') continue;
+      if (r === 'no_card') break;
+      if (r === 'declined' || r === 'over_cap') continue;
       this.funded(j, 'payment_succeeded');
     }
   }
@@ -433,7 +437,7 @@ export class Model {
       this.move(`escrow:${j.id}`, -j.amount);
       this.move('platform:fees', fee);
       this.move(`payout:${this.agents[worker].id}`, gross - fee);
-      this.fund(j.buyer, j.amount - gross);
+      this.fund(j.buyer, j.amount - gross, j);
       j.fee = fee;
       j.payout = gross - fee;
     };

@@ -1,0 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { marketDir } from './lib/setup.mjs';
+import { Engine } from '../dist/src/engine/index.js';
+import { TOOLS } from '../dist/tools/index.js';
+import { runTool } from '../dist/src/tool.js';
+import { loadConfig } from '../dist/src/config.js';
+const d = mkdtempSync('/tmp/vhp-'); const m = marketDir(d);
+const engine = Engine.open({ dataDir: d });
+const mp = engine.as(m.buyer.agent_id);
+const def = TOOLS.find((t) => t.name === process.argv[2]);
+const ctx = { mp, config: { ...loadConfig({}), dataDir: d }, server: null };
+for (let i = 0; i < 20000; i++) await runTool(def, ctx, {});
+engine.close(); rmSync(d, { recursive: true });

@@ -1,0 +1,16 @@
+import { marketDir, CLI } from './lib/setup.mjs';
+import { StdioPeer } from './lib/rpc.mjs';
+import { inFlight, sequential } from './lib/load.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+const d = mkdtempSync('/tmp/vmem-'); const m = marketDir(d);
+const vox = new StdioPeer(process.execPath, ['--trace-gc', CLI], { env: { ...process.env, VOXPACT_DATA_DIR: d, VOXPACT_API_KEY: m.buyer.api_key } });
+await vox.initialize(); await vox.request('tools/list', {});
+const mode = process.argv[2];
+const tool = process.argv[3] ?? 'get_my_agent';
+await (mode === 'seq' ? sequential : inFlight)(() => vox.call(tool, {}), 10000, 16);
+console.log(mode, 'peak', vox.peakRssMiB().toFixed(1));
+await vox.close();
+const lines = (vox.stdoutNoise ?? '').split('\n').filter((l) => /Mark-Compact|Scavenge/.test(l));
+console.log(lines.filter((l) => /Mark-Compact/.test(l)).slice(0, 8).join('\n'));
+console.log('scavenges', lines.filter((l) => /Scavenge/.test(l)).length, lines.filter((l) => /Scavenge/.test(l)).slice(-2).join('\n'));
+rmSync(d, { recursive: true });

@@ -1,0 +1,10 @@
+import { StdioPeer } from './lib/rpc.mjs';
+import { inFlight } from './lib/load.mjs';
+const p = new StdioPeer(process.execPath, ['--trace-gc', '/work/main/bench/minimal-server.mjs']);
+await p.initialize(); await p.request('tools/list', {}); const a = p.peakRssMiB();
+await inFlight(() => p.call('echo', { text: 'benchmark' }), 10000, 16);
+console.log('minimal after list', a.toFixed(1), 'after 10k', p.peakRssMiB().toFixed(1));
+const l = (p.stdoutNoise ?? '').split('\n').filter((x) => /Mark|Scav/.test(x));
+console.log(l.filter((x) => /Mark/.test(x)).map((x) => x.replace(/^.*?ms: /, '').slice(0, 60)).join('\n'));
+console.log('scavenges', l.filter((x) => /Scav/.test(x)).length, l.filter((x) => /Scav/.test(x)).slice(-1)[0]?.replace(/^.*?ms: /, '').slice(0, 60));
+await p.close();

@@ -1,0 +1,276 @@
+/**
+ * The Stripe provider end to end: the real `stripe` package pointed at a local fake of Stripe's
+ * REST API (test/stripe/fake-stripe.ts). After every scenario the engine's ledger invariants
+ * hold and the ledger reconciles with the provider's record of charges, refunds and transfers.
+ * docs/stripe.md: the same scenarios against a real Stripe test account.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
+import { Engine } from '../../src/engine/index.js';
+import { PostJobInput, DeliverInput, SubmitBidInput } from '../../src/schemas.js';
+import { createStripeProvider } from '../../src/payments/stripe.js';
+import { StripePayments, jobIdFor } from '../../src/payments/marketplace.js';
+import { reconcile } from '../../src/payments/reconcile.js';
+import type { PaymentProvider } from '../../src/payments/provider.js';
+import { FakeStripe } from './fake-stripe.js';
+
+let fake: FakeStripe;
+let engine: Engine;
+let payments: StripePayments;
+let provider: PaymentProvider;
+let n = 0;
+
+async function setup(o: { timeoutMs?: number; maxNetworkRetries?: number } = {}) {
+  provider = await createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: fake.port, protocol: 'http', timeoutMs: o.timeoutMs ?? 5_000, maxNetworkRetries: o.maxNetworkRetries ?? 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'voxpact-stripe-'));
+  engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock: new ManualClock(Date.parse('2026-03-02T10:00:00Z')) });
+  payments = new StripePayments(engine, provider).install();
+}
+
+function agent(name: string) {
+  const { agent_id } = engine.createLocalAgent({ name, owner_email: `${name}-${++n}@example.com` });
+  return { id: agent_id, mp: engine.as(agent_id) };
+}
+
+async function books() {
+  expect(engine.checkInvariants()).toEqual([]);
+  expect(reconcile(engine.db, await provider.records())).toEqual([]);
+}
+
+const direct = (worker: string, amount = 20, key?: string) =>
+  PostJobInput.parse({ title: 'Translate the docs', task_spec: { description: 'translate' }, amount, worker_agent_id: worker, ...(key ? { idempotency_key: key } : {}) });
+const pis = (jobId: string) => fake.list('payment_intent').filter((p) => p.metadata.job_id === jobId);
+const keysTo = (path: string) => fake.requests.filter((r) => r.method === 'POST' && r.path === path).map((r) => r.key);
+
+async function ready(w: { id: string }) {
+  const onboard = await payments.connectOnboard(w.id);
+  fake.completeOnboarding(onboard.stripe_account_id);
+  return onboard;
+}
+
+async function completeJob(buyer: ReturnType<typeof agent>, worker: ReturnType<typeof agent>, amount = 20) {
+  const job = await buyer.mp.postJob(direct(worker.id, amount));
+  await worker.mp.acceptJob(job.id);
+  await worker.mp.startJob(job.id);
+  await worker.mp.deliverJob(job.id, DeliverInput.parse({ content: 'done' }));
+  return buyer.mp.approveJob(job.id);
+}
+
+beforeEach(async () => {
+  fake = await new FakeStripe().start();
+});
+afterEach(async () => {
+  payments?.stop();
+  engine?.close();
+  await fake.close();
+});
+
+describe('saved cards', () => {
+  it('setup → save (attached to one customer per owner) → list → default → delete (detached)', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const si = await buyer.mp.setupPaymentMethod();
+    expect(si.client_secret).toMatch(/^seti_.*_secret_/);
+    const visa = await buyer.mp.savePaymentMethod('pm_card_visa');
+    const mc = await buyer.mp.savePaymentMethod('pm_card_mastercard', { make_default: true });
+    expect(fake.list('customer')).toHaveLength(1);
+    expect(visa).toMatchObject({ brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034, is_default: true }); // the first card is the default
+    const list = await buyer.mp.listPaymentMethods();
+    expect(list.items.map((c) => [c.last4, c.is_default])).toEqual([['4444', true], ['4242', false]]);
+    await buyer.mp.deletePaymentMethod(mc.id);
+    const stripePm = fake.list('payment_method').find((p) => p.card.last4 === '4444')!;
+    expect(stripePm.customer).toBeNull();
+    expect((await buyer.mp.listPaymentMethods()).items).toMatchObject([{ last4: '4242', is_default: true }]);
+  });
+});
+
+describe('escrow on Stripe', () => {
+  it('direct job: captured off-session with key capture:<job>, released by a transfer release:<job> of the net amount', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    await ready(worker);
+    const job = await buyer.mp.postJob(direct(worker.id, 20));
+    expect(job.status).toBe('funded');
+    const [pi] = pis(job.id);
+    expect(pi).toMatchObject({ amount: 2000, currency: 'eur', status: 'succeeded', capture_method: 'automatic', transfer_group: `job_${job.id}`, metadata: { voxpact_ref: `capture:${job.id}` } });
+    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${job.id}`]);
+    await books();
+
+    await worker.mp.acceptJob(job.id);
+    await worker.mp.startJob(job.id);
+    await worker.mp.deliverJob(job.id, DeliverInput.parse({ content: 'done' }));
+    const done = await buyer.mp.approveJob(job.id);
+    expect(done.status).toBe('completed');
+    const [tr] = fake.list('transfer');
+    const net = (engine.db.prepare('SELECT worker_payout_cents n FROM jobs WHERE id = ?').get(job.id) as { n: number }).n;
+    expect(tr).toMatchObject({ amount: net, transfer_group: `job_${job.id}`, metadata: { voxpact_ref: `payout:release:${job.id}` } });
+    expect(keysTo('/v1/transfers')).toEqual([`release:${job.id}`]);
+    expect(engine.db.prepare("SELECT balance_cents b FROM balances WHERE account = 'payable:' || ?").get(worker.id)).toEqual({ b: 0 });
+    await books();
+  });
+
+  it('declined card: pending_payment + payment.failed; a new card retries with a new key (no replayed decline)', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_chargeDeclinedInsufficientFunds');
+    const job = await buyer.mp.postJob(direct(worker.id, 15));
+    expect(job.status).toBe('pending_payment');
+    expect(job.payment_error).toMatch(/insufficient_funds/);
+    const ev = engine.db.prepare("SELECT payload FROM events WHERE event = 'payment.failed' AND job_id = ?").get(job.id) as { payload: string };
+    expect(JSON.parse(ev.payload).payment_intent_id).toBe(pis(job.id)[0].id);
+    await books();
+
+    const saved = await buyer.mp.savePaymentMethod('pm_card_visa', { make_default: true });
+    expect(saved.retried_jobs).toEqual([job.id]);
+    expect((await buyer.mp.getJob(job.id)).status).toBe('funded');
+    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${job.id}`, `capture:${job.id}:retry1`]);
+    expect(pis(job.id).map((p) => p.status).sort()).toEqual(['requires_payment_method', 'succeeded']);
+    await books();
+  });
+
+  it('accept_bid: captured at the bid price; a decline refuses the accept and changes nothing', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_chargeDeclined');
+    const open = await buyer.mp.postJob(PostJobInput.parse({ title: 'Open job here', task_spec: { description: 'x' }, amount: 30, job_type: 'open' }));
+    const bid = await worker.mp.submitBid(open.id, SubmitBidInput.parse({ proposed_price: 25 }));
+    await expect(buyer.mp.acceptBid(bid.id)).rejects.toMatchObject({ code: 'generic_decline' });
+    expect((await buyer.mp.getJob(open.id)).status).toBe('open');
+    await books();
+    await buyer.mp.savePaymentMethod('pm_card_visa', { make_default: true });
+    const r = await buyer.mp.acceptBid(bid.id);
+    expect(r.job.status).toBe('accepted');
+    expect(pis(open.id).filter((p) => p.status === 'succeeded').map((p) => p.amount)).toEqual([2500]);
+    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${open.id}`, `capture:${open.id}:retry1`]);
+    await books();
+  });
+
+  it('cancellations: full refund (refund:<job>), 5 % fee kept, 25 % compensation transferred to the worker', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    await ready(worker);
+    const a = await buyer.mp.postJob(direct(worker.id, 20));
+    await buyer.mp.cancelJob(a.id, {});
+    const b = await buyer.mp.postJob(direct(worker.id, 20));
+    await worker.mp.acceptJob(b.id);
+    await buyer.mp.cancelJob(b.id, {});
+    const c = await buyer.mp.postJob(direct(worker.id, 20));
+    await worker.mp.acceptJob(c.id);
+    await worker.mp.startJob(c.id);
+    await buyer.mp.cancelJob(c.id, {});
+    const refunds = fake.list('refund');
+    expect(refunds.map((r) => [r.metadata.job_id, r.amount])).toEqual([[a.id, 2000], [b.id, 1900], [c.id, 1500]]);
+    expect(keysTo('/v1/refunds')).toEqual([`refund:${a.id}`, `refund:cancel:${b.id}`, `refund:cancel:${c.id}`]);
+    expect(fake.list('transfer').map((t) => [t.amount, t.metadata.voxpact_ref])).toEqual([[500, `payout:compensation:${c.id}`]]);
+    await books();
+  });
+
+  it('a worker without a ready account: payout waits (pending_retry, told once), then is paid when connect_status shows ready', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    const job = await completeJob(buyer, worker);
+    expect(job.status).toBe('completed');
+    expect(fake.list('transfer')).toEqual([]);
+    const waiting = engine.db.prepare("SELECT payload FROM events WHERE event = 'job.completed' AND agent_id = ?").all(worker.id) as { payload: string }[];
+    expect(waiting.map((w) => JSON.parse(w.payload))).toMatchObject([{ job_id: job.id, payout_status: 'pending_retry' }]);
+    await books(); // payable holds exactly what waits
+
+    const onboard = await payments.connectOnboard(worker.id);
+    expect(onboard).toMatchObject({ is_ready: false, stripe_account_id: expect.stringMatching(/^acct_/), onboarding_url: expect.stringMatching(/^https:\/\//) });
+    expect((await payments.connectOnboard(worker.id)).stripe_account_id).toBe(onboard.stripe_account_id); // created once
+    expect(fake.list('account')).toHaveLength(1);
+    await payments.settle(); // still not ready: waits, not told twice
+    expect(fake.list('transfer')).toEqual([]);
+    expect((engine.db.prepare("SELECT COUNT(*) n FROM events WHERE event = 'job.completed' AND agent_id = ?").get(worker.id) as { n: number }).n).toBe(1);
+
+    fake.completeOnboarding(onboard.stripe_account_id);
+    expect(await payments.connectStatus(worker.id)).toMatchObject({ connected: true, is_ready: true, payouts_enabled: true });
+    expect(fake.list('transfer')).toMatchObject([{ destination: onboard.stripe_account_id, metadata: { voxpact_ref: `payout:release:${job.id}` } }]);
+    await payments.settle(); // nothing twice
+    expect(fake.list('transfer')).toHaveLength(1);
+    await books();
+  });
+});
+
+describe('timeouts and retries: the same idempotency key never charges twice', () => {
+  it('the client times out, the stripe client retries with the same Idempotency-Key: one PaymentIntent', async () => {
+    await setup({ timeoutMs: 300, maxNetworkRetries: 2 });
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    fake.hangNext('/v1/payment_intents', 1_000);
+    const job = await buyer.mp.postJob(direct(worker.id, 12));
+    expect(job.status).toBe('funded');
+    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${job.id}`, `capture:${job.id}`]);
+    expect(pis(job.id)).toHaveLength(1);
+    await books();
+  });
+
+  it('the call fails on the timeout; the caller retries post_job with its idempotency_key: the same PaymentIntent is booked once', async () => {
+    await setup({ timeoutMs: 300, maxNetworkRetries: 0 });
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    fake.hangNext('/v1/payment_intents', 1_000);
+    await expect(buyer.mp.postJob(direct(worker.id, 12, 'post-1'))).rejects.toThrow();
+    const jobId = jobIdFor(buyer.id, 'post-1');
+    expect(pis(jobId)).toHaveLength(1); // Stripe charged; the ledger has nothing yet
+    expect(engine.db.prepare('SELECT 1 FROM jobs WHERE id = ?').get(jobId)).toBeUndefined();
+    const job = await buyer.mp.postJob(direct(worker.id, 12, 'post-1'));
+    expect(job.id).toBe(jobId);
+    expect(pis(jobId)).toHaveLength(1);
+    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${jobId}`, `capture:${jobId}`]);
+    const again = await buyer.mp.postJob(direct(worker.id, 12, 'post-1')); // the engine's stored answer: no Stripe call
+    expect(again.id).toBe(jobId);
+    expect(keysTo('/v1/payment_intents')).toHaveLength(2);
+    await books();
+  });
+
+  it('a charge whose booking cannot commit (the job changed meanwhile) is refunded, and reconciliation says so', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    const open = await buyer.mp.postJob(PostJobInput.parse({ title: 'Open job here', task_spec: { description: 'x' }, amount: 30, job_type: 'open' }));
+    const bid = await worker.mp.submitBid(open.id, SubmitBidInput.parse({ proposed_price: 25 }));
+    fake.hangNext('/v1/payment_intents', 300);
+    const accepting = buyer.mp.acceptBid(bid.id);
+    await new Promise((r) => setTimeout(r, 100));
+    await buyer.mp.cancelJob(open.id, {}); // while the charge is in flight
+    await expect(accepting).rejects.toMatchObject({ code: 'invalid_status' });
+    const [pi] = pis(open.id);
+    expect(fake.list('refund')).toMatchObject([{ payment_intent: pi.id, amount: 2500 }]);
+    await books();
+  });
+});
+
+describe('reconciliation', () => {
+  it('finds a provider charge the ledger does not know, and a transfer without a ledger payout', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    await ready(worker);
+    await completeJob(buyer, worker);
+    await books();
+    const cus = fake.list('customer')[0].id;
+    const pm = fake.list('payment_method')[0].id;
+    await provider.charge({ idempotencyKey: 'stray', amountCents: 700, customerId: cus, paymentMethodId: pm, transferGroup: 'job_x', metadata: { voxpact_ref: 'capture:stray' } });
+    await provider.transfer({ idempotencyKey: 'stray-t', destination: fake.list('account')[0].id, amountCents: 100, transferGroup: 'job_x', metadata: { voxpact_ref: 'payout:release:stray' } });
+    const diff = reconcile(engine.db, await provider.records());
+    expect(diff).toHaveLength(2);
+    expect(diff.join('\n')).toMatch(/capture:stray.*not in the ledger/);
+    expect(diff.join('\n')).toMatch(/payout:release:stray.*no ledger payout/);
+  });
+});
