@@ -114,7 +114,7 @@ export function generate(dir, jobs, { seed = 7, log = () => {} } = {}) {
       const pi = Math.floor(r() * 4096);
       const title = isOpen ? words(5) : titlePool[pi];
       const desc = isOpen ? words(20) : descPool[pi];
-      const windowCloses = isOpen ? now + (1 + Math.floor(r() * 47)) * HOUR : null;
+      const windowCloses = isOpen ? now + HOUR + Math.floor(r() * 47 * HOUR) : null; // ms resolution, as real posting times
       const created = isOpen ? windowCloses - 48 * HOUR : o.created;
       const { lastInsertRowid: rowid } = insJob.run(id, o.buyer, isOpen ? null : o.worker, isOpen ? 'open' : 'direct', o.status, title, isOpen ? JSON.stringify({ description: desc }) : specPool[pi],
         amount, amount, isOpen ? null : created + 72 * HOUR, isOpen ? 48 : null, windowCloses, capsJson[ci],

@@ -37,7 +37,7 @@ await build({
   input: unbundled,
   platform: 'node',
   external: (id) => /^(better-sqlite3|undici|stripe|@aws-sdk\/|@smithy\/)/.test(id),
-  transform: { define: { __VOXPACT_TOOL_LISTINGS__: JSON.stringify(JSON.stringify(listings)) } },
+  transform: process.env.BUNDLE_NO_LISTINGS === '1' ? {} : { define: { __VOXPACT_TOOL_LISTINGS__: JSON.stringify(JSON.stringify(listings)) } },
   output: { dir: dist, format: 'esm', entryFileNames: 'cli.js', chunkFileNames: 'cli.chunk-[name]-[hash].js', sourcemap: true, minify: process.env.BUNDLE_MINIFY === '1' },
   logLevel: 'warn',
 });

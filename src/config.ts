@@ -34,6 +34,8 @@ export type Config = {
   files?: FilesConfig;
   /** Validation and arbitration judges: VOXPACT_JUDGE_URL, _MODEL, _API_KEY, _TIMEOUT (src/validation/config.ts). Pass to engine.judging.configure. */
   judges?: JudgeOptions;
+  /** VOXPACT_ADMIN_EMAILS (comma-separated): owners whose web session may use the admin pages (src/web). */
+  adminEmails?: string[];
 };
 
 const csv = (v: string | undefined) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
@@ -77,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? idleEnv(env.VOXPACT_MCP_SESSION_IDLE) : 30 * 60_000,
     files: filesConfigFromEnv(env),
     judges: judgeOptionsFromEnv(env),
+    adminEmails: csv(env.VOXPACT_ADMIN_EMAILS).map((e) => e.toLowerCase()),
   };
 }

@@ -26,6 +26,7 @@ import { RateLimiter, type Verdict, rateLimitHeaders, ruleFor, tightest } from '
 import { ROUTES, type Route, checkRoutes, routeKey } from './routes.js';
 import { filesRoutes } from '../files/http.js';
 import { FILES_PATH_PREFIX } from '../files/signing.js';
+import { webRoutes } from '../web/routes.js';
 
 export type AppOptions = {
   engine: Engine;
@@ -171,6 +172,9 @@ export function createApp(o: AppOptions): VoxApp {
   app.route(FILES_PATH_PREFIX, filesRoutes(engine.files.service));
 
   app.all('/mcp', (c) => mcp.handle(c, o.boundHost ?? config.httpHost));
+
+  // The owner's web pages (activation, login, dashboard, job, admin): src/web, cookie sessions.
+  app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy }));
 
   const patterns = routes.map((r) => ({ r, re: pathRegex(r.path) }));
   app.notFound((c) => {

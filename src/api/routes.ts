@@ -24,6 +24,7 @@ import {
 } from '../schemas.js';
 import { streamEvents, type EventsHub } from './events.js';
 import { ConnectOnboard, ConnectStatus } from '../payments/schemas.js';
+import { paymentsOf } from '../payments/marketplace.js';
 import { WebhookLog, WebhookLogInput } from '../schemas.js';
 import { Dispute, ListMessagesInput, Message, OpenDisputeInput, RequestDisputeReviewInput, SendMessageInput, ValidationRecordView } from '../schemas.js';
 import {
@@ -124,9 +125,14 @@ export const ROUTES: Route[] = [
     method: 'POST', path: '/v1/agents/activate', auth: 'public', tag: 'agents',
     summary: 'Activate: the first agent per owner at once; others answer a checkout_url for the 5.00 EUR fee',
     body: ActivateRequest, response: ActivationResult,
-    handler: ({ engine, body, origin }) => {
+    handler: async ({ engine, body, origin }) => {
       const r = withoutKey(engine.activate(body.token, body.terms_agreed));
       if (r.status === 'active') return { ...r, message: 'Agent activated. The API key was emailed to the owner.' };
+      const stripe = paymentsOf(engine); // STRIPE_SECRET_KEY: the fee is paid on Stripe Checkout (src/payments)
+      if (stripe) {
+        const s = await stripe.activationCheckout(r.checkout_id!, origin);
+        return { ...r, checkout_url: s.checkout_url, message: `Pay the ${r.fee_amount.toFixed(2)} EUR activation fee on Stripe Checkout at checkout_url; the API key is emailed once it is paid.` };
+      }
       return {
         ...r, checkout_url: new URL(r.checkout_url!, origin).toString(),
         message: `Pay the ${r.fee_amount.toFixed(2)} EUR activation fee at checkout_url (or POST /v1/checkout/${r.checkout_id}/pay); the API key is emailed once it is paid.`,
@@ -406,6 +412,22 @@ export const ROUTES: Route[] = [
     method: 'GET', path: '/v1/connect/status', auth: 'agent', tag: 'payments',
     summary: 'Whether Stripe Connect onboarding is complete and payouts are enabled', response: ConnectStatus,
     handler: ({ mp }) => mp.connectStatus(),
+  }),
+  route({
+    method: 'POST', path: '/v1/owners/kyc/start', auth: 'owner', tag: 'owners',
+    summary: 'Start the owner\'s identity verification with Stripe Identity (2 a day); the outcome is recorded from Stripe\'s events',
+    response: z.object({ verification_session_id: z.string().nullable(), url: z.string().nullable(), status: z.string(), message: z.string() }),
+    handler: async ({ engine, principal, origin }) => {
+      const stripe = paymentsOf(engine);
+      if (!stripe) return { verification_session_id: null, url: null, status: 'not_required', message: 'Embedded backend: no real money moves, so no identity verification is needed (set STRIPE_SECRET_KEY for Stripe)' };
+      return stripe.startKyc(principal!.ownerId, origin);
+    },
+  }),
+  route({
+    method: 'POST', path: '/v1/stripe/webhook', auth: 'public', tag: 'payments',
+    summary: 'Stripe events (Stripe-Signature verified with STRIPE_WEBHOOK_SECRET), applied once each; 404 when Stripe is not configured',
+    response: z.object({ received: z.literal(true), duplicate: z.boolean(), type: z.string() }),
+    handler: async ({ c, engine }) => (await import('../payments/webhook.js')).handleStripeWebhook(engine, await c.req.text(), c.req.header('Stripe-Signature')),
   }),
 
   // ---------- webhooks (src/webhooks) ----------

@@ -33,6 +33,8 @@ export async function serveHttp(o: ServeOptions): Promise<HttpServer> {
   const host = o.host ?? o.config.httpHost ?? '127.0.0.1';
   const port = o.port ?? o.config.httpPort ?? 8787;
   const engine = o.engine ?? openEngine(o.config);
+  // STRIPE_SECRET_KEY: real money through Stripe (src/payments); without it `stripe` is never loaded.
+  const stripe = !o.engine && process.env.STRIPE_SECRET_KEY ? await (await import('../payments/index.js')).paymentsFromEnv(engine) : null;
   const app = createApp({ engine, config: o.config, boundHost: host, ...o.app, mcp: { toolsets: o.toolsets, readOnly: o.readOnly, ...o.app?.mcp } });
   const stopTimers = o.timers === false ? () => {} : startTimers(engine, o.config.timerIntervalMs);
   let server: Server;
@@ -45,6 +47,7 @@ export async function serveHttp(o: ServeOptions): Promise<HttpServer> {
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= (async () => {
     stopTimers();
+    stripe?.stop();
     await app.voxpact.shutdown();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -95,7 +95,8 @@ export function payCheckout(ctx: Ctx, checkoutId: string, cardToken: string) {
   const c = ctx.db.prepare('SELECT * FROM checkouts WHERE id = ?').get(checkoutId) as { id: string; agent_id: string; amount_cents: number; status: string } | undefined;
   if (!c) throw notFound('checkout', checkoutId);
   if (c.status === 'paid') throw new VoxError('already_paid', 'this checkout is already paid', 409);
-  const res = chargeCard(cardToken);
+  // Stripe (src/payments): the fee is paid on Stripe Checkout; the hook says whether it was.
+  const res = ctx.payments?.checkout?.(c.id) ?? chargeCard(cardToken);
   const now = ctx.clock.now();
   ctx.db.prepare("INSERT INTO charges (id, agent_id, job_id, amount_cents, purpose, status, error_code, created_at) VALUES (?, ?, NULL, ?, 'activation_fee', ?, ?, ?)")
     .run(`ch_${uuid().replace(/-/g, '')}`, c.agent_id, c.amount_cents, res.ok ? 'succeeded' : 'failed', res.ok ? null : res.code, now);
@@ -211,7 +212,12 @@ export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAge
     args.push(...input.capabilities);
   }
   if (input.min_trust_score !== undefined) (where.push('a.trust_score >= ?'), args.push(input.min_trust_score));
-  const rows = ctx.db.prepare(`SELECT a.*, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...args, input.limit) as (AgentRow & { relevance: number | null })[];
+  // With q every match is ranked, so only the ranking keys go through the sort (see browseOpenJobs).
+  const sql = match
+    ? `SELECT a.*, page.relevance FROM (SELECT a.rowid AS rid, ${rel} AS relevance, a.trust_score AS trust FROM ${from} WHERE ${where.join(' AND ')}
+        ORDER BY relevance, trust DESC LIMIT ?) page JOIN agents a ON a.rowid = page.rid ORDER BY page.relevance, page.trust DESC`
+    : `SELECT a.*, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
+  const rows = ctx.db.prepare(sql).all(...args, input.limit) as (AgentRow & { relevance: number | null })[];
   const items = rows.map((r) => Object.assign(publicAgentView(r), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
 }

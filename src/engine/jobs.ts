@@ -70,7 +70,8 @@ export function move(ctx: Ctx, j: JobRow, action: string, actor: Actor, actorAge
   applyEffect(ctx, next, j.status, row.effect);
   for (const a of partiesOf(ctx, next)) changed(ctx, a, j.id, 'job');
   assertEscrow(ctx, j.id);
-  return loadJob(ctx, j.id);
+  // Only a money effect writes to the job row after `next` was read; otherwise `next` is current.
+  return row.effect === 'none' || row.effect === 'capture' ? next : loadJob(ctx, j.id);
 }
 
 function partiesOf(ctx: Ctx, j: JobRow): string[] {
@@ -82,7 +83,10 @@ function partiesOf(ctx: Ctx, j: JobRow): string[] {
 
 /** TigerBeetle-style assertion: a job's escrow matches its status after every move. */
 function assertEscrow(ctx: Ctx, jobId: string) {
-  const j = loadJob(ctx, jobId);
+  // The four columns it needs, not the whole row: this runs after every move.
+  const j = ctx.db.prepare(`SELECT j.status, j.frozen_from, j.amount_cents, COALESCE(b.balance_cents, 0) AS escrow_cents FROM jobs j
+      LEFT JOIN balances b ON b.account = 'escrow:' || j.id WHERE j.id = ?`).get(jobId) as Pick<JobRow, 'status' | 'frozen_from' | 'amount_cents' | 'escrow_cents'> | undefined;
+  if (!j) throw notFound('job', jobId);
   const expected = HELD_STATUSES.includes(j.status === 'frozen' ? j.frozen_from! : j.status) ? j.amount_cents : 0;
   if (j.escrow_cents !== expected) throw new LedgerError(`job ${jobId} is '${j.status}' with escrow ${j.escrow_cents}, expected ${expected}`);
 }
@@ -447,16 +451,20 @@ export function refreshBidCount(ctx: Ctx, jobId: string) {
 export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
   const statuses = input.status ? input.status.split(',').map((s) => s.trim()).filter(Boolean) : [];
   for (const s of statuses) if (!(JOB_STATUSES as readonly string[]).includes(s)) throw invalid('status', `contains '${s}', which is not a job status (${JOB_STATUSES.join(', ')})`);
-  // Two index-backed branches instead of an OR, so large databases stay fast.
+  // Two index-backed branches instead of an OR, so large databases stay fast. The status filter
+  // sits in each branch and the page is cut from the narrow (id, created_at) union before any
+  // wide row is read: only `limit` jobs are joined and built, and the count reads no job rows.
+  const statusSql = statuses.length ? ` AND status IN (${statuses.map((_, i) => `@s${i}`).join(',')})` : '';
   const branches = [];
-  if (input.role !== 'worker') branches.push('SELECT id, created_at FROM jobs WHERE buyer_id = @me');
-  if (input.role !== 'buyer') branches.push('SELECT id, created_at FROM jobs WHERE worker_id = @me');
-  const statusSql = statuses.length ? `AND j.status IN (${statuses.map((_, i) => `@s${i}`).join(',')})` : '';
+  if (input.role !== 'worker') branches.push(`SELECT id, created_at FROM jobs WHERE buyer_id = @me${statusSql}`);
+  if (input.role !== 'buyer') branches.push(`SELECT id, created_at FROM jobs WHERE worker_id = @me${statusSql}`);
   const params: Record<string, unknown> = { me: agentId, limit: input.limit, offset: input.offset };
   statuses.forEach((s, i) => (params[`s${i}`] = s));
-  const base = `FROM (${branches.join(' UNION ')}) ids JOIN jobs j ON j.id = ids.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id WHERE 1 = 1 ${statusSql}`;
-  const rows = ctx.db.prepare(`SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents ${base} ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`).all(params) as JobRow[];
-  const total = (ctx.db.prepare(`SELECT COUNT(*) n ${base}`).get(params) as { n: number }).n;
+  const union = branches.join(' UNION ');
+  const rows = ctx.db.prepare(`SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents
+      FROM (SELECT id, created_at FROM (${union}) ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset) page
+      JOIN jobs j ON j.id = page.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id ORDER BY j.created_at DESC, j.id`).all(params) as JobRow[];
+  const total = (ctx.db.prepare(`SELECT COUNT(*) n FROM (${union})`).get(params) as { n: number }).n;
   return { items: rows.map((r) => jobView(r, agentId)), count: rows.length, total };
 }
 
@@ -482,8 +490,14 @@ export function browseOpenJobs(ctx: Ctx, viewer: string | null, input: BrowseOpe
   }
   if (input.min_budget !== undefined) (where.push('j.budget_cents >= @min'), (params.min = cents(input.min_budget)));
   if (input.max_budget !== undefined) (where.push('j.budget_cents <= @max'), (params.max = cents(input.max_budget)));
-  const rows = ctx.db.prepare(`SELECT j.*, 0 AS escrow_cents, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-    .all(params) as (JobRow & { relevance: number | null })[];
+  // With q every match is ranked, so only the ranking keys go through the sort; the page's rows
+  // are read afterwards, by rowid, in the same order.
+  const sql = match
+    ? `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (SELECT j.rowid AS rid, ${rel} AS relevance, buyer.trust_score AS trust, j.created_at AS created
+        FROM ${from} WHERE ${where.join(' AND ')} ORDER BY relevance, trust DESC, created DESC LIMIT @limit OFFSET @offset) page
+        JOIN jobs j ON j.rowid = page.rid ORDER BY page.relevance, page.trust DESC, page.created DESC`
+    : `SELECT j.*, 0 AS escrow_cents, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  const rows = ctx.db.prepare(sql).all(params) as (JobRow & { relevance: number | null })[];
   const items = rows.map((r) => Object.assign(jobView(r, viewer ?? ''), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
 }

@@ -20,6 +20,8 @@ export interface PaymentHooks {
   newJobId(): string | undefined;
   /** Take over a payout (inside the transaction): true = the provider transfers it later, the engine books nothing now. */
   deferPayout(req: PayoutRequest): boolean;
+  /** The outcome of an activation checkout paid through the provider (Stripe Checkout), instead of charging a card here. */
+  checkout?(checkoutId: string): CaptureAnswer;
 }
 
 /**

@@ -25,7 +25,7 @@ import { writeTx } from '../engine/db.js';
 import { post, acct } from '../engine/ledger.js';
 import { formatEur } from '../money.js';
 import { type CaptureAnswer, type CaptureRequest, type CardInfo, type PaymentHooks, type PayoutRequest, NeedsCharge } from './hooks.js';
-import type { AccountState, PaymentProvider } from './provider.js';
+import type { AccountState, PaymentProvider, ProviderEvent } from './provider.js';
 
 /** Bound on provider charges one agent call may make (savePaymentMethod retries every pending job). */
 export const MAX_CHARGES_PER_CALL = 25;
@@ -38,10 +38,16 @@ type PayoutRow = { ref: string; job_id: string; worker_id: string; amount_cents:
 /** Calls that only read: no charge, nothing to settle after. */
 const READ_ONLY = /^(get|list|browse|search|quote|changes|latest|preview)/;
 
-export type StripePaymentsOptions = { connectReturnUrl?: string; connectRefreshUrl?: string };
+export type StripePaymentsOptions = { connectReturnUrl?: string; connectRefreshUrl?: string; /** whsec_…: verifies /v1/stripe/webhook */ webhookSecret?: string };
+
+/** The Stripe payments installed on an engine (the REST webhook route finds them here). */
+const INSTALLED = new WeakMap<Engine, StripePayments>();
+export const paymentsOf = (engine: Engine) => INSTALLED.get(engine);
 
 export class StripePayments {
   private call: CallState | null = null;
+  /** Activation checkouts Stripe reported paid, for the engine's payCheckout to book (set just before it runs). */
+  private readonly paidCheckouts = new Map<string, CaptureAnswer>();
   readonly hooks: PaymentHooks;
   private timer: NodeJS.Timeout | null = null;
 
@@ -52,6 +58,8 @@ export class StripePayments {
       cardInfo: (pm) => self.call?.cards.get(pm),
       newJobId: () => self.call?.jobId,
       deferPayout: (req) => self.deferPayout(req),
+      checkout: (id) => self.paidCheckouts.get(id)
+        ?? { ok: false, code: 'stripe_checkout_required', message: 'on Stripe the activation fee is paid at the Stripe Checkout page (checkout_url of POST /v1/agents/activate).', payment_intent_id: '' },
     };
   }
 
@@ -59,6 +67,7 @@ export class StripePayments {
   install(): this {
     this.engine.ctx.payments = this.hooks;
     this.engine.wrapMarketplace = (m, agentId) => this.wrap(m, agentId);
+    INSTALLED.set(this.engine, this);
     return this;
   }
   /** Retry what is owed (deferred payouts, refunds) every `intervalMs`; the table rows are the durable state. */
@@ -103,6 +112,7 @@ export class StripePayments {
       deletePaymentMethod: (id: string) => this.deletePaymentMethod(inner, agentId, id),
       connectOnboard: () => this.connectOnboard(agentId),
       connectStatus: () => this.connectStatus(agentId),
+      getDashboard: () => this.dashboard(inner, agentId),
     };
     return new Proxy(inner, {
       get: (target, prop, receiver) => {
@@ -269,6 +279,99 @@ export class StripePayments {
     const row = this.db.prepare('SELECT test_token FROM payment_methods WHERE id = ? AND owner_id = ? AND deleted_at IS NULL').get(id, this.ownerOf(agentId).id) as { test_token: string } | undefined;
     if (row) await this.provider.detachPaymentMethod(row.test_token);
     return inner.deletePaymentMethod(id);
+  }
+
+  /** The dashboard's Connect block, best-effort: a Stripe failure leaves the last known flags (or not connected). */
+  private async dashboard(inner: Marketplace, agentId: string) {
+    const d = await inner.getDashboard();
+    const owner = this.ownerOf(agentId);
+    const row = this.db.prepare('SELECT account_id, payouts_enabled, details_submitted FROM stripe_accounts WHERE owner_id = ?').get(owner.id) as
+      { account_id: string; payouts_enabled: number; details_submitted: number } | undefined;
+    if (!row) return { ...d, connect: { connected: false, is_ready: false } };
+    let ready = !!(row.payouts_enabled && row.details_submitted);
+    try {
+      ready = isReady(await this.refreshAccount(owner.id, row.account_id));
+    } catch { /* best-effort (reference: Dashboard) */ }
+    return { ...d, connect: { connected: true, is_ready: ready } };
+  }
+
+  // ---------- the activation fee on Stripe Checkout ----------
+  /** A Stripe Checkout Session for an engine checkout (key `activation:<checkout>`: asking twice gives the same session). */
+  async activationCheckout(checkoutId: string, origin: string) {
+    const c = this.db.prepare('SELECT amount_cents FROM checkouts WHERE id = ?').get(checkoutId) as { amount_cents: number } | undefined;
+    if (!c) throw new VoxError('not_found', `checkout '${checkoutId}' not found`, 404);
+    const ref = `activation:${checkoutId}`;
+    const s = await this.provider.createCheckoutSession({ idempotencyKey: ref, amountCents: c.amount_cents, name: 'VoxPact agent activation',
+      successUrl: `${origin}/checkout/${checkoutId}/done`, cancelUrl: `${origin}/checkout/${checkoutId}`, metadata: { voxpact_ref: ref, checkout_id: checkoutId } });
+    return { checkout_session_id: s.id, checkout_url: s.url };
+  }
+  /** checkout.session.completed: book the fee and activate the agent (once: a paid checkout is refused as already_paid). */
+  private completeCheckout(o: Record<string, any>) {
+    const checkoutId = o.metadata?.checkout_id as string | undefined;
+    if (!checkoutId || o.payment_status !== 'paid') return;
+    const pi = String(o.payment_intent ?? o.id);
+    const c = this.db.prepare('SELECT amount_cents, status FROM checkouts WHERE id = ?').get(checkoutId) as { amount_cents: number; status: string } | undefined;
+    if (!c || c.status === 'paid') return;
+    this.recordCall(`activation:${checkoutId}`, 'charge', null, `activation:${checkoutId}`, pi, c.amount_cents, 'succeeded');
+    this.paidCheckouts.set(checkoutId, { ok: true, payment_intent_id: pi });
+    try {
+      this.engine.payCheckout(checkoutId, 'stripe_checkout');
+    } finally {
+      this.paidCheckouts.delete(checkoutId);
+    }
+  }
+
+  // ---------- owner identity verification (KYC) ----------
+  /**
+   * Start (or resume) the owner's Stripe Identity verification. One session per owner at a time:
+   * a verified owner is told so; an unfinished session is re-opened with a fresh key.
+   * Payouts themselves wait on the connected account's payouts_enabled, where Stripe enforces
+   * the identity requirements of Connect.
+   */
+  async startKyc(ownerId: string, origin: string) {
+    const row = this.db.prepare('SELECT session_id, status FROM stripe_kyc WHERE owner_id = ?').get(ownerId) as { session_id: string; status: string } | undefined;
+    if (row?.status === 'verified') return { verification_session_id: row.session_id, url: null, status: 'verified', message: 'Identity already verified' };
+    // Keyed by the session it replaces: a retry of this start reaches the same new session.
+    const v = await this.provider.createVerificationSession(`kyc:${ownerId}:after:${row?.session_id ?? 'none'}`, ownerId, `${origin}/owners/kyc/done`);
+    const now = this.now();
+    writeTx(this.db, () => {
+      this.db.prepare(`INSERT INTO stripe_kyc (owner_id, session_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(owner_id) DO UPDATE SET session_id = excluded.session_id, status = excluded.status, updated_at = excluded.updated_at`).run(ownerId, v.id, v.status, now, now);
+    });
+    return { verification_session_id: v.id, url: v.url, status: v.status, message: 'Open url to verify your identity with Stripe; the outcome is recorded when Stripe reports it' };
+  }
+  private recordKyc(o: Record<string, any>, status: string) {
+    writeTx(this.db, () => this.db.prepare('UPDATE stripe_kyc SET status = ?, last_error = ?, updated_at = ? WHERE session_id = ?')
+      .run(status, o.last_error?.reason ?? o.last_error?.code ?? null, this.now(), o.id));
+  }
+
+  // ---------- Stripe webhook events ----------
+  get webhookSecret() { return this.opts.webhookSecret; }
+  /**
+   * Apply one verified event at most once (its id is stored): account.updated refreshes the
+   * connected account and pays what waited for it; payment_intent.payment_failed and transfer.*
+   * update the provider call they concern. Other types are acknowledged and ignored.
+   */
+  async applyEvent(event: ProviderEvent): Promise<{ received: true; duplicate: boolean; type: string }> {
+    const fresh = writeTx(this.db, () => this.db.prepare('INSERT OR IGNORE INTO stripe_events (id, type, received_at) VALUES (?, ?, ?)').run(event.id, event.type, this.now()).changes === 1);
+    if (!fresh) return { received: true, duplicate: true, type: event.type };
+    const o = event.data.object;
+    const setStatus = (status: string, error: string | null) => writeTx(this.db, () =>
+      this.db.prepare('UPDATE provider_calls SET status = ?, error = COALESCE(?, error), updated_at = ? WHERE object_id = ? AND status <> ?').run(status, error, this.now(), o.id, 'succeeded'));
+    if (event.type === 'account.updated') {
+      this.recordAccount({ id: o.id, charges_enabled: !!o.charges_enabled, payouts_enabled: !!o.payouts_enabled, details_submitted: !!o.details_submitted });
+      if (o.payouts_enabled && o.details_submitted) await this.settle().catch(() => undefined);
+    } else if (event.type.startsWith('identity.verification_session.')) {
+      this.recordKyc(o, event.type.slice('identity.verification_session.'.length)); // verified, requires_input, canceled, processing
+    } else if (event.type === 'checkout.session.completed') {
+      this.completeCheckout(o);
+    } else if (event.type === 'payment_intent.payment_failed') {
+      setStatus('failed', o.last_payment_error?.message ?? null);
+    } else if (event.type === 'transfer.reversed') {
+      // A reversed transfer took money back from the worker: recorded for the operator; the ledger is corrected by hand (docs/stripe.md).
+      writeTx(this.db, () => this.db.prepare("UPDATE provider_calls SET status = 'reversed', updated_at = ? WHERE object_id = ?").run(this.now(), o.id));
+    }
+    return { received: true, duplicate: false, type: event.type };
   }
 
   // ---------- Connect Express ----------

@@ -31,9 +31,16 @@ export interface PaymentProvider {
   charge(p: ChargeParams): Promise<ChargeOutcome>;
   refund(p: { idempotencyKey: string; paymentIntentId: string; amountCents: number; metadata: Record<string, string> }): Promise<{ id: string; status: string }>;
   transfer(p: { idempotencyKey: string; destination: string; amountCents: number; transferGroup: string; metadata: Record<string, string> }): Promise<{ id: string }>;
+  /** A hosted Checkout Session for a one-time payment (the activation fee). */
+  createCheckoutSession(p: { idempotencyKey: string; amountCents: number; name: string; successUrl: string; cancelUrl: string; metadata: Record<string, string> }): Promise<{ id: string; url: string }>;
+  /** A Stripe Identity verification session for an owner. */
+  createVerificationSession(idempotencyKey: string, ownerId: string, returnUrl: string): Promise<{ id: string; url: string; status: string }>;
   createAccount(idempotencyKey: string, ownerId: string, email: string): Promise<string>;
   accountLink(accountId: string, refreshUrl: string, returnUrl: string): Promise<string>;
   retrieveAccount(accountId: string): Promise<AccountState>;
-  /** Every charge, refund and transfer the provider holds for this platform (reconciliation). */
-  records(): Promise<ProviderRecord[]>;
+  /** Every charge, refund and transfer the provider holds for this platform (reconciliation), created at or after `sinceSec` when given. */
+  records(sinceSec?: number): Promise<ProviderRecord[]>;
+  /** Verify a webhook's Stripe-Signature and parse it; throws when the signature does not match. */
+  constructEvent(payload: string, signature: string, secret: string): ProviderEvent;
 }
+export type ProviderEvent = { id: string; type: string; data: { object: Record<string, any> } };

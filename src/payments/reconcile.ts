@@ -14,9 +14,11 @@ export function reconcile(db: DB, records: ProviderRecord[]): string[] {
   const of = (ref: string, kind: ProviderRecord['kind'], ok: (r: ProviderRecord) => boolean) => (byRef.get(ref) ?? []).filter((r) => r.kind === kind && ok(r));
   const succeeded = (r: ProviderRecord) => r.status === 'succeeded';
 
-  // Charges: each Stripe-funded capture in the ledger is exactly one succeeded PaymentIntent of its amount.
+  // Charges: each Stripe-funded capture (and activation fee) in the ledger is exactly one succeeded PaymentIntent of its amount.
   const captures = db.prepare(`SELECT t.ref, e.amount_cents FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account LIKE 'escrow:%'
-      WHERE t.kind = 'capture' AND EXISTS (SELECT 1 FROM provider_calls c WHERE c.kind = 'charge' AND c.ledger_ref = t.ref)`).all() as { ref: string; amount_cents: number }[];
+      WHERE t.kind = 'capture' AND EXISTS (SELECT 1 FROM provider_calls c WHERE c.kind = 'charge' AND c.ledger_ref = t.ref)
+    UNION ALL SELECT t.ref, e.amount_cents FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'platform:activation'
+      WHERE t.kind = 'activation_fee' AND EXISTS (SELECT 1 FROM provider_calls c WHERE c.kind = 'charge' AND c.ledger_ref = t.ref)`).all() as { ref: string; amount_cents: number }[];
   const booked = new Set(captures.map((c) => c.ref));
   for (const c of captures) {
     const got = of(c.ref, 'charge', succeeded);

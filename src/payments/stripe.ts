@@ -2,7 +2,8 @@
  * The Stripe payment provider. `stripe` is imported dynamically, only when STRIPE_SECRET_KEY is
  * configured: a stdio server without it never loads the package.
  */
-import type { AccountState, ChargeOutcome, ChargeParams, PaymentProvider, ProviderRecord } from './provider.js';
+import { VoxError } from '../errors.js';
+import type { AccountState, ChargeOutcome, ChargeParams, PaymentProvider, ProviderEvent, ProviderRecord } from './provider.js';
 
 /** Stripe's `host`/`port`/`protocol` let tests point the real client at a local fake (test/stripe/fake-stripe.ts). */
 export type StripeOptions = { secretKey: string; host?: string; port?: number; protocol?: 'http' | 'https'; timeoutMs?: number; maxNetworkRetries?: number };
@@ -22,25 +23,51 @@ export async function createStripeProvider(o: StripeOptions): Promise<PaymentPro
 
 type StripeClient = InstanceType<typeof import('stripe').default>;
 
+/** A Stripe error as an error an agent can act on (stable snake_case code, what to do next). */
+export function toVoxError(e: unknown): unknown {
+  const err = e as { type?: string; code?: string; decline_code?: string; message?: string; statusCode?: number };
+  switch (err?.type) {
+    case 'StripeCardError':
+      return new VoxError(err.decline_code ?? err.code ?? 'card_declined', `card declined: ${err.message}`, 402);
+    case 'StripeInvalidRequestError':
+      return new VoxError(err.code ?? 'invalid_request', `Stripe refused the request: ${err.message}`, err.statusCode === 404 ? 404 : 400);
+    case 'StripeIdempotencyError':
+      return new VoxError('idempotency_conflict', `Stripe saw this idempotency key with other parameters: ${err.message}`, 409);
+    case 'StripeConnectionError':
+    case 'StripeAPIError':
+    case 'StripeRateLimitError':
+      return new VoxError('payment_provider_unavailable', `Stripe did not answer (${err.message}); nothing was booked: retry the call (with the same idempotency_key)`, 503);
+    default:
+      return e;
+  }
+}
+const vox = async <T>(p: Promise<T>): Promise<T> => {
+  try {
+    return await p;
+  } catch (e) {
+    throw toVoxError(e);
+  }
+};
+
 export class StripeProvider implements PaymentProvider {
   readonly name = 'stripe' as const;
   constructor(private readonly stripe: StripeClient) {}
 
   async createCustomer(idempotencyKey: string, ownerId: string, email: string) {
-    const c = await this.stripe.customers.create({ email, metadata: { voxpact_owner_id: ownerId } }, { idempotencyKey });
+    const c = await vox(this.stripe.customers.create({ email, metadata: { voxpact_owner_id: ownerId } }, { idempotencyKey }));
     return c.id;
   }
   async createSetupIntent(customerId: string) {
-    const si = await this.stripe.setupIntents.create({ customer: customerId, usage: 'off_session' });
+    const si = await vox(this.stripe.setupIntents.create({ customer: customerId, usage: 'off_session' }));
     return { setup_intent_id: si.id, client_secret: si.client_secret! };
   }
   async attachPaymentMethod(paymentMethodId: string, customerId: string) {
-    const pm = await this.stripe.paymentMethods.attach(paymentMethodId, { customer: customerId });
+    const pm = await vox(this.stripe.paymentMethods.attach(paymentMethodId, { customer: customerId }));
     const card = pm.card;
     return { id: pm.id, brand: card?.brand ?? 'unknown', last4: card?.last4 ?? '0000', exp_month: card?.exp_month ?? 12, exp_year: card?.exp_year ?? 2099 };
   }
   async detachPaymentMethod(paymentMethodId: string) {
-    await this.stripe.paymentMethods.detach(paymentMethodId);
+    await vox(this.stripe.paymentMethods.detach(paymentMethodId));
   }
 
   async charge(p: ChargeParams): Promise<ChargeOutcome> {
@@ -57,43 +84,59 @@ export class StripeProvider implements PaymentProvider {
       if (err.type === 'StripeCardError') {
         return { ok: false, code: err.decline_code ?? err.code ?? 'card_declined', message: err.message ?? 'Your card was declined.', payment_intent_id: err.raw?.payment_intent?.id ?? '' };
       }
-      throw e; // network, API or idempotency errors: the caller retries with the same key
+      throw toVoxError(e); // network, API or idempotency errors: the caller retries with the same key
     }
   }
   async refund(p: { idempotencyKey: string; paymentIntentId: string; amountCents: number; metadata: Record<string, string> }) {
-    const r = await this.stripe.refunds.create({ payment_intent: p.paymentIntentId, amount: p.amountCents, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey });
+    const r = await vox(this.stripe.refunds.create({ payment_intent: p.paymentIntentId, amount: p.amountCents, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey }));
     return { id: r.id, status: r.status ?? 'succeeded' };
   }
   async transfer(p: { idempotencyKey: string; destination: string; amountCents: number; transferGroup: string; metadata: Record<string, string> }) {
-    const t = await this.stripe.transfers.create({ amount: p.amountCents, currency: CURRENCY, destination: p.destination, transfer_group: p.transferGroup, metadata: p.metadata },
-      { idempotencyKey: p.idempotencyKey });
+    const t = await vox(this.stripe.transfers.create({ amount: p.amountCents, currency: CURRENCY, destination: p.destination, transfer_group: p.transferGroup, metadata: p.metadata },
+      { idempotencyKey: p.idempotencyKey }));
     return { id: t.id };
   }
+  async createCheckoutSession(p: { idempotencyKey: string; amountCents: number; name: string; successUrl: string; cancelUrl: string; metadata: Record<string, string> }) {
+    const s = await vox(this.stripe.checkout.sessions.create({
+      mode: 'payment', success_url: p.successUrl, cancel_url: p.cancelUrl, metadata: p.metadata,
+      line_items: [{ quantity: 1, price_data: { currency: CURRENCY, unit_amount: p.amountCents, product_data: { name: p.name } } }],
+      payment_intent_data: { metadata: p.metadata },
+    }, { idempotencyKey: p.idempotencyKey }));
+    return { id: s.id, url: s.url! };
+  }
+  async createVerificationSession(idempotencyKey: string, ownerId: string, returnUrl: string) {
+    const v = await vox(this.stripe.identity.verificationSessions.create({ type: 'document', return_url: returnUrl, metadata: { voxpact_owner_id: ownerId } }, { idempotencyKey }));
+    return { id: v.id, url: v.url ?? '', status: v.status };
+  }
   async createAccount(idempotencyKey: string, ownerId: string, email: string) {
-    const a = await this.stripe.accounts.create({ type: 'express', email, metadata: { voxpact_owner_id: ownerId },
-      capabilities: { transfers: { requested: true } } }, { idempotencyKey });
+    const a = await vox(this.stripe.accounts.create({ type: 'express', email, metadata: { voxpact_owner_id: ownerId },
+      capabilities: { transfers: { requested: true } } }, { idempotencyKey }));
     return a.id;
   }
   async accountLink(accountId: string, refreshUrl: string, returnUrl: string) {
-    const l = await this.stripe.accountLinks.create({ account: accountId, type: 'account_onboarding', refresh_url: refreshUrl, return_url: returnUrl });
+    const l = await vox(this.stripe.accountLinks.create({ account: accountId, type: 'account_onboarding', refresh_url: refreshUrl, return_url: returnUrl }));
     return l.url;
   }
   async retrieveAccount(accountId: string): Promise<AccountState> {
-    const a = await this.stripe.accounts.retrieve(accountId);
+    const a = await vox(this.stripe.accounts.retrieve(accountId));
     return { id: a.id, charges_enabled: !!a.charges_enabled, payouts_enabled: !!a.payouts_enabled, details_submitted: !!a.details_submitted };
   }
-  async records(): Promise<ProviderRecord[]> {
+  constructEvent(payload: string, signature: string, secret: string): ProviderEvent {
+    return this.stripe.webhooks.constructEvent(payload, signature, secret) as unknown as ProviderEvent;
+  }
+  async records(sinceSec?: number): Promise<ProviderRecord[]> {
+    const window = sinceSec ? { created: { gte: sinceSec } } : {};
     const out: ProviderRecord[] = [];
     const ref = (m: Record<string, string> | null | undefined) => m?.voxpact_ref ?? null;
-    for await (const pi of this.stripe.paymentIntents.list({ limit: 100 })) {
+    for await (const pi of this.stripe.paymentIntents.list({ limit: 100, ...window })) {
       if (out.length > MAX_RECORDS) break;
       out.push({ id: pi.id, kind: 'charge', amount_cents: pi.amount, status: pi.status, ref: ref(pi.metadata) });
     }
-    for await (const r of this.stripe.refunds.list({ limit: 100 })) {
+    for await (const r of this.stripe.refunds.list({ limit: 100, ...window })) {
       if (out.length > 2 * MAX_RECORDS) break;
       out.push({ id: r.id, kind: 'refund', amount_cents: r.amount, status: r.status ?? 'succeeded', ref: ref(r.metadata) });
     }
-    for await (const t of this.stripe.transfers.list({ limit: 100 })) {
+    for await (const t of this.stripe.transfers.list({ limit: 100, ...window })) {
       if (out.length > 3 * MAX_RECORDS) break;
       out.push({ id: t.id, kind: 'transfer', amount_cents: t.amount, status: t.reversed ? 'reversed' : 'paid', ref: ref(t.metadata) });
     }

@@ -145,6 +145,8 @@ const ROWS: Record<string, Row> = {
   'GET /v1/payouts/history': { expect: anyAgent() },
   'POST /v1/connect/onboard': { expect: anyAgent() },
   'GET /v1/connect/status': { expect: anyAgent() },
+  'POST /v1/stripe/webhook': { expect: all(404) }, // embedded: Stripe is not configured
+  'POST /v1/owners/kyc/start': { expect: ownerOnly }, // embedded: not_required
   'GET /v1/webhooks/log': { expect: anyAgent() },
 
   // ---------- files (src/engine/files.ts): the buyer's input file of a funded job ----------

@@ -53,7 +53,19 @@ async function attempt<T>(m: Model, r: Real, label: string, predict: () => ((res
   }
   apply!(res as T);
   m.stats.ok++;
+  checkAnswer(r, res, label);
   return res;
+}
+
+/** The job an operation answers with tells the truth: its status, amount and escrow are the database's. */
+function checkAnswer(r: Real, res: unknown, label: string) {
+  const j = (res as { job?: unknown })?.job ?? res;
+  if (!j || typeof j !== 'object' || !('escrow_amount' in j) || !('status' in j)) return;
+  const job = j as { id: string; status: string; amount: number; escrow_amount: number };
+  const row = r.engine.db.prepare(`SELECT j.status, j.amount_cents, COALESCE(b.balance_cents, 0) escrow FROM jobs j LEFT JOIN balances b ON b.account = 'escrow:' || j.id WHERE j.id = ?`)
+    .get(job.id) as { status: string; amount_cents: number; escrow: number };
+  const said = { status: job.status, amount_cents: Math.round(job.amount * 100), escrow: Math.round(job.escrow_amount * 100) };
+  if (JSON.stringify(said) !== JSON.stringify(row)) throw new ModelMismatch(`${label}: the answer says ${JSON.stringify(said)}, the database ${JSON.stringify(row)}`);
 }
 
 /**
@@ -453,6 +465,5 @@ export const setupArb = fc.array(
   }),
   { minLength: 3, maxLength: 5 },
 );
-export type Setup = fc.Arbitrary<typeof setupArb extends fc.Arbitrary<infer T> ? T : never>;
 
 export { ModelMismatch };

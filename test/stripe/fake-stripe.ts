@@ -40,6 +40,8 @@ export class FakeStripe {
   readonly objects = new Map<string, Obj>();
   private readonly idem = new Map<string, { fingerprint: string; reply: Reply }>();
   private hang: { path: string; ms: number }[] = [];
+  /** true: every request answers 500 api_error (Stripe having an outage). */
+  down = false;
   /** Every request as received (method, path, idempotency key), for assertions. */
   readonly requests: { method: string; path: string; key: string | undefined }[] = [];
 
@@ -61,6 +63,15 @@ export class FakeStripe {
   completeOnboarding(accountId: string) {
     Object.assign(this.objects.get(accountId)!, { charges_enabled: true, payouts_enabled: true, details_submitted: true });
   }
+  /** The customer pays on the hosted Checkout page: a succeeded PaymentIntent; returns the session (the checkout.session.completed payload). */
+  completeCheckout(sessionId: string) {
+    const s = this.objects.get(sessionId)!;
+    const pi = { id: id('pi'), object: 'payment_intent', amount: s.amount_total, currency: s.currency, status: 'succeeded', metadata: s.payment_intent_data.metadata ?? {},
+      created: Math.floor(Date.now() / 1000), latest_charge: id('ch') };
+    this.objects.set(pi.id, pi);
+    Object.assign(s, { status: 'complete', payment_status: 'paid', payment_intent: pi.id });
+    return s;
+  }
   list(object: string) {
     return [...this.objects.values()].filter((o) => o.object === object);
   }
@@ -74,7 +85,9 @@ export class FakeStripe {
     this.requests.push({ method: req.method!, path: url.pathname, key });
     let reply: Reply;
     let replayed = false;
-    if (req.method === 'POST' && key) {
+    if (this.down) {
+      reply = err(500, 'api_error', undefined, 'An unknown error occurred');
+    } else if (req.method === 'POST' && key) {
       const fingerprint = `${url.pathname} ${JSON.stringify(params)}`;
       const prior = this.idem.get(key);
       if (prior && prior.fingerprint !== fingerprint) {
@@ -103,11 +116,14 @@ export class FakeStripe {
 
   private route(method: string, path: string, p: Obj): Reply {
     const parts = path.split('/').filter(Boolean); // ['v1', resource, id?, action?]
-    const [, resource, oid, action] = parts;
+    const [, first, ...rest] = parts;
+    const resource = first === 'checkout' || first === 'identity' ? `${first}/${rest.shift()}` : first; // /v1/checkout/sessions, /v1/identity/verification_sessions
+    const [oid, action] = rest;
     const create = (o: Obj) => { this.objects.set(o.id, o); return ok(o); };
     const get = (object: string) => { const o = this.objects.get(oid); return o && o.object === object ? ok(o) : err(404, 'invalid_request_error', 'resource_missing', `No such ${object}: '${oid}'`); };
     const listOf = (object: string) => {
       let all = this.list(object).reverse(); // newest first, like Stripe
+      if (p.created?.gte) all = all.filter((o) => o.created >= Number(p.created.gte));
       if (p.starting_after) all = all.slice(all.findIndex((o) => o.id === p.starting_after) + 1);
       const limit = Number(p.limit ?? 10);
       return ok({ object: 'list', url: path, has_more: all.length > limit, data: all.slice(0, limit) });
@@ -175,6 +191,17 @@ export class FakeStripe {
       }
       case 'GET transfers':
         return listOf('transfer');
+      case 'POST checkout/sessions': {
+        const sid = id('cs_test');
+        return create({ id: sid, object: 'checkout.session', mode: p.mode, status: 'open', payment_status: 'unpaid', url: `https://checkout.stripe.com/c/pay/${sid}`,
+          amount_total: Number(p.line_items?.[0]?.price_data?.unit_amount ?? 0), currency: p.line_items?.[0]?.price_data?.currency, metadata: p.metadata ?? {},
+          payment_intent_data: p.payment_intent_data ?? {}, payment_intent: null, success_url: p.success_url, created: now });
+      }
+      case 'POST identity/verification_sessions': {
+        const vid = id('vs');
+        return create({ id: vid, object: 'identity.verification_session', type: p.type, status: 'requires_input', url: `https://verify.stripe.com/start/${vid}`,
+          metadata: p.metadata ?? {}, last_error: null, created: now });
+      }
       case 'POST accounts':
         return create({ id: id('acct'), object: 'account', type: p.type, email: p.email ?? null, metadata: p.metadata ?? {}, charges_enabled: false, payouts_enabled: false, details_submitted: false, created: now });
       case 'GET accounts/:id':

@@ -10,24 +10,27 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/index.js';
-import { PostJobInput, DeliverInput, SubmitBidInput } from '../../src/schemas.js';
+import { PostJobInput, DeliverInput, OpenDisputeInput, SubmitBidInput } from '../../src/schemas.js';
 import { createStripeProvider } from '../../src/payments/stripe.js';
 import { StripePayments, jobIdFor } from '../../src/payments/marketplace.js';
 import { reconcile } from '../../src/payments/reconcile.js';
 import type { PaymentProvider } from '../../src/payments/provider.js';
 import { FakeStripe } from './fake-stripe.js';
+import Stripe from 'stripe';
+import { handleStripeWebhook } from '../../src/payments/webhook.js';
 
 let fake: FakeStripe;
 let engine: Engine;
 let payments: StripePayments;
 let provider: PaymentProvider;
 let n = 0;
+const WHSEC = 'whsec_test_secret';
 
 async function setup(o: { timeoutMs?: number; maxNetworkRetries?: number } = {}) {
   provider = await createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: fake.port, protocol: 'http', timeoutMs: o.timeoutMs ?? 5_000, maxNetworkRetries: o.maxNetworkRetries ?? 0 });
   const dir = mkdtempSync(join(tmpdir(), 'voxpact-stripe-'));
   engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock: new ManualClock(Date.parse('2026-03-02T10:00:00Z')) });
-  payments = new StripePayments(engine, provider).install();
+  payments = new StripePayments(engine, provider, { webhookSecret: WHSEC }).install();
 }
 
 function agent(name: string) {
@@ -77,6 +80,7 @@ describe('saved cards', () => {
     const visa = await buyer.mp.savePaymentMethod('pm_card_visa');
     const mc = await buyer.mp.savePaymentMethod('pm_card_mastercard', { make_default: true });
     expect(fake.list('customer')).toHaveLength(1);
+    await expect(buyer.mp.savePaymentMethod('pm_unknown')).rejects.toMatchObject({ code: 'resource_missing', status: 404, message: expect.stringMatching(/No such PaymentMethod/) });
     expect(visa).toMatchObject({ brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034, is_default: true }); // the first card is the default
     const list = await buyer.mp.listPaymentMethods();
     expect(list.items.map((c) => [c.last4, c.is_default])).toEqual([['4444', true], ['4242', false]]);
@@ -174,6 +178,28 @@ describe('escrow on Stripe', () => {
     await books();
   });
 
+  it('dispute split by an operator (outside any agent call): the settle pass refunds the buyer\'s part and transfers the worker\'s net', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    await ready(worker);
+    const job = await buyer.mp.postJob(direct(worker.id, 50));
+    await worker.mp.acceptJob(job.id);
+    await worker.mp.startJob(job.id);
+    await worker.mp.deliverJob(job.id, DeliverInput.parse({ content: 'done' }));
+    const d = await buyer.mp.openDispute(job.id, OpenDisputeInput.parse({ reason: 'Half of the work is missing here.' }));
+    engine.judging.resolveDispute(d.id, { ruling: 'split', worker_share_percent: 60 });
+    expect(fake.list('refund')).toEqual([]); // booked in the ledger, not yet pushed
+    expect(await payments.settle()).toMatchObject({ refunds: 1, transfers: 1 });
+    const net = (engine.db.prepare('SELECT worker_payout_cents n FROM jobs WHERE id = ?').get(job.id) as { n: number }).n;
+    expect(fake.list('refund').map((r) => r.amount)).toEqual([2000]);
+    expect(fake.list('transfer').map((t) => t.amount)).toEqual([net]);
+    expect(keysTo('/v1/refunds')).toEqual([`refund:dispute_split:${job.id}`]);
+    expect(keysTo('/v1/transfers')).toEqual([`dispute_split:${job.id}`]);
+    await books();
+  });
+
   it('a worker without a ready account: payout waits (pending_retry, told once), then is paid when connect_status shows ready', async () => {
     await setup();
     const buyer = agent('buyer');
@@ -194,7 +220,14 @@ describe('escrow on Stripe', () => {
     expect(fake.list('transfer')).toEqual([]);
     expect((engine.db.prepare("SELECT COUNT(*) n FROM events WHERE event = 'job.completed' AND agent_id = ?").get(worker.id) as { n: number }).n).toBe(1);
 
+    expect((await worker.mp.getDashboard()).connect).toEqual({ connected: true, is_ready: false });
+    fake.down = true; // Stripe failing: the dashboard still answers (best-effort)
+    expect((await worker.mp.getDashboard()).connect).toEqual({ connected: true, is_ready: false });
+    fake.down = false;
     fake.completeOnboarding(onboard.stripe_account_id);
+    fake.down = true; // Stripe failing: the dashboard still answers with the last known flags (best-effort)
+    expect((await worker.mp.getDashboard()).connect).toEqual({ connected: true, is_ready: false });
+    fake.down = false;
     expect(await payments.connectStatus(worker.id)).toMatchObject({ connected: true, is_ready: true, payouts_enabled: true });
     expect(fake.list('transfer')).toMatchObject([{ destination: onboard.stripe_account_id, metadata: { voxpact_ref: `payout:release:${job.id}` } }]);
     await payments.settle(); // nothing twice
@@ -223,7 +256,7 @@ describe('timeouts and retries: the same idempotency key never charges twice', (
     const worker = agent('worker');
     await buyer.mp.savePaymentMethod('pm_card_visa');
     fake.hangNext('/v1/payment_intents', 1_000);
-    await expect(buyer.mp.postJob(direct(worker.id, 12, 'post-1'))).rejects.toThrow();
+    await expect(buyer.mp.postJob(direct(worker.id, 12, 'post-1'))).rejects.toMatchObject({ code: 'payment_provider_unavailable', status: 503 });
     const jobId = jobIdFor(buyer.id, 'post-1');
     expect(pis(jobId)).toHaveLength(1); // Stripe charged; the ledger has nothing yet
     expect(engine.db.prepare('SELECT 1 FROM jobs WHERE id = ?').get(jobId)).toBeUndefined();
@@ -272,5 +305,120 @@ describe('reconciliation', () => {
     expect(diff).toHaveLength(2);
     expect(diff.join('\n')).toMatch(/capture:stray.*not in the ledger/);
     expect(diff.join('\n')).toMatch(/payout:release:stray.*no ledger payout/);
+  });
+});
+
+describe('/v1/stripe/webhook', () => {
+  const signed = (event: object, secret = WHSEC) => {
+    const payload = JSON.stringify(event);
+    return { payload, header: new Stripe('sk_test_x').webhooks.generateTestHeaderString({ payload, secret }) };
+  };
+
+  it('verifies Stripe-Signature, applies account.updated once (paying what waited), ignores a replay', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_visa');
+    const onboard = await payments.connectOnboard(worker.id);
+    await completeJob(buyer, worker);
+    expect(fake.list('transfer')).toEqual([]);
+
+    const forged = signed({ id: 'evt_1', type: 'account.updated', data: { object: { id: onboard.stripe_account_id } } }, 'whsec_wrong');
+    await expect(handleStripeWebhook(engine, forged.payload, forged.header)).rejects.toMatchObject({ code: 'invalid_signature', status: 400 });
+    await expect(handleStripeWebhook(engine, forged.payload, undefined)).rejects.toMatchObject({ code: 'invalid_signature' });
+
+    fake.completeOnboarding(onboard.stripe_account_id);
+    const ev = signed({ id: 'evt_2', type: 'account.updated', data: { object: { id: onboard.stripe_account_id, charges_enabled: true, payouts_enabled: true, details_submitted: true } } });
+    expect(await handleStripeWebhook(engine, ev.payload, ev.header)).toEqual({ received: true, duplicate: false, type: 'account.updated' });
+    expect(fake.list('transfer')).toHaveLength(1);
+    expect(await handleStripeWebhook(engine, ev.payload, ev.header)).toMatchObject({ duplicate: true });
+    expect(fake.list('transfer')).toHaveLength(1);
+    await books();
+  });
+
+  it('the activation fee of a second agent is paid on Stripe Checkout: checkout.session.completed activates it once', async () => {
+    await setup();
+    const first = agent('owner-first');
+    const email = (engine.db.prepare('SELECT o.email FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.id = ?').get(first.id) as { email: string }).email;
+    const { agent_id } = engine.registerAgent({ name: 'second', owner_email: email });
+    const token = (engine.db.prepare('SELECT activation_token t FROM agents WHERE id = ?').get(agent_id) as { t: string }).t;
+    const act = engine.activate(token, true);
+    expect(act).toMatchObject({ status: 'pending_payment', fee_amount: 5 });
+    const co = await payments.activationCheckout(act.checkout_id!, 'http://127.0.0.1:8787');
+    expect(co.checkout_url).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+    expect((await payments.activationCheckout(act.checkout_id!, 'http://127.0.0.1:8787')).checkout_session_id).toBe(co.checkout_session_id); // same key, same session
+    expect(() => engine.payCheckout(act.checkout_id!, 'pm_card_visa')).toThrow(/Stripe Checkout/); // no side door around Stripe
+
+    const session = fake.completeCheckout(co.checkout_session_id);
+    const ev = signed({ id: 'evt_cs', type: 'checkout.session.completed', data: { object: session } });
+    await handleStripeWebhook(engine, ev.payload, ev.header);
+    expect(engine.db.prepare('SELECT status FROM agents WHERE id = ?').get(agent_id)).toEqual({ status: 'active' });
+    expect(engine.ledgerSummary()).toMatchObject({ platform: 5 });
+    const again = signed({ id: 'evt_cs2', type: 'checkout.session.completed', data: { object: session } }); // Stripe may send it twice under another id
+    await handleStripeWebhook(engine, again.payload, again.header);
+    expect((engine.db.prepare("SELECT COUNT(*) n FROM ledger_txns WHERE kind = 'activation_fee'").get() as { n: number }).n).toBe(1);
+    await books();
+  });
+
+  it('KYC: start a Stripe Identity session for the owner; identity.verification_session.verified records the outcome', async () => {
+    await setup();
+    const a = agent('kyc');
+    const owner = (engine.db.prepare('SELECT owner_id o FROM agents WHERE id = ?').get(a.id) as { o: string }).o;
+    const started = await payments.startKyc(owner, 'http://127.0.0.1:8787');
+    expect(started).toMatchObject({ status: 'requires_input', url: expect.stringMatching(/^https:\/\/verify\.stripe\.com\//) });
+    const ev = signed({ id: 'evt_kyc', type: 'identity.verification_session.verified', data: { object: { id: started.verification_session_id } } });
+    await handleStripeWebhook(engine, ev.payload, ev.header);
+    expect(engine.db.prepare('SELECT status FROM stripe_kyc WHERE owner_id = ?').get(owner)).toEqual({ status: 'verified' });
+    expect(await payments.startKyc(owner, 'http://127.0.0.1:8787')).toMatchObject({ status: 'verified', url: null });
+    expect(fake.list('identity.verification_session')).toHaveLength(1);
+  });
+
+  it('payment_intent.payment_failed marks the provider call; unknown types are acknowledged', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const worker = agent('worker');
+    await buyer.mp.savePaymentMethod('pm_card_chargeDeclined');
+    const job = await buyer.mp.postJob(direct(worker.id));
+    const [pi] = pis(job.id);
+    const ev = signed({ id: 'evt_3', type: 'payment_intent.payment_failed', data: { object: { id: pi.id, last_payment_error: { message: 'Your card was declined.' } } } });
+    expect(await handleStripeWebhook(engine, ev.payload, ev.header)).toMatchObject({ duplicate: false });
+    expect(engine.db.prepare('SELECT status FROM provider_calls WHERE object_id = ?').get(pi.id)).toEqual({ status: 'failed' });
+    const other = signed({ id: 'evt_4', type: 'charge.refund.updated', data: { object: { id: 're_x' } } });
+    expect(await handleStripeWebhook(engine, other.payload, other.header)).toMatchObject({ type: 'charge.refund.updated' });
+    await books();
+  });
+});
+
+describe('the embedded provider stays the default', () => {
+  it('without STRIPE_SECRET_KEY nothing is installed, stripe is not loaded, connect answers honestly', async () => {
+    const { paymentsFromEnv } = await import('../../src/payments/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'voxpact-embedded-'));
+    const e = Engine.open({ dbPath: join(dir, 'voxpact.db') });
+    try {
+      expect(await paymentsFromEnv(e, {})).toBeNull();
+      expect(e.ctx.payments).toBeUndefined();
+      const { agent_id } = e.createLocalAgent({ name: 'solo', owner_email: 'solo@example.com', card: 'pm_card_visa' });
+      const mp = e.as(agent_id);
+      expect(await mp.connectStatus()).toMatchObject({ connected: true, is_ready: true, stripe_account_id: null, message: expect.stringMatching(/simulated bank account/) });
+      expect(await mp.connectOnboard()).toMatchObject({ is_ready: true, onboarding_url: null });
+      await expect(handleStripeWebhook(e, '{}', 't=1,v1=x')).rejects.toMatchObject({ code: 'stripe_not_configured', status: 404 });
+    } finally {
+      e.close();
+    }
+  });
+
+  it('STRIPE_SECRET_KEY installs the Stripe provider (pointed at the fake with STRIPE_API_*)', async () => {
+    const { paymentsFromEnv } = await import('../../src/payments/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'voxpact-env-'));
+    const e = Engine.open({ dbPath: join(dir, 'voxpact.db') });
+    const p = await paymentsFromEnv(e, { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(fake.port), STRIPE_API_PROTOCOL: 'http' });
+    try {
+      expect(p).not.toBeNull();
+      const { agent_id } = e.createLocalAgent({ name: 'solo', owner_email: 'solo2@example.com' });
+      expect((await e.as(agent_id).connectOnboard()).stripe_account_id).toMatch(/^acct_/);
+    } finally {
+      p?.stop();
+      e.close();
+    }
   });
 });

@@ -101,6 +101,8 @@ export async function runStdio(o) {
     }
     setLogLevel(config.logLevel);
     const engine = openEngine(config);
+    // STRIPE_SECRET_KEY: real money through Stripe (src/payments); without it `stripe` is never loaded.
+    const stripe = process.env.STRIPE_SECRET_KEY ? await (await import('./payments/index.js')).paymentsFromEnv(engine) : null;
     let stopTimers = () => { };
     try {
         const agentId = resolveAgent(engine, config, (l) => process.stderr.write(l + '\n'));
@@ -112,6 +114,7 @@ export async function runStdio(o) {
                 return;
             closing = true;
             stopTimers();
+            stripe?.stop();
             await server.close().catch(() => { });
             engine.close();
             process.exit(0);

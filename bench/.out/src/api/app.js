@@ -22,6 +22,7 @@ import { RateLimiter, rateLimitHeaders, ruleFor, tightest } from './ratelimit.js
 import { ROUTES, checkRoutes, routeKey } from './routes.js';
 import { filesRoutes } from '../files/http.js';
 import { FILES_PATH_PREFIX } from '../files/signing.js';
+import { webRoutes } from '../web/routes.js';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Client address for per-IP limits: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
 function clientIp(c, trustProxy) {
@@ -152,6 +153,8 @@ export function createApp(o) {
     // Signed file URLs of the local store (PUT upload / GET download); no JWT: the signature is the credential.
     app.route(FILES_PATH_PREFIX, filesRoutes(engine.files.service));
     app.all('/mcp', (c) => mcp.handle(c, o.boundHost ?? config.httpHost));
+    // The owner's web pages (activation, login, dashboard, job, admin): src/web, cookie sessions.
+    app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy }));
     const patterns = routes.map((r) => ({ r, re: pathRegex(r.path) }));
     app.notFound((c) => {
         const allowed = patterns.filter((p) => p.re.test(c.req.path)).map((p) => p.r.method);

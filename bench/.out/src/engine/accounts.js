@@ -89,7 +89,8 @@ export function payCheckout(ctx, checkoutId, cardToken) {
         throw notFound('checkout', checkoutId);
     if (c.status === 'paid')
         throw new VoxError('already_paid', 'this checkout is already paid', 409);
-    const res = chargeCard(cardToken);
+    // Stripe (src/payments): the fee is paid on Stripe Checkout; the hook says whether it was.
+    const res = ctx.payments?.checkout?.(c.id) ?? chargeCard(cardToken);
     const now = ctx.clock.now();
     ctx.db.prepare("INSERT INTO charges (id, agent_id, job_id, amount_cents, purpose, status, error_code, created_at) VALUES (?, ?, NULL, ?, 'activation_fee', ?, ?, ?)")
         .run(`ch_${uuid().replace(/-/g, '')}`, c.agent_id, c.amount_cents, res.ok ? 'succeeded' : 'failed', res.ok ? null : res.code, now);

@@ -52,8 +52,9 @@ export function leaveReview(ctx, agentId, jobId, input) {
 export function payouts(ctx, agentId) {
     const rows = ctx.db.prepare(`SELECT id, status, amount_cents, platform_fee_cents, worker_payout_cents, completed_at, updated_at FROM jobs
       WHERE worker_id = ? AND worker_payout_cents IS NOT NULL ORDER BY COALESCE(completed_at, updated_at) DESC`).all(agentId);
+    // Gross is what was released to the worker's side (the whole amount, or the worker's share of a split).
     const items = rows.map((r) => r.status === 'completed'
-        ? { job_id: r.id, gross_eur: eur(r.amount_cents), platform_fee_eur: eur(r.platform_fee_cents), net_eur: eur(r.worker_payout_cents), kind: 'release', completed_at: iso(r.completed_at) }
+        ? { job_id: r.id, gross_eur: eur(r.platform_fee_cents + r.worker_payout_cents), platform_fee_eur: eur(r.platform_fee_cents), net_eur: eur(r.worker_payout_cents), kind: 'release', completed_at: iso(r.completed_at) }
         : { job_id: r.id, gross_eur: eur(r.worker_payout_cents), platform_fee_eur: 0, net_eur: eur(r.worker_payout_cents), kind: 'cancellation_compensation', completed_at: iso(r.updated_at) });
     const total = rows.reduce((s, r) => s + r.worker_payout_cents, 0);
     return { total_earned: eur(total), total_jobs: items.filter((p) => p.kind === 'release').length, payouts: items };

@@ -68,7 +68,8 @@ export function move(ctx, j, action, actor, actorAgentId, reason, patch = {}) {
     for (const a of partiesOf(ctx, next))
         changed(ctx, a, j.id, 'job');
     assertEscrow(ctx, j.id);
-    return loadJob(ctx, j.id);
+    // Only a money effect writes to the job row after `next` was read; otherwise `next` is current.
+    return row.effect === 'none' || row.effect === 'capture' ? next : loadJob(ctx, j.id);
 }
 function partiesOf(ctx, j) {
     const ids = new Set([j.buyer_id]);
@@ -81,7 +82,11 @@ function partiesOf(ctx, j) {
 }
 /** TigerBeetle-style assertion: a job's escrow matches its status after every move. */
 function assertEscrow(ctx, jobId) {
-    const j = loadJob(ctx, jobId);
+    // The four columns it needs, not the whole row: this runs after every move.
+    const j = ctx.db.prepare(`SELECT j.status, j.frozen_from, j.amount_cents, COALESCE(b.balance_cents, 0) AS escrow_cents FROM jobs j
+      LEFT JOIN balances b ON b.account = 'escrow:' || j.id WHERE j.id = ?`).get(jobId);
+    if (!j)
+        throw notFound('job', jobId);
     const expected = HELD_STATUSES.includes(j.status === 'frozen' ? j.frozen_from : j.status) ? j.amount_cents : 0;
     if (j.escrow_cents !== expected)
         throw new LedgerError(`job ${jobId} is '${j.status}' with escrow ${j.escrow_cents}, expected ${expected}`);

@@ -12,6 +12,7 @@ export async function paymentsFromEnv(engine, env = process.env) {
     const payments = new StripePayments(engine, provider, {
         connectReturnUrl: env.STRIPE_CONNECT_RETURN_URL || undefined,
         connectRefreshUrl: env.STRIPE_CONNECT_REFRESH_URL || undefined,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     }).install();
     payments.start(env.STRIPE_SETTLE_INTERVAL_MS ? Number(env.STRIPE_SETTLE_INTERVAL_MS) : 60_000);
     return payments;

@@ -29,11 +29,16 @@ export const MAX_CHARGES_PER_CALL = 25;
 export const MAX_SETTLE_BATCH = 100;
 /** Calls that only read: no charge, nothing to settle after. */
 const READ_ONLY = /^(get|list|browse|search|quote|changes|latest|preview)/;
+/** The Stripe payments installed on an engine (the REST webhook route finds them here). */
+const INSTALLED = new WeakMap();
+export const paymentsOf = (engine) => INSTALLED.get(engine);
 export class StripePayments {
     engine;
     provider;
     opts;
     call = null;
+    /** Activation checkouts Stripe reported paid, for the engine's payCheckout to book (set just before it runs). */
+    paidCheckouts = new Map();
     hooks;
     timer = null;
     constructor(engine, provider, opts = {}) {
@@ -46,12 +51,15 @@ export class StripePayments {
             cardInfo: (pm) => self.call?.cards.get(pm),
             newJobId: () => self.call?.jobId,
             deferPayout: (req) => self.deferPayout(req),
+            checkout: (id) => self.paidCheckouts.get(id)
+                ?? { ok: false, code: 'stripe_checkout_required', message: 'on Stripe the activation fee is paid at the Stripe Checkout page (checkout_url of POST /v1/agents/activate).', payment_intent_id: '' },
         };
     }
     /** Route the engine's money through this provider: install the hooks and wrap each agent's view. */
     install() {
         this.engine.ctx.payments = this.hooks;
         this.engine.wrapMarketplace = (m, agentId) => this.wrap(m, agentId);
+        INSTALLED.set(this.engine, this);
         return this;
     }
     /** Retry what is owed (deferred payouts, refunds) every `intervalMs`; the table rows are the durable state. */
@@ -96,6 +104,7 @@ export class StripePayments {
             deletePaymentMethod: (id) => this.deletePaymentMethod(inner, agentId, id),
             connectOnboard: () => this.connectOnboard(agentId),
             connectStatus: () => this.connectStatus(agentId),
+            getDashboard: () => this.dashboard(inner, agentId),
         };
         return new Proxy(inner, {
             get: (target, prop, receiver) => {
@@ -271,6 +280,79 @@ export class StripePayments {
         if (row)
             await this.provider.detachPaymentMethod(row.test_token);
         return inner.deletePaymentMethod(id);
+    }
+    /** The dashboard's Connect block, best-effort: a Stripe failure leaves the last known flags (or not connected). */
+    async dashboard(inner, agentId) {
+        const d = await inner.getDashboard();
+        const owner = this.ownerOf(agentId);
+        const row = this.db.prepare('SELECT account_id, payouts_enabled, details_submitted FROM stripe_accounts WHERE owner_id = ?').get(owner.id);
+        if (!row)
+            return { ...d, connect: { connected: false, is_ready: false } };
+        let ready = !!(row.payouts_enabled && row.details_submitted);
+        try {
+            ready = isReady(await this.refreshAccount(owner.id, row.account_id));
+        }
+        catch { /* best-effort (reference: Dashboard) */ }
+        return { ...d, connect: { connected: true, is_ready: ready } };
+    }
+    // ---------- the activation fee on Stripe Checkout ----------
+    /** A Stripe Checkout Session for an engine checkout (key `activation:<checkout>`: asking twice gives the same session). */
+    async activationCheckout(checkoutId, origin) {
+        const c = this.db.prepare('SELECT amount_cents FROM checkouts WHERE id = ?').get(checkoutId);
+        if (!c)
+            throw new VoxError('not_found', `checkout '${checkoutId}' not found`, 404);
+        const ref = `activation:${checkoutId}`;
+        const s = await this.provider.createCheckoutSession({ idempotencyKey: ref, amountCents: c.amount_cents, name: 'VoxPact agent activation',
+            successUrl: `${origin}/checkout/${checkoutId}/done`, cancelUrl: `${origin}/checkout/${checkoutId}`, metadata: { voxpact_ref: ref, checkout_id: checkoutId } });
+        return { checkout_session_id: s.id, checkout_url: s.url };
+    }
+    /** checkout.session.completed: book the fee and activate the agent (once: a paid checkout is refused as already_paid). */
+    completeCheckout(o) {
+        const checkoutId = o.metadata?.checkout_id;
+        if (!checkoutId || o.payment_status !== 'paid')
+            return;
+        const pi = String(o.payment_intent ?? o.id);
+        const c = this.db.prepare('SELECT amount_cents, status FROM checkouts WHERE id = ?').get(checkoutId);
+        if (!c || c.status === 'paid')
+            return;
+        this.recordCall(`activation:${checkoutId}`, 'charge', null, `activation:${checkoutId}`, pi, c.amount_cents, 'succeeded');
+        this.paidCheckouts.set(checkoutId, { ok: true, payment_intent_id: pi });
+        try {
+            this.engine.payCheckout(checkoutId, 'stripe_checkout');
+        }
+        finally {
+            this.paidCheckouts.delete(checkoutId);
+        }
+    }
+    // ---------- Stripe webhook events ----------
+    get webhookSecret() { return this.opts.webhookSecret; }
+    /**
+     * Apply one verified event at most once (its id is stored): account.updated refreshes the
+     * connected account and pays what waited for it; payment_intent.payment_failed and transfer.*
+     * update the provider call they concern. Other types are acknowledged and ignored.
+     */
+    async applyEvent(event) {
+        const fresh = writeTx(this.db, () => this.db.prepare('INSERT OR IGNORE INTO stripe_events (id, type, received_at) VALUES (?, ?, ?)').run(event.id, event.type, this.now()).changes === 1);
+        if (!fresh)
+            return { received: true, duplicate: true, type: event.type };
+        const o = event.data.object;
+        const setStatus = (status, error) => writeTx(this.db, () => this.db.prepare('UPDATE provider_calls SET status = ?, error = COALESCE(?, error), updated_at = ? WHERE object_id = ? AND status <> ?').run(status, error, this.now(), o.id, 'succeeded'));
+        if (event.type === 'account.updated') {
+            this.recordAccount({ id: o.id, charges_enabled: !!o.charges_enabled, payouts_enabled: !!o.payouts_enabled, details_submitted: !!o.details_submitted });
+            if (o.payouts_enabled && o.details_submitted)
+                await this.settle().catch(() => undefined);
+        }
+        else if (event.type === 'checkout.session.completed') {
+            this.completeCheckout(o);
+        }
+        else if (event.type === 'payment_intent.payment_failed') {
+            setStatus('failed', o.last_payment_error?.message ?? null);
+        }
+        else if (event.type === 'transfer.reversed') {
+            // A reversed transfer took money back from the worker: recorded for the operator; the ledger is corrected by hand (docs/stripe.md).
+            writeTx(this.db, () => this.db.prepare("UPDATE provider_calls SET status = 'reversed', updated_at = ? WHERE object_id = ?").run(this.now(), o.id));
+        }
+        return { received: true, duplicate: false, type: event.type };
     }
     // ---------- Connect Express ----------
     async connectOnboard(agentId) {

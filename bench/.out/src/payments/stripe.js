@@ -58,6 +58,14 @@ export class StripeProvider {
         const t = await this.stripe.transfers.create({ amount: p.amountCents, currency: CURRENCY, destination: p.destination, transfer_group: p.transferGroup, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey });
         return { id: t.id };
     }
+    async createCheckoutSession(p) {
+        const s = await this.stripe.checkout.sessions.create({
+            mode: 'payment', success_url: p.successUrl, cancel_url: p.cancelUrl, metadata: p.metadata,
+            line_items: [{ quantity: 1, price_data: { currency: CURRENCY, unit_amount: p.amountCents, product_data: { name: p.name } } }],
+            payment_intent_data: { metadata: p.metadata },
+        }, { idempotencyKey: p.idempotencyKey });
+        return { id: s.id, url: s.url };
+    }
     async createAccount(idempotencyKey, ownerId, email) {
         const a = await this.stripe.accounts.create({ type: 'express', email, metadata: { voxpact_owner_id: ownerId },
             capabilities: { transfers: { requested: true } } }, { idempotencyKey });
@@ -71,20 +79,24 @@ export class StripeProvider {
         const a = await this.stripe.accounts.retrieve(accountId);
         return { id: a.id, charges_enabled: !!a.charges_enabled, payouts_enabled: !!a.payouts_enabled, details_submitted: !!a.details_submitted };
     }
-    async records() {
+    constructEvent(payload, signature, secret) {
+        return this.stripe.webhooks.constructEvent(payload, signature, secret);
+    }
+    async records(sinceSec) {
+        const window = sinceSec ? { created: { gte: sinceSec } } : {};
         const out = [];
         const ref = (m) => m?.voxpact_ref ?? null;
-        for await (const pi of this.stripe.paymentIntents.list({ limit: 100 })) {
+        for await (const pi of this.stripe.paymentIntents.list({ limit: 100, ...window })) {
             if (out.length > MAX_RECORDS)
                 break;
             out.push({ id: pi.id, kind: 'charge', amount_cents: pi.amount, status: pi.status, ref: ref(pi.metadata) });
         }
-        for await (const r of this.stripe.refunds.list({ limit: 100 })) {
+        for await (const r of this.stripe.refunds.list({ limit: 100, ...window })) {
             if (out.length > 2 * MAX_RECORDS)
                 break;
             out.push({ id: r.id, kind: 'refund', amount_cents: r.amount, status: r.status ?? 'succeeded', ref: ref(r.metadata) });
         }
-        for await (const t of this.stripe.transfers.list({ limit: 100 })) {
+        for await (const t of this.stripe.transfers.list({ limit: 100, ...window })) {
             if (out.length > 3 * MAX_RECORDS)
                 break;
             out.push({ id: t.id, kind: 'transfer', amount_cents: t.amount, status: t.reversed ? 'reversed' : 'paid', ref: ref(t.metadata) });

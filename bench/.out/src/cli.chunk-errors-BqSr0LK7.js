@@ -1,2 +1,0 @@
-var e=class extends Error{code;status;details;constructor(e,t,n=400,r={}){super(t),this.code=e,this.status=n,this.details=r,this.name=`VoxError`}toJSON(){return{code:this.code,message:this.message,...this.details}}};const t=(t,n)=>new e(`validation_error`,`${t} ${n}`,400,{field:t}),n=(t,n)=>new e(`not_found`,`${t} '${n}' not found`,404),r=(t=`missing or invalid credentials`)=>new e(`unauthorized`,t,401);export{r as i,t as n,n as r,e as t};
-//# sourceMappingURL=cli.chunk-errors-BqSr0LK7.js.map

@@ -1,2 +1,0 @@
-const e={allowLoopback:!1,timeoutMs:5e3,pingTimeoutMs:5e3,maxRedirects:3,signingNowMs:()=>Date.now(),concurrency:8};function t(t={}){let n={allowLoopback:process.env.VOXPACT_WEBHOOK_ALLOW_LOOPBACK===`1`};return{...e,...n,...t}}function n(e){return t().allowLoopback&&/^http:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/|$)/i.test(e)}export{t as n,n as t};
-//# sourceMappingURL=cli.chunk-options-BezHMywe.js.map

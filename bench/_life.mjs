@@ -1,0 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Engine } from '../dist/src/engine/index.js';
+const d = mkdtempSync('/tmp/vlife-');
+const engine = Engine.open({ dataDir: d });
+if (process.argv[2] === 'off') engine.db.pragma('synchronous = OFF');
+const buyer = engine.createLocalAgent({ name: 'bench-buyer', owner_email: 'buyer@bench.test', card: 'pm_card_visa' });
+const worker = engine.createLocalAgent({ name: 'bench-worker', owner_email: 'worker@bench.test', capabilities: ['summarization'] });
+const B = engine.as(buyer.agent_id), W = engine.as(worker.agent_id);
+const post = { title: 'Benchmark lifecycle job', task_spec: { description: 'Summarise' }, amount: 12.5, job_type: 'direct', worker_agent_id: worker.agent_id, deadline_hours: 72, max_revisions: 2 };
+const t = { post: 0, accept: 0, start: 0, deliver: 0, approve: 0 };
+const cpu = () => { const c = process.cpuUsage(); return c.user + c.system; };
+const lifecycle = async () => {
+  let c0 = cpu(); const j = await B.postJob(post); let c1 = cpu(); t.post += c1 - c0;
+  await W.acceptJob(j.id); c0 = cpu(); t.accept += c0 - c1;
+  await W.startJob(j.id); c1 = cpu(); t.start += c1 - c0;
+  await W.deliverJob(j.id, { content: 'The summary.', content_type: 'text/plain' }); c0 = cpu(); t.deliver += c0 - c1;
+  await B.approveJob(j.id); c1 = cpu(); t.approve += c1 - c0;
+};
+for (let i = 0; i < 50; i++) await lifecycle();
+for (const k in t) t[k] = 0;
+const N = 300; const w0 = performance.now();
+for (let i = 0; i < N; i++) await lifecycle();
+const wall = performance.now() - w0;
+console.log(Object.entries(t).map(([k, v]) => `${k} ${(v / N).toFixed(0)}µs`).join(' | '), '| total cpu', (Object.values(t).reduce((a, b) => a + b) / N).toFixed(0), 'µs | wall/lifecycle', (wall / N * 1000).toFixed(0), 'µs');
+engine.close(); rmSync(d, { recursive: true });

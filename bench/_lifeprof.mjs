@@ -1,0 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { Engine } from '../dist/src/engine/index.js';
+const d = mkdtempSync('/tmp/vlife-');
+const engine = Engine.open({ dataDir: d });
+engine.db.pragma('synchronous = OFF');
+const buyer = engine.createLocalAgent({ name: 'bench-buyer', owner_email: 'buyer@bench.test', card: 'pm_card_visa' });
+const worker = engine.createLocalAgent({ name: 'bench-worker', owner_email: 'worker@bench.test', capabilities: ['summarization'] });
+const B = engine.as(buyer.agent_id), W = engine.as(worker.agent_id);
+const post = { title: 'Benchmark lifecycle job', task_spec: { description: 'Summarise' }, amount: 12.5, job_type: 'direct', worker_agent_id: worker.agent_id, deadline_hours: 72, max_revisions: 2 };
+const lifecycle = async () => { const j = await B.postJob(post); await W.acceptJob(j.id); await W.startJob(j.id); await W.deliverJob(j.id, { content: 'The summary.', content_type: 'text/plain' }); await B.approveJob(j.id); };
+for (let i = 0; i < 100; i++) await lifecycle();
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.setSamplingInterval', { interval: 50 }); await s.post('Profiler.start');
+for (let i = 0; i < 600; i++) await lifecycle();
+const { profile } = await s.post('Profiler.stop');
+mkdirSync('/tmp/lprof', { recursive: true }); writeFileSync(`/tmp/lprof/p-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+engine.close(); rmSync(d, { recursive: true });
