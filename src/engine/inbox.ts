@@ -83,7 +83,8 @@ export function dashboard(ctx: Ctx, agentId: string): Dashboard {
     spending: { month: new Date(monthStart(ctx.clock.now())).toISOString().slice(0, 7), spent: eur(spent), limit: limit == null ? null : eur(limit), left: limit == null ? null : eur(Math.max(0, limit - spent)) },
     unread_notifications: unreadCount(ctx, agentId),
     payment: { card_count: listCards(ctx, agentId).length, default_card: card ? { brand: card.brand, last4: card.last4 } : null },
-    connect: { connected: false, is_ready: false },
+    // Embedded payouts settle at once to the simulated bank (as connect_status says); Stripe mode overrides this.
+    connect: { connected: true, is_ready: true },
     trust_history: trustHistory(ctx, agentId, 10, 0).items,
   };
 }

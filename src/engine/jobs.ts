@@ -45,7 +45,9 @@ export function visibleJob(ctx: Ctx, viewer: string, id: string): JobRow {
   throw notFound('job', id);
 }
 
-export const view = (ctx: Ctx, viewer: string, j: JobRow): Job => jobView(j, viewer, isBidder(ctx, j.id, viewer));
+// The bids lookup only matters to someone who is neither the buyer nor the worker (jobView's role).
+export const view = (ctx: Ctx, viewer: string, j: JobRow): Job =>
+  jobView(j, viewer, j.buyer_id !== viewer && j.worker_id !== viewer && isBidder(ctx, j.id, viewer));
 
 export function roleOf(j: JobRow, agentId: string): Actor | null {
   return j.buyer_id === agentId ? 'buyer' : j.worker_id === agentId ? 'worker' : null;

@@ -107,7 +107,7 @@ export function webRoutes(o: WebOptions): Hono {
   function failure(c: Context, e: unknown, nav: Nav = {}) {
     const err = e instanceof VoxError ? e : new VoxError('internal_error', 'something went wrong (logged)', 500);
     if (!(e instanceof VoxError)) console.error(e);
-    return page(c, 'Error', html`<h1>Something went wrong</h1><p role="alert" class="error">${err.message}</p><p><a href="/">Back</a></p>`, nav, err.status);
+    return page(c, 'Error', html`<h1>Something went wrong</h1><p role="alert" class="error">${err.message}</p><p><a href="/dashboard">Back to the dashboard</a></p>`, nav, err.status);
   }
   /** Pages behind the owner session; `needAgent`: also the selected agent. */
   function guarded(needAgent: boolean, fn: (c: Context, s: Session & { agent: AgentPrincipal | null }) => Promise<Response>) {
@@ -191,7 +191,6 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
 <label for="code">6-digit code</label><input type="text" id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required>
 <div><button type="submit">Log in</button></div></form>`;
 
-  web.get('/', async (c) => c.redirect((await session(c)) ? '/dashboard' : '/login', 303));
   web.get('/login', async (c) => {
     if (await session(c)) return c.redirect('/dashboard', 303);
     return page(c, 'Log in', loginForm(csrfOf(c)));

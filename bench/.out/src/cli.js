@@ -6030,7 +6030,8 @@ function loadConfig(env = process.env) {
 		trustProxy: env.VOXPACT_TRUST_PROXY === "1",
 		mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? idleEnv(env.VOXPACT_MCP_SESSION_IDLE) : 18e5,
 		files: filesConfigFromEnv(env),
-		judges: judgeOptionsFromEnv(env)
+		judges: judgeOptionsFromEnv(env),
+		adminEmails: csv(env.VOXPACT_ADMIN_EMAILS).map((e) => e.toLowerCase())
 	};
 }
 
@@ -6141,7 +6142,7 @@ async function serve(v) {
 	} catch (e) {
 		throw new Usage(e.message);
 	}
-	const { runStdio } = await import("./cli.chunk-stdio-D1m6vyAm.js");
+	const { runStdio } = await import("./cli.chunk-stdio-DrHghhcY.js");
 	await runStdio({
 		config,
 		toolsets,
@@ -6160,7 +6161,7 @@ async function serveHttpCli(v) {
 	} catch (e) {
 		throw new Usage(e.message);
 	}
-	const { runHttp } = await import("./cli.chunk-serve-CmC-W0HP.js");
+	const { runHttp } = await import("./cli.chunk-serve-Bh2jmW1p.js");
 	await runHttp({
 		config,
 		host: v.host,
@@ -6188,7 +6189,7 @@ async function agentsCreate(v) {
 		const { pingWebhook } = await import("./cli.chunk-ping-C-LtdmWx.js").then((n) => n.n);
 		await pingWebhook(v["webhook-url"], { agent_name: v.name });
 	}
-	const { openEngine } = await import("./cli.chunk-stdio-D1m6vyAm.js");
+	const { openEngine } = await import("./cli.chunk-stdio-DrHghhcY.js");
 	const engine = openEngine(configFrom(v));
 	try {
 		const r = engine.createLocalAgent({
@@ -6203,7 +6204,7 @@ async function agentsCreate(v) {
 	}
 }
 async function outbox(v) {
-	const { openEngine } = await import("./cli.chunk-stdio-D1m6vyAm.js");
+	const { openEngine } = await import("./cli.chunk-stdio-DrHghhcY.js");
 	const engine = openEngine(configFrom(v));
 	try {
 		const mails = engine.outbox();
@@ -6215,11 +6216,11 @@ async function outbox(v) {
 	}
 }
 async function timersRun(v) {
-	const { openEngine } = await import("./cli.chunk-stdio-D1m6vyAm.js");
+	const { openEngine } = await import("./cli.chunk-stdio-DrHghhcY.js");
 	const engine = openEngine(configFrom(v));
 	try {
 		const r = engine.runTimers();
-		const { runWebhookDeliveries } = await import("./cli.chunk-worker-BaYV2ibn.js").then((n) => n.n);
+		const { runWebhookDeliveries } = await import("./cli.chunk-worker-ae8QdBRQ.js").then((n) => n.n);
 		const w = await runWebhookDeliveries(engine);
 		if (v.json) return console.log(JSON.stringify({
 			...r,
@@ -6240,7 +6241,7 @@ async function main(argv) {
 		return console.log(VERSION);
 	}
 	if (p[0] === "admin") {
-		const { runAdmin } = await import("./cli.chunk-admin-cli-DqOBLoSR.js");
+		const { runAdmin } = await import("./cli.chunk-admin-cli-DhA2kqNR.js");
 		return runAdmin(p.slice(1), v, configFrom(v), (msg) => new Usage(msg));
 	}
 	const cmd = p.join(" ");
@@ -6250,7 +6251,7 @@ async function main(argv) {
 		case "outbox": return outbox(v);
 		case "timers run": return timersRun(v);
 		case "demo": {
-			const { runDemo } = await import("./cli.chunk-demo-D6e8wC3b.js");
+			const { runDemo } = await import("./cli.chunk-demo-C21mdtXl.js");
 			return runDemo({ dataDir: v["data-dir"] });
 		}
 		default: throw new Usage(`unknown command '${cmd}' (see voxpact-mcp --help)`);

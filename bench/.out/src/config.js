@@ -48,6 +48,7 @@ export function loadConfig(env = process.env) {
         mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? idleEnv(env.VOXPACT_MCP_SESSION_IDLE) : 30 * 60_000,
         files: filesConfigFromEnv(env),
         judges: judgeOptionsFromEnv(env),
+        adminEmails: csv(env.VOXPACT_ADMIN_EMAILS).map((e) => e.toLowerCase()),
     };
 }
 //# sourceMappingURL=config.js.map

@@ -329,6 +329,17 @@ export const ROUTES = [
         handler: ({ mp }) => mp.connectStatus(),
     }),
     route({
+        method: 'POST', path: '/v1/owners/kyc/start', auth: 'owner', tag: 'owners',
+        summary: 'Start the owner\'s identity verification with Stripe Identity (2 a day); the outcome is recorded from Stripe\'s events',
+        response: z.object({ verification_session_id: z.string().nullable(), url: z.string().nullable(), status: z.string(), message: z.string() }),
+        handler: async ({ engine, principal, origin }) => {
+            const stripe = paymentsOf(engine);
+            if (!stripe)
+                return { verification_session_id: null, url: null, status: 'not_required', message: 'Embedded backend: no real money moves, so no identity verification is needed (set STRIPE_SECRET_KEY for Stripe)' };
+            return stripe.startKyc(principal.ownerId, origin);
+        },
+    }),
+    route({
         method: 'POST', path: '/v1/stripe/webhook', auth: 'public', tag: 'payments',
         summary: 'Stripe events (Stripe-Signature verified with STRIPE_WEBHOOK_SECRET), applied once each; 404 when Stripe is not configured',
         response: z.object({ received: z.literal(true), duplicate: z.boolean(), type: z.string() }),

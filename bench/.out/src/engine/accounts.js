@@ -213,7 +213,12 @@ export function searchAgents(ctx, input) {
     }
     if (input.min_trust_score !== undefined)
         (where.push('a.trust_score >= ?'), args.push(input.min_trust_score));
-    const rows = ctx.db.prepare(`SELECT a.*, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...args, input.limit);
+    // With q every match is ranked, so only the ranking keys go through the sort (see browseOpenJobs).
+    const sql = match
+        ? `SELECT a.*, page.relevance FROM (SELECT a.rowid AS rid, ${rel} AS relevance, a.trust_score AS trust FROM ${from} WHERE ${where.join(' AND ')}
+        ORDER BY relevance, trust DESC LIMIT ?) page JOIN agents a ON a.rowid = page.rid ORDER BY page.relevance, page.trust DESC`
+        : `SELECT a.*, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
+    const rows = ctx.db.prepare(sql).all(...args, input.limit);
     const items = rows.map((r) => Object.assign(publicAgentView(r), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
     return { items, count: items.length };
 }

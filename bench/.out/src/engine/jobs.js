@@ -41,7 +41,8 @@ export function visibleJob(ctx, viewer, id) {
         return j;
     throw notFound('job', id);
 }
-export const view = (ctx, viewer, j) => jobView(j, viewer, isBidder(ctx, j.id, viewer));
+// The bids lookup only matters to someone who is neither the buyer nor the worker (jobView's role).
+export const view = (ctx, viewer, j) => jobView(j, viewer, j.buyer_id !== viewer && j.worker_id !== viewer && isBidder(ctx, j.id, viewer));
 export function roleOf(j, agentId) {
     return j.buyer_id === agentId ? 'buyer' : j.worker_id === agentId ? 'worker' : null;
 }
@@ -432,18 +433,22 @@ export function listJobs(ctx, agentId, input) {
     for (const s of statuses)
         if (!JOB_STATUSES.includes(s))
             throw invalid('status', `contains '${s}', which is not a job status (${JOB_STATUSES.join(', ')})`);
-    // Two index-backed branches instead of an OR, so large databases stay fast.
+    // Two index-backed branches instead of an OR, so large databases stay fast. The status filter
+    // sits in each branch and the page is cut from the narrow (id, created_at) union before any
+    // wide row is read: only `limit` jobs are joined and built, and the count reads no job rows.
+    const statusSql = statuses.length ? ` AND status IN (${statuses.map((_, i) => `@s${i}`).join(',')})` : '';
     const branches = [];
     if (input.role !== 'worker')
-        branches.push('SELECT id, created_at FROM jobs WHERE buyer_id = @me');
+        branches.push(`SELECT id, created_at FROM jobs WHERE buyer_id = @me${statusSql}`);
     if (input.role !== 'buyer')
-        branches.push('SELECT id, created_at FROM jobs WHERE worker_id = @me');
-    const statusSql = statuses.length ? `AND j.status IN (${statuses.map((_, i) => `@s${i}`).join(',')})` : '';
+        branches.push(`SELECT id, created_at FROM jobs WHERE worker_id = @me${statusSql}`);
     const params = { me: agentId, limit: input.limit, offset: input.offset };
     statuses.forEach((s, i) => (params[`s${i}`] = s));
-    const base = `FROM (${branches.join(' UNION ')}) ids JOIN jobs j ON j.id = ids.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id WHERE 1 = 1 ${statusSql}`;
-    const rows = ctx.db.prepare(`SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents ${base} ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`).all(params);
-    const total = ctx.db.prepare(`SELECT COUNT(*) n ${base}`).get(params).n;
+    const union = branches.join(' UNION ');
+    const rows = ctx.db.prepare(`SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents
+      FROM (SELECT id, created_at FROM (${union}) ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset) page
+      JOIN jobs j ON j.id = page.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id ORDER BY j.created_at DESC, j.id`).all(params);
+    const total = ctx.db.prepare(`SELECT COUNT(*) n FROM (${union})`).get(params).n;
     return { items: rows.map((r) => jobView(r, agentId)), count: rows.length, total };
 }
 /** Open jobs: bm25 relevance to `q` then the buyer's tier; without `q`, newest first. */
@@ -470,8 +475,14 @@ export function browseOpenJobs(ctx, viewer, input) {
         (where.push('j.budget_cents >= @min'), (params.min = cents(input.min_budget)));
     if (input.max_budget !== undefined)
         (where.push('j.budget_cents <= @max'), (params.max = cents(input.max_budget)));
-    const rows = ctx.db.prepare(`SELECT j.*, 0 AS escrow_cents, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-        .all(params);
+    // With q every match is ranked, so only the ranking keys go through the sort; the page's rows
+    // are read afterwards, by rowid, in the same order.
+    const sql = match
+        ? `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (SELECT j.rowid AS rid, ${rel} AS relevance, buyer.trust_score AS trust, j.created_at AS created
+        FROM ${from} WHERE ${where.join(' AND ')} ORDER BY relevance, trust DESC, created DESC LIMIT @limit OFFSET @offset) page
+        JOIN jobs j ON j.rowid = page.rid ORDER BY page.relevance, page.trust DESC, page.created DESC`
+        : `SELECT j.*, 0 AS escrow_cents, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+    const rows = ctx.db.prepare(sql).all(params);
     const items = rows.map((r) => Object.assign(jobView(r, viewer ?? ''), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
     return { items, count: items.length };
 }

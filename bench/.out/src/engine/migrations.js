@@ -536,6 +536,8 @@ export const MIGRATIONS = [
   );
   CREATE INDEX stripe_payouts_status ON stripe_payouts(status, worker_id);
   CREATE TABLE stripe_events (id TEXT PRIMARY KEY, type TEXT NOT NULL, received_at INTEGER NOT NULL);
+  -- Owner identity verification (POST /v1/owners/kyc/start): the Stripe Identity session and its outcome.
+  CREATE TABLE stripe_kyc (owner_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, status TEXT NOT NULL, last_error TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
   `,
 ];
 //# sourceMappingURL=migrations.js.map

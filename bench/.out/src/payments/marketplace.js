@@ -324,6 +324,30 @@ export class StripePayments {
             this.paidCheckouts.delete(checkoutId);
         }
     }
+    // ---------- owner identity verification (KYC) ----------
+    /**
+     * Start (or resume) the owner's Stripe Identity verification. One session per owner at a time:
+     * a verified owner is told so; an unfinished session is re-opened with a fresh key.
+     * Payouts themselves wait on the connected account's payouts_enabled, where Stripe enforces
+     * the identity requirements of Connect.
+     */
+    async startKyc(ownerId, origin) {
+        const row = this.db.prepare('SELECT session_id, status FROM stripe_kyc WHERE owner_id = ?').get(ownerId);
+        if (row?.status === 'verified')
+            return { verification_session_id: row.session_id, url: null, status: 'verified', message: 'Identity already verified' };
+        // Keyed by the session it replaces: a retry of this start reaches the same new session.
+        const v = await this.provider.createVerificationSession(`kyc:${ownerId}:after:${row?.session_id ?? 'none'}`, ownerId, `${origin}/owners/kyc/done`);
+        const now = this.now();
+        writeTx(this.db, () => {
+            this.db.prepare(`INSERT INTO stripe_kyc (owner_id, session_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(owner_id) DO UPDATE SET session_id = excluded.session_id, status = excluded.status, updated_at = excluded.updated_at`).run(ownerId, v.id, v.status, now, now);
+        });
+        return { verification_session_id: v.id, url: v.url, status: v.status, message: 'Open url to verify your identity with Stripe; the outcome is recorded when Stripe reports it' };
+    }
+    recordKyc(o, status) {
+        writeTx(this.db, () => this.db.prepare('UPDATE stripe_kyc SET status = ?, last_error = ?, updated_at = ? WHERE session_id = ?')
+            .run(status, o.last_error?.reason ?? o.last_error?.code ?? null, this.now(), o.id));
+    }
     // ---------- Stripe webhook events ----------
     get webhookSecret() { return this.opts.webhookSecret; }
     /**
@@ -341,6 +365,9 @@ export class StripePayments {
             this.recordAccount({ id: o.id, charges_enabled: !!o.charges_enabled, payouts_enabled: !!o.payouts_enabled, details_submitted: !!o.details_submitted });
             if (o.payouts_enabled && o.details_submitted)
                 await this.settle().catch(() => undefined);
+        }
+        else if (event.type.startsWith('identity.verification_session.')) {
+            this.recordKyc(o, event.type.slice('identity.verification_session.'.length)); // verified, requires_input, canceled, processing
         }
         else if (event.type === 'checkout.session.completed') {
             this.completeCheckout(o);

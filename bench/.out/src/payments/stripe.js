@@ -1,3 +1,8 @@
+/**
+ * The Stripe payment provider. `stripe` is imported dynamically, only when STRIPE_SECRET_KEY is
+ * configured: a stdio server without it never loads the package.
+ */
+import { VoxError } from '../errors.js';
 const CURRENCY = 'eur';
 /** Bound on what reconciliation reads back from Stripe per object type. */
 const MAX_RECORDS = 10_000;
@@ -9,6 +14,32 @@ export async function createStripeProvider(o) {
     });
     return new StripeProvider(stripe);
 }
+/** A Stripe error as an error an agent can act on (stable snake_case code, what to do next). */
+export function toVoxError(e) {
+    const err = e;
+    switch (err?.type) {
+        case 'StripeCardError':
+            return new VoxError(err.decline_code ?? err.code ?? 'card_declined', `card declined: ${err.message}`, 402);
+        case 'StripeInvalidRequestError':
+            return new VoxError(err.code ?? 'invalid_request', `Stripe refused the request: ${err.message}`, err.statusCode === 404 ? 404 : 400);
+        case 'StripeIdempotencyError':
+            return new VoxError('idempotency_conflict', `Stripe saw this idempotency key with other parameters: ${err.message}`, 409);
+        case 'StripeConnectionError':
+        case 'StripeAPIError':
+        case 'StripeRateLimitError':
+            return new VoxError('payment_provider_unavailable', `Stripe did not answer (${err.message}); nothing was booked: retry the call (with the same idempotency_key)`, 503);
+        default:
+            return e;
+    }
+}
+const vox = async (p) => {
+    try {
+        return await p;
+    }
+    catch (e) {
+        throw toVoxError(e);
+    }
+};
 export class StripeProvider {
     stripe;
     name = 'stripe';
@@ -16,20 +47,20 @@ export class StripeProvider {
         this.stripe = stripe;
     }
     async createCustomer(idempotencyKey, ownerId, email) {
-        const c = await this.stripe.customers.create({ email, metadata: { voxpact_owner_id: ownerId } }, { idempotencyKey });
+        const c = await vox(this.stripe.customers.create({ email, metadata: { voxpact_owner_id: ownerId } }, { idempotencyKey }));
         return c.id;
     }
     async createSetupIntent(customerId) {
-        const si = await this.stripe.setupIntents.create({ customer: customerId, usage: 'off_session' });
+        const si = await vox(this.stripe.setupIntents.create({ customer: customerId, usage: 'off_session' }));
         return { setup_intent_id: si.id, client_secret: si.client_secret };
     }
     async attachPaymentMethod(paymentMethodId, customerId) {
-        const pm = await this.stripe.paymentMethods.attach(paymentMethodId, { customer: customerId });
+        const pm = await vox(this.stripe.paymentMethods.attach(paymentMethodId, { customer: customerId }));
         const card = pm.card;
         return { id: pm.id, brand: card?.brand ?? 'unknown', last4: card?.last4 ?? '0000', exp_month: card?.exp_month ?? 12, exp_year: card?.exp_year ?? 2099 };
     }
     async detachPaymentMethod(paymentMethodId) {
-        await this.stripe.paymentMethods.detach(paymentMethodId);
+        await vox(this.stripe.paymentMethods.detach(paymentMethodId));
     }
     async charge(p) {
         try {
@@ -47,36 +78,40 @@ export class StripeProvider {
             if (err.type === 'StripeCardError') {
                 return { ok: false, code: err.decline_code ?? err.code ?? 'card_declined', message: err.message ?? 'Your card was declined.', payment_intent_id: err.raw?.payment_intent?.id ?? '' };
             }
-            throw e; // network, API or idempotency errors: the caller retries with the same key
+            throw toVoxError(e); // network, API or idempotency errors: the caller retries with the same key
         }
     }
     async refund(p) {
-        const r = await this.stripe.refunds.create({ payment_intent: p.paymentIntentId, amount: p.amountCents, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey });
+        const r = await vox(this.stripe.refunds.create({ payment_intent: p.paymentIntentId, amount: p.amountCents, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey }));
         return { id: r.id, status: r.status ?? 'succeeded' };
     }
     async transfer(p) {
-        const t = await this.stripe.transfers.create({ amount: p.amountCents, currency: CURRENCY, destination: p.destination, transfer_group: p.transferGroup, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey });
+        const t = await vox(this.stripe.transfers.create({ amount: p.amountCents, currency: CURRENCY, destination: p.destination, transfer_group: p.transferGroup, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey }));
         return { id: t.id };
     }
     async createCheckoutSession(p) {
-        const s = await this.stripe.checkout.sessions.create({
+        const s = await vox(this.stripe.checkout.sessions.create({
             mode: 'payment', success_url: p.successUrl, cancel_url: p.cancelUrl, metadata: p.metadata,
             line_items: [{ quantity: 1, price_data: { currency: CURRENCY, unit_amount: p.amountCents, product_data: { name: p.name } } }],
             payment_intent_data: { metadata: p.metadata },
-        }, { idempotencyKey: p.idempotencyKey });
+        }, { idempotencyKey: p.idempotencyKey }));
         return { id: s.id, url: s.url };
     }
+    async createVerificationSession(idempotencyKey, ownerId, returnUrl) {
+        const v = await vox(this.stripe.identity.verificationSessions.create({ type: 'document', return_url: returnUrl, metadata: { voxpact_owner_id: ownerId } }, { idempotencyKey }));
+        return { id: v.id, url: v.url ?? '', status: v.status };
+    }
     async createAccount(idempotencyKey, ownerId, email) {
-        const a = await this.stripe.accounts.create({ type: 'express', email, metadata: { voxpact_owner_id: ownerId },
-            capabilities: { transfers: { requested: true } } }, { idempotencyKey });
+        const a = await vox(this.stripe.accounts.create({ type: 'express', email, metadata: { voxpact_owner_id: ownerId },
+            capabilities: { transfers: { requested: true } } }, { idempotencyKey }));
         return a.id;
     }
     async accountLink(accountId, refreshUrl, returnUrl) {
-        const l = await this.stripe.accountLinks.create({ account: accountId, type: 'account_onboarding', refresh_url: refreshUrl, return_url: returnUrl });
+        const l = await vox(this.stripe.accountLinks.create({ account: accountId, type: 'account_onboarding', refresh_url: refreshUrl, return_url: returnUrl }));
         return l.url;
     }
     async retrieveAccount(accountId) {
-        const a = await this.stripe.accounts.retrieve(accountId);
+        const a = await vox(this.stripe.accounts.retrieve(accountId));
         return { id: a.id, charges_enabled: !!a.charges_enabled, payouts_enabled: !!a.payouts_enabled, details_submitted: !!a.details_submitted };
     }
     constructEvent(payload, signature, secret) {

@@ -18,7 +18,8 @@ table { border-collapse:collapse; width:100%; font-size:.95rem; }
 th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--line); vertical-align:top; }
 .table-wrap { overflow-x:auto; }
 dl { display:grid; grid-template-columns:max-content 1fr; gap:.2rem 1rem; margin:0; }
-dt { color:var(--muted); } dd { margin:0; }
+dt { color:var(--muted); } dd { margin:0; overflow-wrap:anywhere; min-width:0; }
+code, td, li, p { overflow-wrap:anywhere; }
 label { display:block; margin:.5rem 0 .2rem; font-weight:600; }
 label.inline { display:inline; font-weight:400; }
 input[type=text], input[type=email], input[type=number], select, textarea { font:inherit; padding:.45rem; width:100%; max-width:24rem; border:1px solid #767676; border-radius:4px; }

@@ -50,7 +50,7 @@ export function layout(title, body, nav = {}) {
 <link rel="stylesheet" href="/web/static/style.css">
 <script src="/web/static/app.js" defer></script>
 </head><body>
-<header><a class="brand" href="/">VoxPact</a>${nav.owner ? html `<span class="who">${nav.owner}${nav.agent ? html ` · <strong>${nav.agent}</strong>` : ''}</span>` : ''}${links}</header>
+<header><a class="brand" href="/dashboard">VoxPact</a>${nav.owner ? html `<span class="who">${nav.owner}${nav.agent ? html ` · <strong>${nav.agent}</strong>` : ''}</span>` : ''}${links}</header>
 <main id="main">${body}</main>
 <footer><p>VoxPact owner dashboard · embedded marketplace</p></footer>
 </body></html>`.s;

@@ -13,12 +13,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { VoxError } from '../errors.js';
-import { UpdateAgentInput } from '../schemas.js';
+import { ResolveDisputeInput, UpdateAgentInput } from '../schemas.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
 import { cookieEvents } from './events.js';
 import { eur, html, layout, trustChart, when } from './html.js';
 /** Every form of these pages is tiny. */
 const FORM_MAX_BYTES = 16 * 1024;
+/** The job page previews at most this many files, each cut at this many characters. */
+const FILE_PREVIEWS_MAX = 5;
+const PREVIEW_CHARS_MAX = 4000;
 const OWNER = 'vx_owner', AGENT = 'vx_agent', CSRF = 'vx_csrf';
 /** Test payment methods of the embedded provider offered at checkout. */
 export const TEST_CARDS = [
@@ -36,7 +39,9 @@ const SECURITY_HEADERS = {
 export function webRoutes(o) {
     const { engine } = o;
     const web = new Hono();
-    web.use('*', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('form too large', 413) }));
+    for (const p of ['/activate', '/checkout/*', '/login', '/login/*', '/logout', '/agents/*', '/dashboard/*', '/admin/*']) {
+        web.post(p, bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('form too large', 413) }));
+    }
     const secure = (c) => new URL(c.req.url).protocol === 'https:' || (o.trustProxy === true && c.req.header('X-Forwarded-Proto') === 'https');
     const cookieOpts = (c, maxAge) => ({ httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/', ...(maxAge ? { maxAge } : {}) });
     /** The CSRF token of this browser (made on first sight; rotated at login and logout). */
@@ -99,7 +104,7 @@ export function webRoutes(o) {
         const err = e instanceof VoxError ? e : new VoxError('internal_error', 'something went wrong (logged)', 500);
         if (!(e instanceof VoxError))
             console.error(e);
-        return page(c, 'Error', html `<h1>Something went wrong</h1><p role="alert" class="error">${err.message}</p><p><a href="/">Back</a></p>`, nav, err.status);
+        return page(c, 'Error', html `<h1>Something went wrong</h1><p role="alert" class="error">${err.message}</p><p><a href="/dashboard">Back to the dashboard</a></p>`, nav, err.status);
     }
     /** Pages behind the owner session; `needAgent`: also the selected agent. */
     function guarded(needAgent, fn) {
@@ -185,7 +190,6 @@ ${already ? html `<p class="ok">This agent is already active.</p>` : html `<form
 <form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">
 <label for="code">6-digit code</label><input type="text" id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required>
 <div><button type="submit">Log in</button></div></form>`;
-    web.get('/', async (c) => c.redirect((await session(c)) ? '/dashboard' : '/login', 303));
     web.get('/login', async (c) => {
         if (await session(c))
             return c.redirect('/dashboard', 303);
@@ -350,6 +354,11 @@ ${hooks.items.map((w) => html `<tr><td>${w.event}</td><td>${w.status}${w.error ?
             mp.getValidationRecord(id).catch(() => null),
             mp.getDispute(id).catch(() => null),
         ]);
+        const deliverable = ['delivered', 'validating', 'revision_requested', 'disputed', 'completed'].includes(job.status) ? await mp.getDeliverablePreview(id).catch(() => null) : null;
+        // Previews of the first few confirmed files (text, or a description of a binary), bounded.
+        const shown = (files?.items ?? []).filter((f) => f.upload_status === 'confirmed').slice(0, FILE_PREVIEWS_MAX);
+        const previews = new Map(await Promise.all(shown.map(async (f) => [f.id, await mp.previewFile(id, f.id).catch(() => null)])));
+        const clip = (t) => (t.length > PREVIEW_CHARS_MAX ? `${t.slice(0, PREVIEW_CHARS_MAX)}…` : t);
         const role = job.buyer_agent_id === s.agent.agentId ? 'buyer' : 'worker';
         return page(c, `Job ${job.title}`, html `<h1>${job.title}</h1>
 <p class="muted" aria-live="polite" id="live-status">Live updates on.</p>
@@ -370,11 +379,82 @@ ${transitions.items.map((t) => html `<li><span class="status">${t.from_status ??
             ? html `<ul>${messages.items.map((m) => html `<li><strong>${m.sender_agent_id === s.agent.agentId ? 'you' : m.sender_agent_id}</strong> <span class="muted">(${m.type}, ${when(m.created_at)})</span>: ${m.content}</li>`)}</ul>`
             : html `<p class="muted">No messages.</p>`}</section>
 <section aria-labelledby="files-h"><h2 id="files-h">Files</h2>${files && files.items.length
-            ? html `<ul>${files.items.map((f) => html `<li>${f.original_filename} <span class="muted">${f.content_type}, ${f.file_size_human}, ${f.purpose}, ${f.upload_status}</span></li>`)}</ul>`
+            ? html `<ul>${files.items.map((f) => html `<li>${f.original_filename} <span class="muted">${f.content_type}, ${f.file_size_human}, ${f.purpose}, ${f.upload_status}</span>${previews.get(f.id) ? html `<details><summary>Preview (${previews.get(f.id).file_category})</summary><pre>${clip(previews.get(f.id).preview_content)}</pre></details>` : ''}</li>`)}</ul>`
             : html `<p class="muted">No files.</p>`}</section>
+<section aria-labelledby="dlv-h"><h2 id="dlv-h">Deliverable</h2>${deliverable ? html `<p class="muted">Revision ${deliverable.revision_number}, ${deliverable.content_type}, ${deliverable.size_bytes} bytes${deliverable.is_partial ? ' (preview)' : ''}, ${when(deliverable.created_at)}</p><pre data-testid="deliverable">${clip(deliverable.preview ?? deliverable.content ?? '')}</pre>` : html `<p class="muted">Nothing delivered yet.</p>`}</section>
 <section aria-labelledby="val-h"><h2 id="val-h">Validation</h2>${validation ? html `<pre>${JSON.stringify(validation, null, 2)}</pre>` : html `<p class="muted">No validation yet.</p>`}</section>
 <section aria-labelledby="disp-h"><h2 id="disp-h">Dispute</h2>${dispute ? html `<pre>${JSON.stringify(dispute, null, 2)}</pre>` : html `<p class="muted">No dispute.</p>`}</section>
 </div><p><a href="/dashboard">Back to the dashboard</a></p>`, s.nav);
+    }));
+    // ---------- admin (owners listed in VOXPACT_ADMIN_EMAILS) ----------
+    function adminOnly(fn) {
+        return guarded(false, async (c, s) => {
+            if (!s.nav.admin)
+                throw new VoxError('forbidden', 'the admin pages are for the emails listed in VOXPACT_ADMIN_EMAILS', 403);
+            return fn(c, s);
+        });
+    }
+    const freezeForm = (csrf, jobId = '') => html `<form method="post" action="/admin/jobs/freeze"><input type="hidden" name="csrf" value="${csrf}">
+<label for="fz-job">Job id</label><input type="text" id="fz-job" name="job_id" required value="${jobId}">
+<label for="fz-reason">Reason (both parties are told)</label><input type="text" id="fz-reason" name="reason" required maxlength="500">
+<div><button type="submit" name="action" value="freeze" class="danger">Freeze job</button> <button type="submit" name="action" value="unfreeze">Unfreeze job</button></div></form>`;
+    web.get('/admin', adminOnly(async (c, s) => {
+        const all = engine.judging.listDisputes({ limit: 200 });
+        const queue = all.filter((d) => d.status === 'escalated');
+        const row = (d) => html `<tr><td><a href="/admin/disputes/${d.id}">${d.id.slice(0, 8)}…</a></td><td>${d.status}${d.overdue ? html ` <strong class="error">overdue</strong>` : ''}</td><td>${d.tier}</td><td>${d.opened_by}</td><td>${d.tier1?.ruling ?? d.ruling ?? '—'}</td><td>${when(d.status === 'escalated' ? d.sla_due_at : d.created_at)}</td></tr>`;
+        const table = (rows, caption) => rows.length
+            ? html `<div class="table-wrap"><table><caption class="muted">${caption}</caption><thead><tr><th scope="col">Dispute</th><th scope="col">Status</th><th scope="col">Tier</th><th scope="col">Opened by</th><th scope="col">Tier 1 / ruling</th><th scope="col">Due / opened</th></tr></thead><tbody>${rows.map(row)}</tbody></table></div>`
+            : html `<p class="muted">None.</p>`;
+        return page(c, 'Admin', html `<h1>Admin</h1>
+<section aria-labelledby="q-h"><h2 id="q-h">Tier 2 queue (<span data-testid="queue-count">${queue.length}</span>)</h2>${table(queue, 'Escalated disputes awaiting a human ruling (48 h SLA)')}</section>
+<section aria-labelledby="all-h"><h2 id="all-h">All disputes</h2>${table(all.filter((d) => d.status !== 'escalated'), 'Other disputes')}</section>
+<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze a job</h2>${freezeForm(s.csrf)}</section>`, s.nav);
+    }));
+    web.get('/admin/disputes/:id', adminOnly(async (c, s) => {
+        const { dispute: d, job, messages } = engine.judging.showDispute(c.req.param('id'));
+        const v = d.validation?.summary;
+        return page(c, 'Dispute', html `<h1>Dispute on “${job.title}”</h1>
+<section aria-labelledby="d-h"><h2 id="d-h">Dispute</h2><dl>
+<dt>Status</dt><dd class="status" data-testid="dispute-status">${d.status}</dd><dt>Tier</dt><dd>${d.tier}</dd>
+<dt>Job</dt><dd><code>${job.id}</code> (${job.status}), ${eur(job.amount)}</dd>
+<dt>Buyer</dt><dd><code>${job.buyer_agent_id}</code></dd><dt>Worker</dt><dd><code>${job.worker_agent_id ?? '—'}</code></dd>
+<dt>Opened by</dt><dd>${d.opened_by}, ${when(d.created_at)}</dd>
+<dt>Escalated</dt><dd>${d.escalated_at ? html `${when(d.escalated_at)}: ${d.escalation_reason}; due ${when(d.sla_due_at)}` : '—'}</dd>
+<dt>Messages</dt><dd>${messages} on the job</dd></dl>
+<h3>Reason</h3><p>${d.reason}</p>
+<h3>Evidence</h3>${d.evidence_items.length ? html `<ul>${d.evidence_items.map((e) => html `<li><strong>${e.label}</strong> (${e.type}, by ${e.submitted_by}): ${e.content}</li>`)}</ul>` : html `<p class="muted">No evidence.</p>`}
+<h3>Validation</h3>${v ? html `<p>${v.status} (${v.validator_type}, consensus ${String(v.consensus)}): ${v.reasoning ?? ''}</p>` : html `<p class="muted">None.</p>`}
+<h3>Tier 1 ruling</h3>${d.tier1 ? html `<p data-testid="tier1">${d.tier1.ruling}${d.tier1.worker_share_percent != null ? ` ${d.tier1.worker_share_percent}%` : ''}, confidence ${d.tier1.confidence}: ${d.tier1.reasoning}</p>` : html `<p class="muted">None (no arbitration judge, or the judges disagreed).</p>`}
+${d.settlement ? html `<h3>Settlement</h3><p data-testid="settlement">${d.ruling}${d.worker_share_percent != null ? ` (${d.worker_share_percent}% to the worker)` : ''}: worker ${eur(d.settlement.worker_payout)}, fee ${eur(d.settlement.platform_fee)}, refunded ${eur(d.settlement.refunded_to_buyer)}</p>` : ''}
+</section>
+${d.status === 'resolved' ? '' : html `<section aria-labelledby="r-h"><h2 id="r-h">Resolve (Tier 2 ruling, final)</h2>
+<form method="post" action="/admin/disputes/${d.id}/resolve"><input type="hidden" name="csrf" value="${s.csrf}">
+<label for="ruling">Ruling</label><select id="ruling" name="ruling"><option value="buyer_wins">Buyer wins (refund)</option><option value="worker_wins">Worker wins (release)</option><option value="split">Split</option></select>
+<label for="share">Worker share % (split only)</label><input type="number" id="share" name="worker_share_percent" min="1" max="99" step="1">
+<label for="note">Note to both parties</label><textarea id="note" name="note" rows="3" maxlength="2000"></textarea>
+<div><button type="submit">Resolve dispute</button></div></form></section>`}
+<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze this job</h2>${freezeForm(s.csrf, job.id)}</section>
+<p><a href="/admin">Back to the queue</a></p>`, s.nav);
+    }));
+    web.post('/admin/disputes/:id/resolve', adminOnly(async (c) => {
+        const f = await form(c);
+        const share = (f.worker_share_percent ?? '').trim();
+        const parsed = ResolveDisputeInput.safeParse({ ruling: f.ruling, worker_share_percent: share === '' ? undefined : Number(share), note: f.note?.trim() || undefined });
+        if (!parsed.success) {
+            const i = parsed.error.issues[0];
+            throw new VoxError('validation_error', `${String(i.path[0] ?? 'ruling')}: ${i.message}`, 400);
+        }
+        const id = c.req.param('id');
+        engine.judging.resolveDispute(id, parsed.data);
+        return c.redirect(`/admin/disputes/${encodeURIComponent(id)}`, 303);
+    }));
+    web.post('/admin/jobs/freeze', adminOnly(async (c, s) => {
+        const f = await form(c);
+        const reason = (f.reason ?? '').trim();
+        if (!reason)
+            throw new VoxError('validation_error', 'a reason is required (both parties are told why)', 400, { field: 'reason' });
+        const j = f.action === 'unfreeze' ? engine.unfreezeJob(f.job_id ?? '', reason) : engine.freezeJob(f.job_id ?? '', reason);
+        return page(c, 'Job updated', html `<h1>Job ${f.action === 'unfreeze' ? 'unfrozen' : 'frozen'}</h1><p role="status" class="ok" data-testid="freeze-result">Job <code>${j.id}</code> is now <span class="status">${j.status}</span>.</p><p><a href="/admin">Back to admin</a></p>`, s.nav);
     }));
     return web;
 }

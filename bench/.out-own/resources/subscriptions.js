@@ -1,0 +1,102 @@
+import { ErrorCode, McpError, SubscribeRequestSchema, UnsubscribeRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { log } from '../src/log.js';
+import { RESOURCE_URIS, isResourceUri } from './index.js';
+export const POLL_INTERVAL_MS = 250;
+/** Bound on subscriptions per session. */
+const MAX_SUBSCRIPTIONS = 1000;
+/** The resources a change may have changed, for the agent `self`. */
+export function urisForChange(c, self) {
+    const uris = [RESOURCE_URIS.dashboard];
+    if (c.job_id)
+        uris.push(RESOURCE_URIS.job(c.job_id), RESOURCE_URIS.jobs);
+    if (c.type.startsWith('notification'))
+        uris.push(RESOURCE_URIS.notifications);
+    if (c.type === 'agent' || c.type.startsWith('notification'))
+        uris.push(RESOURCE_URIS.agent(self)); // trust changes come as notifications
+    if (c.job_id && c.type === 'message')
+        uris.push(RESOURCE_URIS.messages(c.job_id));
+    if (c.job_id && c.type === 'validation')
+        uris.push(RESOURCE_URIS.validation(c.job_id));
+    return uris;
+}
+export class ChangeWatcher {
+    mp;
+    send;
+    intervalMs;
+    subscribed = new Set();
+    timer = null;
+    seq = null;
+    busy = false;
+    closed = false;
+    constructor(mp, send, intervalMs = POLL_INTERVAL_MS) {
+        this.mp = mp;
+        this.send = send;
+        this.intervalMs = intervalMs;
+    }
+    async subscribe(uri) {
+        if (!isResourceUri(uri))
+            throw new McpError(ErrorCode.InvalidParams, `unknown resource '${uri}': subscribe to voxpact://dashboard, voxpact://jobs, voxpact://jobs/{job_id}, voxpact://notifications, voxpact://agents/{agent_id} or voxpact://open-jobs`);
+        if (!this.subscribed.has(uri) && this.subscribed.size >= MAX_SUBSCRIPTIONS)
+            throw new McpError(ErrorCode.InvalidParams, `at most ${MAX_SUBSCRIPTIONS} subscriptions per session`);
+        if (this.seq === null)
+            this.seq = await this.mp.latestChangeSeq();
+        this.subscribed.add(uri);
+        this.start();
+    }
+    unsubscribe(uri) {
+        this.subscribed.delete(uri);
+    }
+    start() {
+        if (this.timer || this.closed)
+            return;
+        this.timer = setInterval(() => void this.poll(), this.intervalMs);
+        this.timer.unref();
+    }
+    /** One round: read the feed after `seq`, notify each subscribed URI a change touched, once. */
+    async poll() {
+        if (this.busy || this.closed || this.seq === null || this.subscribed.size === 0)
+            return;
+        this.busy = true;
+        try {
+            const changes = await this.mp.changesSince(this.seq);
+            if (changes.length === 0)
+                return;
+            this.seq = changes[changes.length - 1].seq;
+            const due = new Set();
+            for (const c of changes)
+                for (const u of urisForChange(c, this.mp.agentId))
+                    if (this.subscribed.has(u))
+                        due.add(u);
+            for (const u of due)
+                await this.send(u);
+        }
+        catch (e) {
+            if (!this.closed)
+                log('warn', 'resource watcher poll failed', { error: e instanceof Error ? e.message : String(e) });
+        }
+        finally {
+            this.busy = false;
+        }
+    }
+    close() {
+        this.closed = true;
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = null;
+        this.subscribed.clear();
+    }
+}
+/** Install subscribe/unsubscribe on `server`; returns the watcher (close it with the server). */
+export function registerSubscriptions(server, mp) {
+    const watcher = new ChangeWatcher(mp, (uri) => server.server.sendResourceUpdated({ uri }));
+    server.server.setRequestHandler(SubscribeRequestSchema, async (req) => {
+        await watcher.subscribe(req.params.uri);
+        return {};
+    });
+    server.server.setRequestHandler(UnsubscribeRequestSchema, async (req) => {
+        watcher.unsubscribe(req.params.uri);
+        return {};
+    });
+    return watcher;
+}
+//# sourceMappingURL=subscriptions.js.map

@@ -1,0 +1,177 @@
+/**
+ * The HTTP server of the embedded marketplace, as a Hono app: the REST API of the route table
+ * (routes.ts) at /v1, /openapi.json generated from the same table, MCP over streamable HTTP at
+ * /mcp (mcp.ts) and Server-Sent Events at /v1/events (events.ts). Each /v1 request: per-IP rate
+ * limit → authentication → per-agent rate limit → params/query/body parsed with the route's zod
+ * schemas → one handler call → `{ success: true, data }`; any refusal →
+ * `{ success: false, error: { code, message, field? } }` with its status.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { VoxError } from '../errors.js';
+import { log } from '../log.js';
+import { Acknowledgement } from '../schemas.js';
+import { VERSION } from '../server.js';
+import { authorize } from './auth.js';
+import { EventsHub } from './events.js';
+import { coerceQuery, errorResponse, parseWith } from './http.js';
+import { McpSessions } from './mcp.js';
+import { openApiDocument } from './openapi.js';
+import { RateLimiter, rateLimitHeaders, ruleFor, tightest } from './ratelimit.js';
+import { ROUTES, checkRoutes, routeKey } from './routes.js';
+import { filesRoutes } from '../files/http.js';
+import { FILES_PATH_PREFIX } from '../files/signing.js';
+import { webRoutes } from '../web/routes.js';
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Client address for per-IP limits: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientIp(c, trustProxy) {
+    if (trustProxy) {
+        const xff = c.req.header('X-Forwarded-For');
+        if (xff)
+            return xff.split(',')[0].trim();
+    }
+    try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+    }
+    catch {
+        return 'unknown'; // not running on a Node socket (app.request in tests)
+    }
+}
+/** `/v1/jobs/:id` → a regex, to tell 405 from 404. */
+const pathRegex = (p) => new RegExp('^' + p.replace(/:[A-Za-z_]+/g, '[^/]+') + '/?$');
+export function createApp(o) {
+    const { engine, config } = o;
+    const routes = o.routes ?? ROUTES;
+    checkRoutes(routes);
+    const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock);
+    const events = new EventsHub(engine, o.events);
+    const mcp = new McpSessions(engine, config, limiter, o.mcp);
+    const app = new Hono();
+    app.onError((e, c) => errorResponse(c, e));
+    app.use('/v1/*', bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => errorResponse(c, new VoxError('payload_too_large', `the request body is over ${MAX_BODY_BYTES} bytes`, 413)),
+    }));
+    // Static segments before parameters, so /v1/jobs/open is not taken for /v1/jobs/:id.
+    const ordered = [...routes].sort((a, b) => (a.path.match(/:/g)?.length ?? 0) - (b.path.match(/:/g)?.length ?? 0));
+    for (const r of ordered)
+        app.on(r.method, r.path, (c) => handle(c, r));
+    async function handle(c, r) {
+        const key = routeKey(r);
+        const { key: bucket, rule } = ruleFor(key);
+        const verdicts = [];
+        const rl = () => (verdicts.length ? rateLimitHeaders(tightest(verdicts)) : {});
+        const limit = (who) => {
+            if (!limiter)
+                return;
+            const v = limiter.hit(`${bucket}|${who}`, rule);
+            verdicts.push(v);
+            if (!v.allowed) {
+                throw new VoxError('rate_limited', `rate limited: ${rule.limit} requests per ${rule.window_s} s on ${bucket === '*' ? 'this API' : key}; retry after ${v.retry_after_s} s`, 429, { retry_after_s: v.retry_after_s });
+            }
+        };
+        try {
+            limit(`ip:${clientIp(c, config.trustProxy ?? false)}`);
+            const { principal, credential } = await authorize(engine.identity, r.auth, c, c.req.query('token'));
+            if (principal)
+                limit(principal.scope === 'agent' ? `agent:${principal.agentId}` : `owner:${principal.ownerId}`);
+            const params = r.params ? parseWith(r.params, c.req.param()) : {};
+            const query = r.query ? parseWith(r.query, coerceQuery(r.query, c.req.query())) : {};
+            let body = {};
+            if (r.body) {
+                const text = await c.req.text();
+                let raw = {};
+                if (text.trim() !== '') {
+                    try {
+                        raw = JSON.parse(text);
+                    }
+                    catch {
+                        throw new VoxError('invalid_json', 'the request body is not valid JSON', 400);
+                    }
+                }
+                if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+                    throw new VoxError('validation_error', 'the request body must be a JSON object', 400);
+                body = raw;
+            }
+            const idempotencyKey = r.idempotent ? c.req.header('Idempotency-Key') : undefined;
+            if (idempotencyKey !== undefined && r.body && 'idempotency_key' in r.body.shape) {
+                if (body.idempotency_key !== undefined && body.idempotency_key !== idempotencyKey) {
+                    throw new VoxError('validation_error', 'idempotency_key in the body differs from the Idempotency-Key header: send one of them', 400, { field: 'idempotency_key' });
+                }
+                body.idempotency_key = idempotencyKey;
+            }
+            const parsedBody = r.body ? parseWith(r.body, body) : {};
+            const agentId = principal?.scope === 'agent' ? principal.agentId : '';
+            let mp = null;
+            const ctx = {
+                c, engine, config, events, principal, agentId, params, query, body: parsedBody, idempotencyKey,
+                origin: new URL(c.req.url).origin,
+                get mp() {
+                    if (!agentId)
+                        throw new VoxError('internal_error', `${key} has no agent`, 500);
+                    return (mp ??= engine.as(agentId));
+                },
+                reauthenticate: async () => {
+                    if (credential)
+                        await engine.identity.authenticate(credential);
+                },
+            };
+            for (const [k, v] of Object.entries(rl()))
+                c.header(k, v);
+            const result = await r.handler(ctx);
+            if (result instanceof Response)
+                return result;
+            // The answer is exactly the published schema: unknown fields are stripped, a mismatch is our bug.
+            const out = r.response.safeParse(result);
+            if (!out.success) {
+                log('error', 'answer does not match its schema', { route: key, issues: out.error.issues.slice(0, 5) });
+                throw new VoxError('internal_error', `${key} produced an invalid answer (logged); this is a bug in voxpact-mcp`, 500);
+            }
+            const envelope = { success: true, data: out.data };
+            if (r.response === Acknowledgement)
+                envelope.message = out.data.message;
+            return c.json(envelope, (r.status ?? 200));
+        }
+        catch (e) {
+            if (e instanceof VoxError && e.status >= 500)
+                log('error', 'request failed', { route: key, code: e.code, message: e.message });
+            return errorResponse(c, e, rl());
+        }
+    }
+    // /openapi.json: generated once, the server URL filled in per request.
+    let doc = null;
+    app.get('/openapi.json', (c) => {
+        doc ??= openApiDocument(routes, { version: VERSION });
+        return c.json({ ...doc, servers: [{ url: new URL(c.req.url).origin }] });
+    });
+    app.get('/', (c) => c.json({
+        success: true,
+        data: { name: 'VoxPact (voxpact-mcp embedded server)', version: VERSION, openapi: '/openapi.json', rest: '/v1', mcp: '/mcp', events: '/v1/events?token=<jwt>' },
+    }));
+    app.get('/health', (c) => c.json({ success: true, data: { ok: true } }));
+    // Signed file URLs of the local store (PUT upload / GET download); no JWT: the signature is the credential.
+    app.route(FILES_PATH_PREFIX, filesRoutes(engine.files.service));
+    app.all('/mcp', (c) => mcp.handle(c, o.boundHost ?? config.httpHost));
+    // The owner's web pages (activation, login, dashboard, job, admin): src/web, cookie sessions.
+    app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy }));
+    const patterns = routes.map((r) => ({ r, re: pathRegex(r.path) }));
+    app.notFound((c) => {
+        const allowed = patterns.filter((p) => p.re.test(c.req.path)).map((p) => p.r.method);
+        if (allowed.length) {
+            c.header('Allow', [...new Set(allowed)].join(', '));
+            return errorResponse(c, new VoxError('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path} (allowed: ${[...new Set(allowed)].join(', ')})`, 405));
+        }
+        return errorResponse(c, new VoxError('not_found', `no such endpoint: ${c.req.method} ${c.req.path} (see /openapi.json)`, 404));
+    });
+    return Object.assign(app, {
+        voxpact: {
+            limiter, events, mcp, routes,
+            async shutdown() {
+                events.close();
+                await mcp.close();
+            },
+        },
+    });
+}
+//# sourceMappingURL=app.js.map

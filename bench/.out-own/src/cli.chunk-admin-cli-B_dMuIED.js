@@ -1,0 +1,84 @@
+import { et as ResolveDisputeInput } from "./cli.chunk-schemas-B2-JseJS.js";
+import { t as VoxError } from "./cli.chunk-errors-CWlajiIK.js";
+
+// bench/.out/src/admin-cli.js
+const STATUSES = [
+	"arbitrating",
+	"ruled",
+	"escalated",
+	"resolved"
+];
+/** Run one admin command. `usage(msg)` makes the error a usage error (exit 2). */
+async function runAdmin(args, v, config, usage) {
+	const [area, verb, id, ...extra] = args;
+	if (extra.length) throw usage(`unexpected argument(s): ${extra.join(" ")}`);
+	const needId = () => {
+		if (!id) throw usage(`admin ${area} ${verb} needs an id`);
+		return id;
+	};
+	const { openEngine } = await import("./cli.chunk-stdio-DNsvfE29.js");
+	const engine = openEngine(config);
+	const out = (data, text) => console.log(v.json ? JSON.stringify(data, null, 2) : text);
+	try {
+		switch (`${area} ${verb}`) {
+			case "disputes list": {
+				if (v.status !== void 0 && !STATUSES.includes(v.status)) throw usage(`--status must be one of ${STATUSES.join(", ")} (got '${v.status}')`);
+				const rows = engine.judging.listDisputes({ status: v.status });
+				return out(rows, rows.length ? rows.map((d) => `${d.id}  job ${d.job_id}  ${d.status}${d.overdue ? " OVERDUE" : ""}  tier ${d.tier}  opened by ${d.opened_by} ${d.created_at}` + (d.ruling ? `  ruling ${d.ruling}${d.worker_share_percent != null ? ` ${d.worker_share_percent}%` : ""}` : "") + (d.status === "escalated" ? `  due ${d.sla_due_at}` : d.status === "ruled" ? `  final ${d.review_deadline}` : "")).join("\n") : "No disputes.");
+			}
+			case "disputes show": {
+				const s = engine.judging.showDispute(needId());
+				const d = s.dispute;
+				return out(s, [
+					`Dispute ${d.id}: ${d.status}, tier ${d.tier}`,
+					`Job ${s.job.id} "${s.job.title}" (${s.job.status}), ${s.job.amount.toFixed(2)} EUR; buyer ${s.job.buyer_agent_id}, worker ${s.job.worker_agent_id}`,
+					`Opened by the ${d.opened_by} at ${d.created_at}: ${d.reason}`,
+					...d.evidence_items.map((e) => `  evidence (${e.type}) ${e.label}: ${e.content}`),
+					d.validation ? `Validation: ${d.validation.summary.status} (${d.validation.summary.validator_type}, consensus ${d.validation.summary.consensus}) — ${d.validation.summary.reasoning ?? ""}` : "Validation: none",
+					d.tier1 ? `Tier 1 (AI): ${d.tier1.ruling}${d.tier1.worker_share_percent != null ? ` ${d.tier1.worker_share_percent}%` : ""} at ${d.tier1.confidence} — ${d.tier1.reasoning}` : "",
+					d.ruling ? `Ruling: ${d.ruling}${d.worker_share_percent != null ? ` ${d.worker_share_percent}%` : ""} by ${d.ruled_by}${d.confidence != null ? ` (confidence ${d.confidence})` : ""}${d.reasoning ? ` — ${d.reasoning}` : ""}` : "Ruling: none yet",
+					d.escalated_at ? `Escalated ${d.escalated_at}: ${d.escalation_reason}; due ${d.sla_due_at}` : "",
+					d.settlement ? `Settled ${d.resolved_at}: worker ${d.settlement.worker_payout.toFixed(2)} EUR, fee ${d.settlement.platform_fee.toFixed(2)} EUR, refunded ${d.settlement.refunded_to_buyer.toFixed(2)} EUR` : "",
+					`${s.messages} message(s) on the job.`
+				].filter(Boolean).join("\n"));
+			}
+			case "disputes resolve": {
+				const disputeId = needId();
+				if (!v.ruling) throw usage("admin disputes resolve needs --ruling buyer_wins|worker_wins|split");
+				const share = v["worker-share"];
+				if (share !== void 0 && !/^\d+$/.test(share)) throw usage(`--worker-share must be a whole percent 1–99 (got '${share}')`);
+				const parsed = ResolveDisputeInput.safeParse({
+					ruling: v.ruling,
+					worker_share_percent: share === void 0 ? void 0 : Number(share),
+					note: v.note
+				});
+				if (!parsed.success) {
+					const i = parsed.error.issues[0];
+					const flag = i.path[0] === "worker_share_percent" ? "--worker-share" : i.path[0] === "note" ? "--note" : "--ruling";
+					throw usage(`${flag} ${i.message}${flag === "--ruling" ? " (buyer_wins, worker_wins or split)" : ""}`);
+				}
+				const d = engine.judging.resolveDispute(disputeId, parsed.data);
+				return out(d, `Dispute ${d.id} resolved: ${d.ruling}${d.worker_share_percent != null ? ` (${d.worker_share_percent}% to the worker)` : ""}. Job ${d.job_id} is ${d.job_status}: worker ${d.settlement.worker_payout.toFixed(2)} EUR, platform fee ${d.settlement.platform_fee.toFixed(2)} EUR, refunded ${d.settlement.refunded_to_buyer.toFixed(2)} EUR.`);
+			}
+			case "jobs freeze":
+			case "jobs unfreeze": {
+				const jobId = needId();
+				if (!v.reason?.trim()) throw usage(`admin jobs ${verb} needs --reason (both parties are told why)`);
+				const j = verb === "freeze" ? engine.freezeJob(jobId, v.reason) : engine.unfreezeJob(jobId, v.reason);
+				return out({
+					job_id: j.id,
+					status: j.status
+				}, `Job ${j.id} is now ${j.status}.`);
+			}
+			default: throw usage(`unknown admin command '${args.slice(0, 2).join(" ")}' (admin disputes list|show|resolve, admin jobs freeze|unfreeze)`);
+		}
+	} catch (e) {
+		if (e instanceof VoxError) throw new Error(`${e.code}: ${e.message}`);
+		throw e;
+	} finally {
+		engine.close();
+	}
+}
+
+export { runAdmin };
+//# sourceMappingURL=cli.chunk-admin-cli-B_dMuIED.js.map

@@ -1,0 +1,244 @@
+/** Owners and agents: registration, activation, API keys, profiles, discovery, reviews, trust. */
+import { VoxError, invalid, notFound, unauthorized } from '../errors.js';
+import { LIMITS, tierOf } from '../limits.js';
+import { cents, centsToEur } from '../money.js';
+import { changed, sendMail } from './context.js';
+import { agentId as newAgentId, isWellFormedApiKey, keyPrefix, newApiKey, sha256, uuid } from './ids.js';
+import { acct, post } from './ledger.js';
+import { chargeCard } from './payments.js';
+import { spentThisMonthCents } from './cards.js';
+import { refreshBidCount } from './jobs.js';
+import { publicAgentView, reviewView, trustView } from './views.js';
+import { ensureWebhookSecret } from '../webhooks/secret.js';
+export function getAgentRow(ctx, id) {
+    const row = ctx.db.prepare("SELECT * FROM agents WHERE id = ? AND status <> 'deleted'").get(id);
+    if (!row)
+        throw notFound('agent', id);
+    return row;
+}
+function ownerFor(ctx, email) {
+    const e = email.toLowerCase();
+    const found = ctx.db.prepare('SELECT id FROM owners WHERE email = ?').get(e);
+    if (found)
+        return found.id;
+    const id = `own_${uuid().replace(/-/g, '')}`;
+    ctx.db.prepare('INSERT INTO owners (id, email, created_at) VALUES (?, ?, ?)').run(id, e, ctx.clock.now());
+    return id;
+}
+/** Keep the FTS index and the capability index in step with an agent's searchable fields. */
+function indexAgent(ctx, id) {
+    const a = ctx.db.prepare('SELECT rowid, name, description, capabilities, status FROM agents WHERE id = ?').get(id);
+    const caps = JSON.parse(a.capabilities);
+    ctx.db.prepare('DELETE FROM agents_fts WHERE rowid = ?').run(a.rowid);
+    ctx.db.prepare('DELETE FROM agent_capabilities WHERE agent_id = ?').run(id);
+    if (a.status !== 'active')
+        return;
+    ctx.db.prepare('INSERT INTO agents_fts (rowid, name, description, capabilities) VALUES (?, ?, ?, ?)').run(a.rowid, a.name, a.description ?? '', caps.join(' '));
+    const ins = ctx.db.prepare('INSERT OR IGNORE INTO agent_capabilities (agent_id, capability) VALUES (?, ?)');
+    for (const c of caps)
+        ins.run(id, c);
+}
+/** Register: the agent waits for its owner to open the activation link in the e-mail. */
+export function registerAgent(ctx, input) {
+    const now = ctx.clock.now();
+    const owner = ownerFor(ctx, input.owner_email);
+    const id = newAgentId(now);
+    const token = uuid();
+    ctx.db.prepare(`INSERT INTO agents (id, owner_id, name, description, capabilities, webhook_url, rate_card, status, trust_score, activation_token, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending_verification', 50, ?, ?)`).run(id, owner, input.name, input.description ?? null, JSON.stringify(input.capabilities ?? []), input.webhook_url ?? null, input.rate_card ? JSON.stringify(input.rate_card) : null, token, now);
+    const { fee_cents } = activationFee(ctx, owner, id);
+    sendMail(ctx, input.owner_email, `Activate your VoxPact agent "${input.name}"`, `Your agent ${input.name} (${id}) was registered.\n\nActivation token: ${token}\nOpen: /activate?token=${token}\n` +
+        (fee_cents ? `Activation fee: ${(fee_cents / 100).toFixed(2)} EUR.\n` : 'Your first agent is free.\n'));
+    return { agent_id: id, status: 'pending_verification', message: 'Activation link sent to owner email' };
+}
+/** First active agent per owner is free; each further one costs the activation fee. */
+function activationFee(ctx, ownerId, agentId) {
+    const others = ctx.db.prepare("SELECT COUNT(*) n FROM agents WHERE owner_id = ? AND id <> ? AND status = 'active'").get(ownerId, agentId);
+    return { fee_cents: others.n === 0 ? 0 : LIMITS.activation_fee_cents };
+}
+export function activationInfo(ctx, token) {
+    const a = ctx.db.prepare('SELECT a.id, a.name, a.owner_id, a.status, o.email FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.activation_token = ?').get(token);
+    if (!a)
+        throw new VoxError('invalid_token', 'activation token is unknown or already used', 404, { field: 'token' });
+    const { fee_cents } = activationFee(ctx, a.owner_id, a.id);
+    return { agent_id: a.id, agent_name: a.name, owner_email: a.email, status: a.status, fee_amount: centsToEur(fee_cents), currency: 'EUR' };
+}
+/**
+ * Activate. Free → active at once and the API key is mailed. Paid → a checkout the owner pays
+ * (`payCheckout`); the key is mailed when it is paid. Returns the plaintext key only to
+ * in-process callers (the CLI); the REST API never returns it.
+ */
+export function activate(ctx, token, termsAgreed) {
+    if (termsAgreed !== true)
+        throw invalid('terms_agreed', 'must be true: the owner must agree to the Terms & Privacy Policy');
+    const info = activationInfo(ctx, token);
+    if (info.fee_amount === 0)
+        return { ...issueKey(ctx, info.agent_id, 'activated'), status: 'active', fee_amount: 0 };
+    const existing = ctx.db.prepare("SELECT id FROM checkouts WHERE agent_id = ? AND status = 'open'").get(info.agent_id);
+    const checkoutId = existing?.id ?? `cs_${uuid().replace(/-/g, '')}`;
+    if (!existing) {
+        ctx.db.prepare("INSERT INTO checkouts (id, agent_id, amount_cents, status, created_at) VALUES (?, ?, ?, 'open', ?)").run(checkoutId, info.agent_id, cents(info.fee_amount), ctx.clock.now());
+        ctx.db.prepare("UPDATE agents SET status = 'pending_payment' WHERE id = ?").run(info.agent_id);
+    }
+    return { agent_id: info.agent_id, status: 'pending_payment', checkout_id: checkoutId, checkout_url: `/checkout/${checkoutId}`, fee_amount: info.fee_amount };
+}
+/** Pay an activation checkout with a card (a test payment-method id in embedded mode). */
+export function payCheckout(ctx, checkoutId, cardToken) {
+    const c = ctx.db.prepare('SELECT * FROM checkouts WHERE id = ?').get(checkoutId);
+    if (!c)
+        throw notFound('checkout', checkoutId);
+    if (c.status === 'paid')
+        throw new VoxError('already_paid', 'this checkout is already paid', 409);
+    // Stripe (src/payments): the fee is paid on Stripe Checkout; the hook says whether it was.
+    const res = ctx.payments?.checkout?.(c.id) ?? chargeCard(cardToken);
+    const now = ctx.clock.now();
+    ctx.db.prepare("INSERT INTO charges (id, agent_id, job_id, amount_cents, purpose, status, error_code, created_at) VALUES (?, ?, NULL, ?, 'activation_fee', ?, ?, ?)")
+        .run(`ch_${uuid().replace(/-/g, '')}`, c.agent_id, c.amount_cents, res.ok ? 'succeeded' : 'failed', res.ok ? null : res.code, now);
+    if (!res.ok)
+        throw new VoxError(res.code, `activation fee not paid: ${res.message}`, 402);
+    post(ctx.db, { kind: 'activation_fee', agent_id: c.agent_id, ref: `activation:${c.id}`, at: now, entries: [
+            { account: acct.funding(c.agent_id), amount_cents: -c.amount_cents },
+            { account: acct.activation, amount_cents: c.amount_cents },
+        ] });
+    ctx.db.prepare("UPDATE checkouts SET status = 'paid', paid_at = ? WHERE id = ?").run(now, c.id);
+    return { ...issueKey(ctx, c.agent_id, 'activated'), status: 'active' };
+}
+/** Make a new API key, store only its hash, mail it to the owner; every older key dies now. */
+export function issueKey(ctx, agentId, why) {
+    const key = newApiKey();
+    const now = ctx.clock.now();
+    const wasActive = ctx.db.prepare('SELECT status FROM agents WHERE id = ?').get(agentId).status === 'active';
+    ctx.db.prepare(`UPDATE agents SET api_key_hash = ?, api_key_prefix = ?, key_issued_at = ?, status = 'active', activation_token = NULL,
+      activated_at = COALESCE(activated_at, ?) WHERE id = ?`).run(sha256(key), keyPrefix(key), now, now, agentId);
+    if (!wasActive)
+        indexAgent(ctx, agentId);
+    // A new key ends every session of the old one: JWTs carry the version they were issued at.
+    ctx.db.prepare('UPDATE agents SET token_version = token_version + 1 WHERE id = ?').run(agentId);
+    const a = ctx.db.prepare('SELECT a.name, o.email FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.id = ?').get(agentId);
+    // The webhook signing secret is created once and sent with every key; rotating the key keeps it.
+    const webhookSecret = ensureWebhookSecret(ctx, agentId);
+    sendMail(ctx, a.email, `Your VoxPact API key for "${a.name}"`, `Agent ${a.name} (${agentId}) ${why}.\n\nAPI key (shown once, store it safely):\n${key}\n\nExchange it for a JWT at POST /v1/agents/auth/token, or set VOXPACT_API_KEY for the MCP server.\n` +
+        `\nWebhook signing secret (verifies X-VoxPact-Signature and webhook-signature on the events sent to your webhook_url; key rotation does not change it):\n${webhookSecret}\n`);
+    return { agent_id: agentId, api_key: key };
+}
+/** API key → agent id. Cheap format check first, so junk never touches the database. */
+export function authenticate(ctx, apiKey) {
+    if (!isWellFormedApiKey(apiKey))
+        throw unauthorized('API key is malformed (expected vxp_live_… with a valid checksum)');
+    const row = ctx.db.prepare("SELECT id FROM agents WHERE api_key_hash = ? AND status = 'active'").get(sha256(apiKey));
+    if (!row)
+        throw unauthorized('API key is not valid (rotated, revoked or never issued)');
+    return row.id;
+}
+/** Permanently delete an agent of the caller's owner; refused while it has active jobs. */
+export function deleteAgent(ctx, callerId, targetId) {
+    const caller = getAgentRow(ctx, callerId);
+    const target = getAgentRow(ctx, targetId);
+    if (caller.owner_id !== target.owner_id)
+        throw notFound('agent', targetId);
+    const active = ctx.db.prepare(`SELECT COUNT(*) n FROM jobs WHERE (buyer_id = ? OR worker_id = ?) AND status NOT IN ('completed','cancelled','refunded')`).get(targetId, targetId);
+    if (active.n > 0)
+        throw new VoxError('active_jobs', `agent has ${active.n} active job(s); complete or cancel them first`, 409);
+    const bidJobs = ctx.db.prepare("SELECT DISTINCT job_id FROM bids WHERE worker_id = ? AND status IN ('active','countered')").all(targetId);
+    ctx.db.prepare("UPDATE bids SET status = 'withdrawn' WHERE worker_id = ? AND status IN ('active','countered')").run(targetId);
+    for (const b of bidJobs)
+        refreshBidCount(ctx, b.job_id);
+    ctx.db.prepare("UPDATE agents SET status = 'deleted', api_key_hash = NULL WHERE id = ?").run(targetId);
+    indexAgent(ctx, targetId);
+    return { agent_id: targetId, deleted: true };
+}
+export function privateAgent(ctx, id) {
+    const a = getAgentRow(ctx, id);
+    const tier = tierOf(a.trust_score);
+    const owner = ctx.db.prepare('SELECT email FROM owners WHERE id = ?').get(a.owner_id);
+    const spent = spentThisMonthCents(ctx, id);
+    const limit = a.monthly_spending_limit_cents;
+    // Object.assign, not `{ ...view, … }`: on Node 20, spreading a fresh object and adding fields
+    // gives each result its own hidden class, which fills the old generation on hot paths.
+    return Object.assign(publicAgentView(a), {
+        owner_email: owner.email, webhook_url: a.webhook_url,
+        platform_fee_percent: tier.fee_percent, max_job_amount: centsToEur(tier.max_job_amount_cents), max_active_jobs: tier.max_active_jobs,
+        monthly_spending_limit: limit == null ? null : centsToEur(limit),
+        spent_this_month: centsToEur(spent), left_this_month: limit == null ? null : centsToEur(Math.max(0, limit - spent)),
+    });
+}
+export function updateAgent(ctx, id, input) {
+    getAgentRow(ctx, id);
+    const sets = [];
+    const vals = [];
+    const set = (col, v) => (sets.push(`${col} = ?`), vals.push(v));
+    if (input.webhook_url !== undefined)
+        set('webhook_url', input.webhook_url);
+    if (input.webhook_url !== undefined)
+        set('webhook_disabled_at', null); // a new URL re-enables an endpoint disabled by a 410
+    if (input.description !== undefined)
+        set('description', input.description);
+    if (input.capabilities !== undefined)
+        set('capabilities', JSON.stringify(input.capabilities));
+    if (input.rate_card !== undefined)
+        set('rate_card', JSON.stringify(input.rate_card));
+    if (input.monthly_spending_limit !== undefined)
+        set('monthly_spending_limit_cents', input.monthly_spending_limit === null ? null : cents(input.monthly_spending_limit));
+    if (sets.length) {
+        ctx.db.prepare(`UPDATE agents SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
+        indexAgent(ctx, id);
+        changed(ctx, id, null, 'agent');
+    }
+    return privateAgent(ctx, id);
+}
+export function publicAgent(ctx, id) {
+    const a = getAgentRow(ctx, id);
+    if (a.status !== 'active')
+        throw notFound('agent', id);
+    return publicAgentView(a);
+}
+/** FTS5 (bm25 over name, description, capabilities), then trust; capability and trust filters. */
+export function searchAgents(ctx, input) {
+    const where = ["a.status = 'active'"];
+    const args = [];
+    let from = 'agents a';
+    let order = 'a.trust_score DESC, a.completed_jobs DESC, a.created_at DESC';
+    let rel = 'NULL';
+    const match = ftsQuery(input.q);
+    if (match) {
+        from = 'agents_fts f JOIN agents a ON a.rowid = f.rowid';
+        where.push('agents_fts MATCH ?');
+        args.push(match);
+        rel = 'bm25(agents_fts, 10.0, 2.0, 5.0)';
+        order = `${rel}, a.trust_score DESC`;
+    }
+    if (input.capabilities?.length) {
+        where.push(`a.id IN (SELECT agent_id FROM agent_capabilities WHERE capability IN (${input.capabilities.map(() => '?').join(',')}))`);
+        args.push(...input.capabilities);
+    }
+    if (input.min_trust_score !== undefined)
+        (where.push('a.trust_score >= ?'), args.push(input.min_trust_score));
+    // With q every match is ranked, so only the ranking keys go through the sort (see browseOpenJobs).
+    const sql = match
+        ? `SELECT a.*, page.relevance FROM (SELECT a.rowid AS rid, ${rel} AS relevance, a.trust_score AS trust FROM ${from} WHERE ${where.join(' AND ')}
+        ORDER BY relevance, trust DESC LIMIT ?) page JOIN agents a ON a.rowid = page.rid ORDER BY page.relevance, page.trust DESC`
+        : `SELECT a.*, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
+    const rows = ctx.db.prepare(sql).all(...args, input.limit);
+    const items = rows.map((r) => Object.assign(publicAgentView(r), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
+    return { items, count: items.length };
+}
+/**
+ * Free text → an FTS5 query: each word becomes a quoted prefix term, OR-ed, so user input can
+ * never be FTS syntax (no injection, no syntax errors) and partial words still match.
+ */
+export function ftsQuery(q) {
+    const words = (q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 20) ?? [];
+    return words.length ? words.map((w) => `"${w}"*`).join(' OR ') : null;
+}
+export function listReviews(ctx, agentId, limit, offset) {
+    publicAgent(ctx, agentId);
+    const rows = ctx.db.prepare('SELECT * FROM reviews WHERE reviewee_id = ? ORDER BY created_at DESC LIMIT ? OFFSET ?').all(agentId, limit, offset);
+    const total = ctx.db.prepare('SELECT COUNT(*) n FROM reviews WHERE reviewee_id = ?').get(agentId).n;
+    return { items: rows.map(reviewView), count: rows.length, total };
+}
+export function trustHistory(ctx, agentId, limit, offset) {
+    const rows = ctx.db.prepare('SELECT * FROM trust_events WHERE agent_id = ? ORDER BY id DESC LIMIT ? OFFSET ?').all(agentId, limit, offset);
+    const total = ctx.db.prepare('SELECT COUNT(*) n FROM trust_events WHERE agent_id = ?').get(agentId).n;
+    return { items: rows.map(trustView), count: rows.length, total };
+}
+//# sourceMappingURL=accounts.js.map

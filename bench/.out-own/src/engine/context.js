@@ -1,0 +1,94 @@
+/**
+ * What every engine module shares: the database, the clock, and the side-effect writers that
+ * must happen inside the operation's transaction (events, notifications, change feed, trust).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { iso } from '../clock.js';
+import { uuid } from './ids.js';
+/** Human titles for notifications; the type is the event name with '_' for '.'. */
+const TITLES = {
+    'job.created': 'New job assigned',
+    'job.accepted': 'Job accepted',
+    'job.delivered': 'Work delivered',
+    'job.revision_requested': 'Revision requested',
+    'job.completed': 'Job completed',
+    'job.cancelled': 'Job cancelled',
+    'job.stale_cancelled': 'Job auto-cancelled',
+    'job.deadline_expired': 'Deadline missed',
+    'job.expired': 'Job expired',
+    'bid.received': 'New bid',
+    'bid.accepted': 'Bid accepted',
+    'bid.rejected': 'Bid not selected',
+    'bid.countered': 'Counter-offer received',
+    'payment.received': 'Payment received',
+    'payment.failed': 'Payment failed',
+    'trust.updated': 'Trust score changed',
+    'review.received': 'New review',
+    'job.frozen': 'Job frozen',
+    'job.file_uploaded': 'Input file uploaded',
+    'webhook.disabled': 'Webhook endpoint disabled',
+    'job.validation_passed': 'Validation passed',
+    'job.validation_failed': 'Validation failed',
+    'job.validation_unavailable': 'Validation unavailable',
+    'job.message': 'New message',
+    'job.disputed': 'Dispute opened',
+    'dispute.ruled': 'Dispute ruling (Tier 1)',
+    'dispute.escalated': 'Dispute sent to human review',
+    'dispute.resolved': 'Dispute resolved',
+};
+/**
+ * Record an event for one agent: an `events` row (the webhook outbox, payload in the
+ * reference's envelope), a notification, and a change-feed row for resource subscribers.
+ */
+export function emit(ctx, agentId, event, jobId, payload, message) {
+    const at = ctx.clock.now();
+    const body = { event, timestamp: iso(at), ...payload };
+    const notificationId = uuid();
+    const ev = ctx.db.prepare('INSERT INTO events (agent_id, event, job_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(agentId, event, jobId, JSON.stringify(body), at);
+    ctx.db.prepare('INSERT INTO notifications (id, agent_id, type, title, message, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(notificationId, agentId, event.replace(/\./g, '_'), TITLES[event] ?? event, message, jobId, at);
+    changed(ctx, agentId, jobId, 'notification', { ref: notificationId, event_seq: Number(ev.lastInsertRowid) });
+}
+/** Tell resource subscribers of `agentId` that something of theirs changed. */
+export function changed(ctx, agentId, jobId, type, about = {}) {
+    ctx.db.prepare('INSERT INTO changes (agent_id, job_id, type, created_at, ref, event_seq) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(agentId, jobId, type, ctx.clock.now(), about.ref ?? null, about.event_seq ?? null);
+}
+/** Move an agent's trust score by `delta`, clamped to 0–100, with history and an event. */
+export function adjustTrust(ctx, agentId, delta, reason, jobId) {
+    if (delta === 0)
+        return;
+    const row = ctx.db.prepare('SELECT trust_score FROM agents WHERE id = ?').get(agentId);
+    const old = row.trust_score;
+    const next = Math.round(Math.min(100, Math.max(0, old + delta)) * 10) / 10;
+    if (next === old)
+        return;
+    ctx.db.prepare('UPDATE agents SET trust_score = ? WHERE id = ?').run(next, agentId);
+    ctx.db.prepare('INSERT INTO trust_events (agent_id, old_score, new_score, delta, reason, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(agentId, old, next, Math.round((next - old) * 10) / 10, reason, jobId, ctx.clock.now());
+    emit(ctx, agentId, 'trust.updated', jobId, { agent_id: agentId, new_score: next, old_score: old, reason }, `Trust score ${old} → ${next}: ${reason}`);
+}
+/** Queue an e-mail in the local outbox (SQLite; `voxpact-mcp outbox` prints it). */
+export function sendMail(ctx, to, subject, body) {
+    const id = uuid();
+    let path = null;
+    if (ctx.outboxDir) {
+        mkdirSync(ctx.outboxDir, { recursive: true, mode: 0o700 });
+        path = join(ctx.outboxDir, `${id}.txt`);
+        writeFileSync(path, body, { mode: 0o600 });
+    }
+    ctx.db.prepare('INSERT INTO mail (id, to_email, subject, body, body_path, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, to, subject, path ? '' : body, path, ctx.clock.now());
+}
+/** The local outbox, oldest first, bodies read back from their files. */
+export function readOutbox(ctx) {
+    const rows = ctx.db.prepare('SELECT id, to_email, subject, body, body_path, created_at FROM mail ORDER BY created_at, rowid').all();
+    return rows.map((m) => ({
+        id: m.id, to: m.to_email, subject: m.subject, created_at: iso(m.created_at),
+        body: m.body_path ? (existsSync(m.body_path) ? readFileSync(m.body_path, 'utf8') : '(mail body file missing)') : m.body,
+    }));
+}
+export const json = (s) => (s == null ? null : JSON.parse(s));
+//# sourceMappingURL=context.js.map

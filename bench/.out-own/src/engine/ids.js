@@ -1,0 +1,54 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function base62(length) {
+    let out = '';
+    while (out.length < length) {
+        for (const b of randomBytes(length * 2)) {
+            if (b < 248 && out.length < length)
+                out += B62[b % 62]; // 248 = 4 × 62: no bias
+        }
+    }
+    return out;
+}
+function toBase62(n, width) {
+    let s = '';
+    for (let i = 0; i < width; i++)
+        (s = B62[n % 62] + s), (n = Math.floor(n / 62));
+    return s;
+}
+/** Agent ids sort by creation time: `ag_` + 10 chars of time + 16 random (Crockford base32). */
+export function agentId(nowMs) {
+    let t = '';
+    for (let i = 0, n = nowMs; i < 10; i++)
+        (t = CROCKFORD[n % 32] + t), (n = Math.floor(n / 32));
+    const r = randomBytes(16);
+    let rand = '';
+    for (const b of r)
+        rand += CROCKFORD[b % 32];
+    return `ag_${t}${rand}`;
+}
+export const uuid = () => randomUUID();
+export const token = (prefix, length = 24) => `${prefix}_${base62(length)}`;
+/**
+ * API keys: `vxp_live_` + 30 random base62 characters + a 6-character CRC32 checksum of them,
+ * so a scanner can tell a real leaked key from a look-alike without asking the server.
+ */
+const KEY_PREFIX = 'vxp_live_';
+export function newApiKey() {
+    const body = base62(30);
+    return KEY_PREFIX + body + toBase62(crc32(body), 6);
+}
+export function isWellFormedApiKey(key) {
+    if (!key.startsWith(KEY_PREFIX) || key.length !== KEY_PREFIX.length + 36)
+        return false;
+    const body = key.slice(KEY_PREFIX.length, -6);
+    if (!/^[0-9A-Za-z]+$/.test(body))
+        return false;
+    return toBase62(crc32(body), 6) === key.slice(-6);
+}
+export const sha256 = (s) => createHash('sha256').update(s).digest('hex');
+/** The part of a key that may be shown later to recognise it ("vxp_live_AbC1…"). */
+export const keyPrefix = (key) => key.slice(0, KEY_PREFIX.length + 4);
+//# sourceMappingURL=ids.js.map

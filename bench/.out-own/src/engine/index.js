@@ -1,0 +1,167 @@
+/**
+ * The embedded marketplace engine. One Engine per database file; `as(agentId)` gives the
+ * Marketplace view one authenticated agent uses. Several processes may open the same file.
+ */
+import { dirname, join } from 'node:path';
+import { systemClock } from '../clock.js';
+import { openDb, readTx, writeTx } from './db.js';
+import { readOutbox } from './context.js';
+import * as accounts from './accounts.js';
+import { saveCard } from './cards.js';
+import * as jobs from './jobs.js';
+import { checkInvariants } from './ledger.js';
+import { runDueTimers } from './timers.js';
+import { TIMER_HANDLERS } from './timer-handlers.js';
+import { EmbeddedMarketplace } from './embedded.js';
+import { JudgingService } from '../validation/service.js';
+import { FileOps } from './files.js';
+import { filesConfigFromEnv } from '../files/config.js';
+import { log } from '../log.js';
+import { platformInfo } from './platform.js';
+import { identityOf } from './identity.js';
+import { pingWebhook } from '../webhooks/ping.js';
+export class Engine {
+    db;
+    clock;
+    rails;
+    ctx;
+    /** Dual-model validation and Tier 1 dispute arbitration (src/validation/service.ts); `judging.configure({ llm, autoRun })`. */
+    judging;
+    constructor(db, clock, rails) {
+        this.db = db;
+        this.clock = clock;
+        this.rails = rails;
+        this.ctx = { db, clock };
+        this.judging = new JudgingService(this.ctx); // shares this ctx (and becomes its ctx.judging): outbox, payment hooks, …
+    }
+    /** `files`: the blob store (default: VOXPACT_FILES_* / VOXPACT_S3_* from the environment; local disk under `<data dir>/files`). */
+    static open(opts) {
+        const path = opts.dbPath ?? join(opts.dataDir ?? '.', 'voxpact.db');
+        const engine = new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? { maxJobCents: null, confirmAboveCents: null });
+        if (path !== ':memory:')
+            engine.ctx.outboxDir = join(dirname(path), 'outbox');
+        const files = opts.files ?? filesConfigFromEnv(process.env);
+        engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
+        // Judges read a file deliverable whose text is not kept inline from the blob store.
+        engine.judging.setDeliverableSource((deliverableId, jobId) => engine.files.deliverableText(deliverableId, jobId));
+        return engine;
+    }
+    filesConfig;
+    fileOps = null;
+    /** Job files: the blob store, signed URLs and the file rules (src/engine/files.ts). Created on first use. */
+    get files() {
+        return (this.fileOps ??= new FileOps(this.ctx, this.filesConfig));
+    }
+    /** Set by an external payment provider (src/payments/marketplace.ts): wraps each agent's view so its calls reach the provider. */
+    wrapMarketplace;
+    as(agentId) {
+        accounts.getAgentRow(this.ctx, agentId);
+        const m = new EmbeddedMarketplace(this.ctx, agentId, this.rails, () => this.files);
+        return this.wrapMarketplace ? this.wrapMarketplace(m, agentId) : m;
+    }
+    authenticate(apiKey) {
+        return accounts.authenticate(this.ctx, apiKey);
+    }
+    /**
+     * Register, activate (paying the activation fee with `card` when the owner already has an
+     * active agent) and save `card` — the local operator's shortcut for `agents create`.
+     */
+    createLocalAgent(o) {
+        return writeTx(this.db, () => {
+            const { agent_id } = accounts.registerAgent(this.ctx, o);
+            const token = this.db.prepare('SELECT activation_token t FROM agents WHERE id = ?').get(agent_id).t;
+            const act = accounts.activate(this.ctx, token, true);
+            const key = act.api_key ?? (() => {
+                if (!o.card)
+                    throw new Error('this owner already has an active agent: the 5.00 EUR activation fee needs --card');
+                return accounts.payCheckout(this.ctx, act.checkout_id, o.card).api_key;
+            })();
+            if (o.card)
+                saveCard(this.ctx, agent_id, o.card);
+            return { agent_id, api_key: key };
+        });
+    }
+    /** JWTs, owner magic links, key recovery (src/engine/identity.ts). */
+    get identity() {
+        return identityOf(this.ctx);
+    }
+    /**
+     * What anyone may do without being an agent (the public REST endpoints): register (after the
+     * webhook.ping, as EmbeddedMarketplace does), read profiles, reviews, open jobs, platform info.
+     */
+    get anonymous() {
+        const ctx = this.ctx;
+        const read = (fn) => readTx(ctx.db, fn);
+        return {
+            registerAgent: (input) => pingWebhook(input.webhook_url, { agent_name: input.name }).then(() => writeTx(this.db, () => accounts.registerAgent(ctx, input))),
+            searchAgents: (input) => read(() => accounts.searchAgents(ctx, input)),
+            getAgent: (id) => read(() => accounts.publicAgent(ctx, id)),
+            listAgentReviews: (id, limit, offset) => read(() => accounts.listReviews(ctx, id, limit, offset)),
+            browseOpenJobs: (input) => read(() => jobs.browseOpenJobs(ctx, null, input)),
+            getPlatformInfo: () => platformInfo('embedded', this.rails),
+        };
+    }
+    /** Admin: register → activation link/token → pay checkout (tests and the dashboard use these). */
+    registerAgent(input) {
+        return writeTx(this.db, () => accounts.registerAgent(this.ctx, input));
+    }
+    activationInfo(token) {
+        return accounts.activationInfo(this.ctx, token);
+    }
+    activate(token, termsAgreed) {
+        return writeTx(this.db, () => accounts.activate(this.ctx, token, termsAgreed));
+    }
+    payCheckout(checkoutId, card) {
+        return writeTx(this.db, () => accounts.payCheckout(this.ctx, checkoutId, card));
+    }
+    rotateKey(agentId) {
+        return writeTx(this.db, () => accounts.issueKey(this.ctx, agentId, 'rotated'));
+    }
+    deleteAgent(callerId, targetId) {
+        return writeTx(this.db, () => accounts.deleteAgent(this.ctx, callerId, targetId));
+    }
+    freezeJob(jobId, reason) {
+        return writeTx(this.db, () => jobs.freezeJob(this.ctx, jobId, reason));
+    }
+    unfreezeJob(jobId, reason) {
+        return writeTx(this.db, () => jobs.unfreezeJob(this.ctx, jobId, reason));
+    }
+    outbox() {
+        return readOutbox(this.ctx);
+    }
+    runTimers() {
+        const result = runDueTimers(this.ctx, TIMER_HANDLERS);
+        this.housekeeping();
+        // Abandoned uploads and the bytes of deleted files (only once this process has used files).
+        this.fileOps?.sweep().catch((e) => log('warn', 'file sweep failed', { error: e.message }));
+        return result;
+    }
+    /** Bound what grows: the change feed keeps 7 days, idempotency answers 24 h, fired timers 30 days. */
+    housekeeping() {
+        const now = this.clock.now();
+        writeTx(this.db, () => {
+            this.db.prepare('DELETE FROM changes WHERE created_at < ?').run(now - 7 * 86_400_000);
+            this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(now - 86_400_000);
+            this.db.prepare('DELETE FROM timers WHERE fired_at IS NOT NULL AND fired_at < ?').run(now - 30 * 86_400_000);
+            // Sign-in links and key recoveries: kept 2 days (their limits look back 1 hour and 24 hours).
+            this.db.prepare('DELETE FROM owner_logins WHERE created_at < ?').run(now - 2 * 86_400_000);
+            this.db.prepare('DELETE FROM key_recoveries WHERE created_at < ?').run(now - 2 * 86_400_000);
+        });
+    }
+    /** The ledger invariants of DESIGN.md; empty when the books are right. */
+    checkInvariants() {
+        return checkInvariants(this.db);
+    }
+    /** Totals of the ledger by account family, for the demo and the CLI. */
+    ledgerSummary() {
+        const rows = this.db.prepare(`SELECT substr(account, 1, instr(account, ':') - 1) family, SUM(balance_cents) cents FROM balances GROUP BY family ORDER BY family`).all();
+        return Object.fromEntries(rows.map((r) => [r.family, r.cents / 100]));
+    }
+    close() {
+        this.judging.stop();
+        void this.fileOps?.close();
+        this.db.close();
+    }
+}
+export { EmbeddedMarketplace };
+//# sourceMappingURL=index.js.map

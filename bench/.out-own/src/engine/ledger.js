@@ -1,0 +1,80 @@
+export const acct = {
+    funding: (agentId) => `funding:${agentId}`,
+    escrow: (jobId) => `escrow:${jobId}`,
+    payable: (agentId) => `payable:${agentId}`,
+    payout: (agentId) => `payout:${agentId}`,
+    fees: 'platform:fees',
+    activation: 'platform:activation',
+};
+const MUST_NOT_GO_NEGATIVE = /^(escrow|payable|platform):/;
+/** Statuses in which a job's escrow holds its full amount. */
+export const HELD_STATUSES = [
+    'funded', 'accepted', 'in_progress', 'delivered', 'validating', 'revision_requested', 'disputed',
+];
+export class LedgerError extends Error {
+}
+/**
+ * Post one transaction. `ref` makes it happen at most once: a second post with the same ref is
+ * refused by the UNIQUE constraint (the caller's transaction rolls back), so a retry never moves
+ * money twice. Must run inside the caller's write transaction.
+ */
+export function post(db, t) {
+    const entries = t.entries.filter((e) => e.amount_cents !== 0);
+    for (const e of entries)
+        if (!Number.isSafeInteger(e.amount_cents))
+            throw new LedgerError(`non-integer cents in ${t.kind}: ${e.amount_cents}`);
+    const sum = entries.reduce((s, e) => s + e.amount_cents, 0);
+    if (sum !== 0)
+        throw new LedgerError(`ledger transaction ${t.kind} does not balance (sum ${sum})`);
+    if (entries.length < 2)
+        throw new LedgerError(`ledger transaction ${t.kind} moves nothing`);
+    const txnId = Number(db.prepare('INSERT INTO ledger_txns (kind, job_id, agent_id, ref, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(t.kind, t.job_id ?? null, t.agent_id ?? null, t.ref, t.at).lastInsertRowid);
+    const insert = db.prepare('INSERT INTO ledger_entries (txn_id, account, amount_cents, created_at) VALUES (?, ?, ?, ?)');
+    const bump = db.prepare('INSERT INTO balances (account, balance_cents) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET balance_cents = balance_cents + excluded.balance_cents RETURNING balance_cents');
+    for (const e of entries) {
+        insert.run(txnId, e.account, e.amount_cents, t.at);
+        const { balance_cents } = bump.get(e.account, e.amount_cents);
+        if (balance_cents < 0 && MUST_NOT_GO_NEGATIVE.test(e.account)) {
+            throw new LedgerError(`${t.kind} would take ${e.account} negative (${balance_cents})`);
+        }
+    }
+    return txnId;
+}
+export function balance(db, account) {
+    const row = db.prepare('SELECT balance_cents FROM balances WHERE account = ?').get(account);
+    return row?.balance_cents ?? 0;
+}
+/**
+ * The invariants of DESIGN.md, checked over the whole database. Returns the violations (empty
+ * when the books are right). Tests call it after every operation; `voxpact-mcp ledger check` too.
+ */
+export function checkInvariants(db) {
+    const bad = [];
+    const total = db.prepare('SELECT COALESCE(SUM(amount_cents), 0) s FROM ledger_entries').get();
+    if (total.s !== 0)
+        bad.push(`all entries sum to ${total.s}, not 0`);
+    for (const r of db.prepare('SELECT txn_id, SUM(amount_cents) s FROM ledger_entries GROUP BY txn_id HAVING s <> 0').all())
+        bad.push(`transaction ${r.txn_id} sums to ${r.s}`);
+    for (const r of db.prepare(`SELECT b.account, b.balance_cents, COALESCE((SELECT SUM(amount_cents) FROM ledger_entries e WHERE e.account = b.account), 0) s
+      FROM balances b WHERE b.balance_cents <> s`).all())
+        bad.push(`balance of ${r.account} is ${r.balance_cents} but its entries sum to ${r.s}`);
+    for (const r of db.prepare(`SELECT account, balance_cents FROM balances WHERE balance_cents < 0
+      AND (account LIKE 'escrow:%' OR account LIKE 'payable:%' OR account LIKE 'platform:%')`).all())
+        bad.push(`${r.account} is negative (${r.balance_cents})`);
+    const jobs = db.prepare(`SELECT j.id, j.status, j.frozen_from, j.amount_cents, COALESCE(b.balance_cents, 0) escrow
+      FROM jobs j LEFT JOIN balances b ON b.account = 'escrow:' || j.id`).all();
+    for (const j of jobs) {
+        const status = j.status === 'frozen' ? j.frozen_from : j.status;
+        const expected = HELD_STATUSES.includes(status) ? j.amount_cents : 0;
+        if (j.escrow !== expected)
+            bad.push(`job ${j.id} is '${j.status}' with escrow ${j.escrow}, expected ${expected}`);
+    }
+    // Every account reachable by a job's escrow is tied to an existing job.
+    const orphan = db.prepare(`SELECT account FROM balances WHERE account LIKE 'escrow:%' AND balance_cents <> 0
+      AND substr(account, 8) NOT IN (SELECT id FROM jobs)`).all();
+    for (const o of orphan)
+        bad.push(`${o.account} holds money but has no job`);
+    return bad;
+}
+//# sourceMappingURL=ledger.js.map

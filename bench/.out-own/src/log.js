@@ -1,0 +1,17 @@
+/**
+ * Structured log lines on stderr (stdout is the MCP protocol). The MCP server also forwards
+ * them as MCP logging notifications when the client has asked for a level.
+ */
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 };
+let threshold = 'info';
+const sinks = new Set();
+export const setLogLevel = (l) => void (threshold = l);
+export const addLogSink = (s) => (sinks.add(s), () => sinks.delete(s));
+export function log(level, msg, fields = {}) {
+    for (const s of sinks)
+        s(level, msg, fields);
+    if (LEVELS[level] < LEVELS[threshold])
+        return;
+    process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }) + '\n');
+}
+//# sourceMappingURL=log.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=marketplace.js.map

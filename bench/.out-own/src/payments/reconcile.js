@@ -1,0 +1,64 @@
+export function reconcile(db, records) {
+    const bad = [];
+    const byRef = new Map();
+    for (const r of records)
+        if (r.ref)
+            byRef.set(r.ref, [...(byRef.get(r.ref) ?? []), r]);
+    const of = (ref, kind, ok) => (byRef.get(ref) ?? []).filter((r) => r.kind === kind && ok(r));
+    const succeeded = (r) => r.status === 'succeeded';
+    // Charges: each Stripe-funded capture (and activation fee) in the ledger is exactly one succeeded PaymentIntent of its amount.
+    const captures = db.prepare(`SELECT t.ref, e.amount_cents FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account LIKE 'escrow:%'
+      WHERE t.kind = 'capture' AND EXISTS (SELECT 1 FROM provider_calls c WHERE c.kind = 'charge' AND c.ledger_ref = t.ref)
+    UNION ALL SELECT t.ref, e.amount_cents FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'platform:activation'
+      WHERE t.kind = 'activation_fee' AND EXISTS (SELECT 1 FROM provider_calls c WHERE c.kind = 'charge' AND c.ledger_ref = t.ref)`).all();
+    const booked = new Set(captures.map((c) => c.ref));
+    for (const c of captures) {
+        const got = of(c.ref, 'charge', succeeded);
+        if (got.length !== 1 || got[0].amount_cents !== c.amount_cents)
+            bad.push(`ledger ${c.ref} captured ${c.amount_cents} but the provider has ${got.length} succeeded charge(s) ${got.map((g) => `${g.id}=${g.amount_cents}`).join(', ')}`);
+    }
+    // A succeeded charge the ledger never booked must have been refunded in full.
+    for (const r of records) {
+        if (r.kind !== 'charge' || !r.ref || !succeeded(r) || booked.has(r.ref))
+            continue;
+        const back = of(`unbooked:${r.ref}`, 'refund', () => true).reduce((s, x) => s + x.amount_cents, 0);
+        if (back !== r.amount_cents)
+            bad.push(`provider charge ${r.id} (${r.ref}, ${r.amount_cents}) is not in the ledger and refunded only ${back}`);
+    }
+    // Refunds: money the ledger gave back to a Stripe-charged buyer is one provider refund of that amount.
+    const refunds = db.prepare(`SELECT t.ref, e.amount_cents FROM ledger_txns t JOIN jobs j ON j.id = t.job_id
+      JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'funding:' || j.buyer_id AND e.amount_cents > 0
+      WHERE t.kind IN ('refund', 'cancel_settlement', 'dispute_split')
+        AND EXISTS (SELECT 1 FROM provider_calls c WHERE c.kind = 'charge' AND c.ledger_ref = 'capture:' || t.job_id AND c.status = 'succeeded')`).all();
+    const refundRefs = new Set(refunds.map((r) => r.ref));
+    for (const r of refunds) {
+        const got = of(r.ref, 'refund', () => true);
+        const sum = got.reduce((s, x) => s + x.amount_cents, 0);
+        if (got.length !== 1 || sum !== r.amount_cents)
+            bad.push(`ledger ${r.ref} refunded ${r.amount_cents} to the buyer but the provider refunded ${sum} in ${got.length} refund(s)`);
+    }
+    for (const r of records) {
+        if (r.kind === 'refund' && r.ref && !r.ref.startsWith('unbooked:') && !refundRefs.has(r.ref))
+            bad.push(`provider refund ${r.id} (${r.ref}) has no ledger refund`);
+    }
+    // Transfers: each payout txn of a deferred (Stripe) payout is one transfer of its amount, and the reverse.
+    const payouts = db.prepare(`SELECT t.ref, e.amount_cents FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account LIKE 'payout:%'
+      WHERE t.kind = 'payout' AND t.ref IN (SELECT ref FROM stripe_payouts)`).all();
+    const payoutRefs = new Set(payouts.map((p) => p.ref));
+    for (const p of payouts) {
+        const got = of(p.ref, 'transfer', () => true);
+        if (got.length !== 1 || got[0].amount_cents !== p.amount_cents)
+            bad.push(`ledger ${p.ref} paid out ${p.amount_cents} but the provider has ${got.length} transfer(s)`);
+    }
+    for (const r of records)
+        if (r.kind === 'transfer' && r.ref && !payoutRefs.has(r.ref))
+            bad.push(`provider transfer ${r.id} (${r.ref}) has no ledger payout`);
+    // What waits for a transfer is exactly what the ledger still owes the worker.
+    const owed = db.prepare(`SELECT w.worker_id, w.s, COALESCE(b.balance_cents, 0) payable FROM
+      (SELECT worker_id, SUM(amount_cents) s FROM stripe_payouts WHERE status = 'pending_retry' GROUP BY worker_id) w
+      LEFT JOIN balances b ON b.account = 'payable:' || w.worker_id WHERE w.s <> COALESCE(b.balance_cents, 0)`).all();
+    for (const o of owed)
+        bad.push(`worker ${o.worker_id}: ${o.s} waits for transfers but payable holds ${o.payable}`);
+    return bad;
+}
+//# sourceMappingURL=reconcile.js.map

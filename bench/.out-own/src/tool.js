@@ -1,0 +1,132 @@
+/**
+ * One MCP tool = one `defineTool({...})`: name, toolset, a description written for an LLM,
+ * the input shape (pieces of src/schemas.ts), the output schema, annotations and a handler that
+ * makes one call on the Marketplace and shapes the answer. This file also runs a tool call:
+ * input validation with errors that name the field, the handler, output validation, and
+ * VoxError → tool error (`isError` + structuredContent.error).
+ */
+import { z } from 'zod';
+import { VoxError } from './errors.js';
+import { log } from './log.js';
+export const TOOLSETS = ['account', 'jobs', 'bidding', 'files', 'messages', 'disputes', 'notifications', 'payments'];
+export function defineTool(def) {
+    return def;
+}
+/** The error half of every tool's output: `structuredContent.error` on `isError` results. */
+export const ToolError = z.object({
+    code: z.string().describe('Stable snake_case code, e.g. validation_error, not_found, invalid_status, monthly_limit_exceeded'),
+    message: z.string(),
+    field: z.string().optional().describe('The argument at fault'),
+    retry_after: z.number().optional().describe('Seconds to wait before retrying (rate limits)'),
+});
+/** zod → JSON Schema (draft-07, as the SDK does), without the `$schema` marker. */
+function jsonSchema(schema, io) {
+    const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-7' });
+    return rest;
+}
+const TOOL_ERROR_JSON = () => jsonSchema(ToolError, 'output');
+/** One strict input object per tool, built once: zod compiles a parser on an object's first parse. */
+const inputObjects = new WeakMap();
+const inputObject = (def) => {
+    let o = inputObjects.get(def);
+    if (!o)
+        inputObjects.set(def, (o = z.strictObject(def.input)));
+    return o;
+};
+/**
+ * The listing of one tool. The output schema accepts either the result or `{ error }`:
+ * the SDK client validates structuredContent against outputSchema even on `isError` results,
+ * so the error envelope must be part of it.
+ */
+export function toolListing(def) {
+    // A listing depends only on the definition: build it once, not per session.
+    let listing = LISTINGS.get(def);
+    if (!listing)
+        LISTINGS.set(def, (listing = buildListing(def)));
+    return listing;
+}
+const LISTINGS = new WeakMap();
+const PREBUILT = typeof __VOXPACT_TOOL_LISTINGS__ === 'string' ? JSON.parse(__VOXPACT_TOOL_LISTINGS__) : undefined;
+function buildListing(def) {
+    const prebuilt = PREBUILT?.[def.name];
+    if (prebuilt)
+        return prebuilt;
+    const input = jsonSchema(inputObject(def), 'input');
+    const output = jsonSchema(def.output, 'output');
+    const { required = [], ...rest } = output;
+    const outputSchema = {
+        ...rest,
+        type: 'object',
+        properties: { ...(output.properties ?? {}), error: TOOL_ERROR_JSON() },
+        anyOf: [{ required }, { required: ['error'] }],
+    };
+    return {
+        name: def.name,
+        title: def.title,
+        description: def.description,
+        inputSchema: input,
+        outputSchema,
+        annotations: { title: def.title, ...def.annotations },
+    };
+}
+// ---------- tools/call ----------
+/** A zod failure as one message an LLM can act on, naming the field. */
+export function describeIssues(error) {
+    const parts = error.issues.slice(0, 5).map((i) => {
+        const field = i.path.map(String).join('.');
+        let msg = i.message;
+        if (i.code === 'invalid_type' && /received undefined/.test(msg))
+            msg = 'is required';
+        else if (i.code === 'unrecognized_keys')
+            msg = `unknown argument(s): ${i.keys.join(', ')} (check the tool's input schema)`;
+        if (!field)
+            return msg;
+        return /^[a-z]/.test(msg) ? `${field} ${msg}` : `${field}: ${msg}`;
+    });
+    const first = error.issues.find((i) => i.path.length > 0);
+    return { message: parts.join('; '), field: first ? first.path.map(String).join('.') : undefined };
+}
+export function errorResult(e) {
+    const error = { code: e.code, message: e.message };
+    if (e.field !== undefined)
+        error.field = e.field;
+    if (e.retry_after !== undefined)
+        error.retry_after = e.retry_after;
+    const retry = e.retry_after !== undefined && !/retry after/i.test(e.message) ? ` (retry after ${e.retry_after} s)` : '';
+    return { isError: true, content: [{ type: 'text', text: `${e.code}: ${e.message}${retry}` }], structuredContent: { error } };
+}
+function fromVoxError(e) {
+    const d = e.details;
+    const retry = d.retry_after_s ?? d.retry_after;
+    return {
+        code: e.code,
+        message: e.message,
+        field: typeof d.field === 'string' ? d.field : undefined,
+        retry_after: typeof retry === 'number' ? retry : undefined,
+    };
+}
+/** Run one tool call end to end; never throws (every failure is a tool error). */
+export async function runTool(def, ctx, rawArgs) {
+    const parsed = inputObject(def).safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+        const { message, field } = describeIssues(parsed.error);
+        return errorResult({ code: 'validation_error', message, field });
+    }
+    try {
+        const { structured, text } = await def.handler(ctx, parsed.data);
+        const out = def.output.safeParse(structured);
+        if (!out.success) {
+            // A bug: the marketplace answered something its own schema does not allow.
+            log('error', 'tool output does not match its schema', { tool: def.name, issues: out.error.issues.slice(0, 5) });
+            return errorResult({ code: 'internal_error', message: `${def.name} produced an invalid answer (logged); this is a bug in voxpact-mcp` });
+        }
+        return { content: [{ type: 'text', text }], structuredContent: out.data };
+    }
+    catch (e) {
+        if (e instanceof VoxError)
+            return errorResult(fromVoxError(e));
+        log('error', 'tool failed', { tool: def.name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        return errorResult({ code: 'internal_error', message: `${def.name} failed unexpectedly (logged): ${e instanceof Error ? e.message : String(e)}` });
+    }
+}
+//# sourceMappingURL=tool.js.map

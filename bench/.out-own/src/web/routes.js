@@ -1,0 +1,461 @@
+/**
+ * The owner's web pages, served by the same Hono app as the REST API (mounted by createApp):
+ * activation and checkout, magic-link / code login, agent selection, the dashboard with live
+ * updates, the job page. Server-rendered HTML; one small script (live refresh) and one stylesheet.
+ *
+ * Sessions: `vx_owner` holds the owner JWT, `vx_agent` the downscoped agent JWT of the selected
+ * agent; both HttpOnly, SameSite=Strict, Secure behind https. CSRF: SameSite=Strict plus a
+ * per-session token (`vx_csrf` cookie, rotated at login and logout) that every form repeats
+ * (double submit); state changes are POST only. No token in a URL but the one-time sign-in link.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { VoxError } from '../errors.js';
+import { ResolveDisputeInput, UpdateAgentInput } from '../schemas.js';
+import { APP_JS, STYLE_CSS } from './assets.js';
+import { cookieEvents } from './events.js';
+import { eur, html, layout, trustChart, when } from './html.js';
+/** Every form of these pages is tiny. */
+const FORM_MAX_BYTES = 16 * 1024;
+/** The job page previews at most this many files, each cut at this many characters. */
+const FILE_PREVIEWS_MAX = 5;
+const PREVIEW_CHARS_MAX = 4000;
+const OWNER = 'vx_owner', AGENT = 'vx_agent', CSRF = 'vx_csrf';
+/** Test payment methods of the embedded provider offered at checkout. */
+export const TEST_CARDS = [
+    { id: 'pm_card_visa', label: 'Visa (succeeds)' },
+    { id: 'pm_card_mastercard', label: 'Mastercard (succeeds)' },
+    { id: 'pm_card_chargeDeclined', label: 'Declined card (fails)' },
+];
+const SECURITY_HEADERS = {
+    'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Cache-Control': 'no-store',
+};
+export function webRoutes(o) {
+    const { engine } = o;
+    const web = new Hono();
+    for (const p of ['/activate', '/checkout/*', '/login', '/login/*', '/logout', '/agents/*', '/dashboard/*', '/admin/*']) {
+        web.post(p, bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('form too large', 413) }));
+    }
+    const secure = (c) => new URL(c.req.url).protocol === 'https:' || (o.trustProxy === true && c.req.header('X-Forwarded-Proto') === 'https');
+    const cookieOpts = (c, maxAge) => ({ httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/', ...(maxAge ? { maxAge } : {}) });
+    /** The CSRF token of this browser (made on first sight; rotated at login and logout). */
+    function csrfOf(c, rotate = false) {
+        let t = rotate ? undefined : getCookie(c, CSRF);
+        if (!t || !/^[A-Za-z0-9_-]{43}$/.test(t)) {
+            t = randomBytes(32).toString('base64url');
+            setCookie(c, CSRF, t, cookieOpts(c));
+        }
+        return t;
+    }
+    async function form(c) {
+        const body = await c.req.parseBody();
+        const out = {};
+        for (const [k, v] of Object.entries(body))
+            if (typeof v === 'string')
+                out[k] = v;
+        const sent = Buffer.from(out.csrf ?? ''), want = Buffer.from(getCookie(c, CSRF) ?? '');
+        if (!want.length || sent.length !== want.length || !timingSafeEqual(sent, want)) {
+            throw new VoxError('csrf_failed', 'the form is stale or was not sent from this site: reload the page and try again', 403);
+        }
+        return out;
+    }
+    async function session(c) {
+        const jwt = getCookie(c, OWNER);
+        if (!jwt)
+            return null;
+        let owner;
+        try {
+            const p = await engine.identity.verifyJwt(jwt);
+            if (p.scope !== 'owner')
+                return null;
+            owner = p;
+        }
+        catch {
+            return null;
+        }
+        let agent = null;
+        const aj = getCookie(c, AGENT);
+        if (aj) {
+            try {
+                const p = await engine.identity.verifyJwt(aj);
+                if (p.scope === 'agent' && p.ownerId === owner.ownerId)
+                    agent = p;
+            }
+            catch { /* expired or revoked: select again */ }
+        }
+        const admin = adminEmails().includes(owner.email.toLowerCase());
+        const csrf = csrfOf(c);
+        const agentName = agent ? engine.identity.ownerAgents(owner.ownerId).items.find((a) => a.id === agent.agentId)?.name : undefined;
+        return { owner, agent, csrf, nav: { owner: owner.email, agent: agentName, csrf, admin } };
+    }
+    const adminEmails = () => o.config.adminEmails?.map((e) => e.toLowerCase()) ?? [];
+    function page(c, title, body, nav = {}, status = 200) {
+        for (const [k, v] of Object.entries(SECURITY_HEADERS))
+            c.header(k, v);
+        return c.html(layout(title, body, nav), status);
+    }
+    function failure(c, e, nav = {}) {
+        const err = e instanceof VoxError ? e : new VoxError('internal_error', 'something went wrong (logged)', 500);
+        if (!(e instanceof VoxError))
+            console.error(e);
+        return page(c, 'Error', html `<h1>Something went wrong</h1><p role="alert" class="error">${err.message}</p><p><a href="/dashboard">Back to the dashboard</a></p>`, nav, err.status);
+    }
+    /** Pages behind the owner session; `needAgent`: also the selected agent. */
+    function guarded(needAgent, fn) {
+        return async (c) => {
+            const s = await session(c);
+            if (!s)
+                return c.redirect('/login', 303);
+            if (needAgent && !s.agent)
+                return c.redirect('/agents', 303);
+            try {
+                return await fn(c, s);
+            }
+            catch (e) {
+                return failure(c, e, s.nav);
+            }
+        };
+    }
+    // ---------- static ----------
+    web.get('/web/static/style.css', (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=300' }));
+    web.get('/web/static/app.js', (c) => c.body(APP_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=300' }));
+    web.get('/web', (c) => c.redirect('/dashboard', 303));
+    // ---------- activation and checkout ----------
+    web.get('/activate', async (c) => {
+        const token = c.req.query('token') ?? '';
+        const csrf = csrfOf(c);
+        try {
+            const info = engine.activationInfo(token);
+            const already = info.status === 'active';
+            return page(c, 'Activate your agent', html `<h1>Activate your agent</h1>
+<section aria-labelledby="agent-h"><h2 id="agent-h">Agent</h2><dl>
+<dt>Name</dt><dd data-testid="agent-name">${info.agent_name}</dd>
+<dt>Owner</dt><dd data-testid="owner-email">${info.owner_email}</dd>
+<dt>Activation fee</dt><dd data-testid="fee">${info.fee_amount === 0 ? 'Free (your first agent)' : eur(info.fee_amount)}</dd>
+<dt>Status</dt><dd class="status">${info.status}</dd></dl></section>
+${already ? html `<p class="ok">This agent is already active.</p>` : html `<form method="post" action="/activate">
+<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="token" value="${token}">
+<p><input type="checkbox" id="terms" name="terms_agreed" value="yes" required> <label class="inline" for="terms">I agree to the Terms of Service and the Privacy Policy</label></p>
+<button type="submit">${info.fee_amount === 0 ? 'Activate' : `Continue to payment (${eur(info.fee_amount)})`}</button></form>`}`);
+        }
+        catch (e) {
+            return failure(c, e);
+        }
+    });
+    web.post('/activate', async (c) => {
+        try {
+            const f = await form(c);
+            const r = engine.activate(f.token ?? '', f.terms_agreed === 'yes');
+            if (r.status === 'active') {
+                return page(c, 'Agent activated', html `<h1>Agent activated</h1><p role="status" class="ok" data-testid="activated">The agent is active. Its API key has been emailed to you.</p><p><a href="/login">Log in to the dashboard</a></p>`);
+            }
+            return c.redirect(`/checkout/${encodeURIComponent(r.checkout_id)}`, 303);
+        }
+        catch (e) {
+            return failure(c, e);
+        }
+    });
+    web.get('/checkout/:id', (c) => {
+        const csrf = csrfOf(c);
+        const id = c.req.param('id');
+        return page(c, 'Checkout', html `<h1>Pay the activation fee</h1>
+<p>Additional agents cost a one-time activation fee of <strong>5.00 EUR</strong>. This embedded checkout charges a test card.</p>
+<form method="post" action="/checkout/${encodeURIComponent(id)}"><input type="hidden" name="csrf" value="${csrf}">
+<label for="card">Card</label><select id="card" name="payment_method_id">${TEST_CARDS.map((k) => html `<option value="${k.id}">${k.label}</option>`)}</select>
+<div><button type="submit">Pay 5.00 EUR</button></div></form>`);
+    });
+    web.post('/checkout/:id', async (c) => {
+        try {
+            const f = await form(c);
+            engine.payCheckout(c.req.param('id'), f.payment_method_id ?? '');
+            return page(c, 'Agent activated', html `<h1>Payment received</h1><p role="status" class="ok" data-testid="activated">The activation fee is paid and the agent is active. Its API key has been emailed to you.</p><p><a href="/login">Log in to the dashboard</a></p>`);
+        }
+        catch (e) {
+            return failure(c, e);
+        }
+    });
+    // ---------- login ----------
+    const loginForm = (csrf, email = '', note) => html `<h1>Log in</h1>${note ?? ''}
+<form method="post" action="/login"><input type="hidden" name="csrf" value="${csrf}">
+<label for="email">Owner email</label><input type="email" id="email" name="email" autocomplete="email" required value="${email}">
+<div><button type="submit">Email me a sign-in link and code</button></div></form>`;
+    const codeForm = (csrf, email, note) => html `<h1>Enter your code</h1>${note ?? ''}
+<p>If <strong>${email}</strong> owns VoxPact agents, we emailed it a sign-in link and a 6-digit code (valid 15 minutes).</p>
+<form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">
+<label for="code">6-digit code</label><input type="text" id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required>
+<div><button type="submit">Log in</button></div></form>`;
+    web.get('/login', async (c) => {
+        if (await session(c))
+            return c.redirect('/dashboard', 303);
+        return page(c, 'Log in', loginForm(csrfOf(c)));
+    });
+    web.post('/login', async (c) => {
+        try {
+            const f = await form(c);
+            const email = (f.email ?? '').trim();
+            engine.identity.requestMagicLink(email);
+            return page(c, 'Enter your code', codeForm(getCookie(c, CSRF), email));
+        }
+        catch (e) {
+            if (e instanceof VoxError && e.status < 500 && e.code !== 'csrf_failed')
+                return page(c, 'Log in', loginForm(csrfOf(c), '', html `<p role="alert" class="error">${e.message}</p>`), {}, e.status);
+            return failure(c, e);
+        }
+    });
+    /** The link of the email: a confirmation form (a GET must not use up the one-time token, e.g. by a mail scanner). */
+    const linkPage = (c) => {
+        const token = c.req.query('token') ?? '';
+        return page(c, 'Sign in', html `<h1>Sign in</h1><form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrfOf(c)}"><input type="hidden" name="token" value="${token}">
+<p>Continue to sign in to VoxPact with this link.</p><button type="submit">Sign in</button></form>`);
+    };
+    web.get('/login/verify', linkPage);
+    web.get('/owners/verify', linkPage);
+    web.post('/login/verify', async (c) => {
+        let f = {};
+        try {
+            f = await form(c);
+            const grant = f.token
+                ? await engine.identity.verifyOwnerLogin({ token: f.token })
+                : await engine.identity.verifyOwnerLogin({ email: (f.email ?? '').trim(), code: (f.code ?? '').trim() });
+            setCookie(c, OWNER, grant.token, cookieOpts(c, grant.expires_in));
+            deleteCookie(c, AGENT, { path: '/' });
+            csrfOf(c, true);
+            // One active agent: select it at once.
+            const agents = engine.identity.ownerAgents(grant.owner_id).items.filter((a) => a.status === 'active');
+            if (agents.length === 1) {
+                const g = await engine.identity.selectAgent(grant.owner_id, agents[0].id);
+                setCookie(c, AGENT, g.token, cookieOpts(c, g.expires_in));
+                return c.redirect('/dashboard', 303);
+            }
+            return c.redirect('/agents', 303);
+        }
+        catch (e) {
+            if (e instanceof VoxError && e.code === 'invalid_code' && f.email)
+                return page(c, 'Enter your code', codeForm(csrfOf(c), f.email, html `<p role="alert" class="error">${e.message}</p>`), {}, 401);
+            return failure(c, e);
+        }
+    });
+    web.post('/logout', async (c) => {
+        try {
+            await form(c);
+        }
+        catch (e) {
+            return failure(c, e);
+        }
+        deleteCookie(c, OWNER, { path: '/' });
+        deleteCookie(c, AGENT, { path: '/' });
+        csrfOf(c, true);
+        return c.redirect('/login', 303);
+    });
+    // ---------- agents ----------
+    web.get('/agents', guarded(false, async (c, s) => {
+        const agents = engine.identity.ownerAgents(s.owner.ownerId).items;
+        return page(c, 'Your agents', html `<h1>Your agents</h1>
+${agents.length === 0 ? html `<p>No agents yet.</p>` : html `<div class="table-wrap"><table><caption class="muted">Choose the agent whose dashboard you want to see</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Trust</th><th scope="col">Level</th><th scope="col"><span class="muted">Action</span></th></tr></thead><tbody>
+${agents.map((a) => html `<tr><td>${a.name}</td><td class="status">${a.status}</td><td>${a.trust_score}</td><td>${a.level}</td><td>${a.status === 'active'
+            ? html `<form method="post" action="/agents/select"><input type="hidden" name="csrf" value="${s.csrf}"><input type="hidden" name="agent_id" value="${a.id}"><button type="submit" aria-label="Select ${a.name}">Select</button></form>`
+            : html `<span class="muted">not active</span>`}</td></tr>`)}
+</tbody></table></div>`}`, s.nav);
+    }));
+    web.post('/agents/select', guarded(false, async (c, s) => {
+        const f = await form(c);
+        const g = await engine.identity.selectAgent(s.owner.ownerId, f.agent_id ?? '');
+        setCookie(c, AGENT, g.token, cookieOpts(c, g.expires_in));
+        return c.redirect('/dashboard', 303);
+    }));
+    // ---------- dashboard ----------
+    web.get('/dashboard', guarded(true, async (c, s) => {
+        const mp = engine.as(s.agent.agentId);
+        const [d, notes, payouts, cards, hooks, jobs] = await Promise.all([
+            mp.getDashboard(), mp.listNotifications({ unread_only: false, limit: 10, offset: 0 }), mp.getPayouts(), mp.listPaymentMethods(), mp.getWebhookLog(10, 0),
+            mp.listJobs({ limit: 50, offset: 0 }),
+        ]);
+        const a = d.agent;
+        const history = [...d.trust_history].reverse();
+        const points = history.length ? [{ score: history[0].old_score, at: history[0].triggered_at }, ...history.map((t) => ({ score: t.new_score, at: t.triggered_at }))] : [];
+        const active = jobs.items.filter((j) => !['completed', 'cancelled', 'refunded'].includes(j.status));
+        const spent = d.spending.spent, cap = d.spending.limit;
+        const jobRow = (j) => html `<tr data-job="${j.id}"><td><a href="/jobs/${j.id}">${j.title}</a></td><td class="status" data-testid="job-status">${j.status}</td><td>${eur(j.amount)}</td></tr>`;
+        const jobTable = (rows, caption) => rows.length
+            ? html `<div class="table-wrap"><table><caption class="muted">${caption}</caption><thead><tr><th scope="col">Job</th><th scope="col">Status</th><th scope="col">Amount</th></tr></thead><tbody>${rows.map(jobRow)}</tbody></table></div>`
+            : html `<p class="muted">None.</p>`;
+        return page(c, 'Dashboard', html `<h1>Dashboard of ${a.name}</h1>
+<p class="muted" aria-live="polite" id="live-status">Live updates on.</p>
+<div data-live>
+<div class="grid2">
+<section aria-labelledby="profile-h"><h2 id="profile-h">Profile</h2><dl>
+<dt>Agent id</dt><dd><code>${a.id}</code></dd>
+<dt>Status</dt><dd class="status">${a.status}</dd>
+<dt>Owner</dt><dd>${a.owner_email}</dd>
+<dt>Tier</dt><dd data-testid="tier">${a.level}</dd>
+<dt>Platform fee</dt><dd data-testid="fee-percent">${a.platform_fee_percent}%</dd>
+<dt>Max job amount</dt><dd>${eur(a.max_job_amount)}</dd>
+<dt>Completed jobs</dt><dd>${a.completed_jobs}</dd>
+<dt>Capabilities</dt><dd>${a.capabilities.join(', ') || '—'}</dd>
+</dl></section>
+<section aria-labelledby="trust-h"><h2 id="trust-h">Trust score: <span data-testid="trust-score">${a.trust_score}</span></h2>${trustChart(points)}</section>
+</div>
+<section aria-labelledby="spend-h"><h2 id="spend-h">Spending in ${d.spending.month}</h2>
+<p><span data-testid="spent">${eur(spent)}</span> spent of <span data-testid="cap">${cap == null ? 'no monthly cap' : eur(cap)}</span>${cap == null ? '' : html ` · <span data-testid="left">${eur(d.spending.left)}</span> left`}</p>
+${cap != null && cap > 0 ? html `<meter min="0" max="${cap}" value="${Math.min(spent, cap)}" low="${cap * 0.7}" high="${cap * 0.9}" optimum="0" aria-label="Spent this month against the cap">${eur(spent)}</meter>` : ''}
+<form method="post" action="/dashboard/cap"><input type="hidden" name="csrf" value="${s.csrf}">
+<label for="cap">Monthly spending cap (EUR; empty for none)</label>
+<input type="number" id="cap" name="monthly_spending_limit" min="0" step="0.01" inputmode="decimal" value="${cap ?? ''}">
+<div><button type="submit">Save cap</button></div></form></section>
+<section aria-labelledby="jobs-h"><h2 id="jobs-h">Jobs (<span data-testid="active-count">${d.active_jobs_count}</span> active)</h2>
+<h3>Active</h3>${jobTable(active, 'Jobs in progress')}
+<h3>Recent</h3>${jobTable(d.recent_jobs, 'Most recent jobs')}</section>
+<section aria-labelledby="notes-h"><h2 id="notes-h">Notifications (<span data-testid="unread">${d.unread_notifications}</span> unread)</h2>
+${notes.items.length ? html `<ul>${notes.items.map((n) => html `<li>${n.read ? '' : html `<strong>new</strong> `}<span>${n.title}</span>: ${n.message} <span class="muted">${when(n.created_at)}</span>${n.job_id ? html ` · <a href="/jobs/${n.job_id}">job</a>` : ''}</li>`)}</ul>` : html `<p class="muted">None.</p>`}</section>
+<div class="grid2">
+<section aria-labelledby="payouts-h"><h2 id="payouts-h">Payouts</h2><p>Earned in total: <span data-testid="total-earned">${eur(payouts.total_earned)}</span> over ${payouts.total_jobs} job(s)</p>
+${payouts.payouts.length ? html `<ul>${payouts.payouts.slice(0, 10).map((p) => html `<li>${eur(p.net_eur)} net (${eur(p.gross_eur)} − fee ${eur(p.platform_fee_eur)}), ${p.kind}, ${when(p.completed_at)}</li>`)}</ul>` : ''}</section>
+<section aria-labelledby="cards-h"><h2 id="cards-h">Saved cards</h2>
+${cards.items.length ? html `<ul>${cards.items.map((k) => html `<li>${k.brand} •••• ${k.last4}, expires ${k.exp_month}/${k.exp_year}${k.is_default ? ' (default)' : ''}</li>`)}</ul>` : html `<p class="muted">No saved card.</p>`}
+<p>Payouts account (Connect): ${d.connect.connected ? (d.connect.is_ready ? 'ready' : 'connected, not ready') : 'not connected'}</p></section>
+</div>
+<section aria-labelledby="hooks-h"><h2 id="hooks-h">Webhook deliveries</h2><p>Endpoint: <code>${hooks.webhook_url ?? 'none'}</code>${hooks.webhook_disabled_at ? html ` <strong class="error">disabled since ${when(hooks.webhook_disabled_at)}</strong>` : ''} · ${hooks.pending_deliveries} pending</p>
+${hooks.items.length ? html `<div class="table-wrap"><table><thead><tr><th scope="col">Event</th><th scope="col">Result</th><th scope="col">HTTP</th><th scope="col">When</th></tr></thead><tbody>
+${hooks.items.map((w) => html `<tr><td>${w.event}</td><td>${w.status}${w.error ? html ` <span class="muted">${w.error}</span>` : ''}</td><td>${w.http_status ?? '—'}</td><td>${when(w.created_at)}</td></tr>`)}</tbody></table></div>` : html `<p class="muted">No deliveries yet.</p>`}</section>
+</div>`, s.nav);
+    }));
+    web.post('/dashboard/cap', guarded(true, async (c, s) => {
+        const f = await form(c);
+        const raw = (f.monthly_spending_limit ?? '').trim();
+        const parsed = UpdateAgentInput.safeParse({ monthly_spending_limit: raw === '' ? null : Number(raw) });
+        if (!parsed.success)
+            throw new VoxError('validation_error', `monthly spending cap: ${parsed.error.issues[0]?.message ?? 'invalid'} (got '${raw}')`, 400, { field: 'monthly_spending_limit' });
+        await engine.as(s.agent.agentId).updateMyAgent(parsed.data);
+        return c.redirect('/dashboard', 303);
+    }));
+    web.get('/web/events', async (c) => {
+        const s = await session(c);
+        if (!s?.agent)
+            return c.json({ success: false, error: { code: 'unauthorized', message: 'log in and select an agent first' } }, 401);
+        const jwt = getCookie(c, AGENT);
+        return cookieEvents(c, o.events, s.agent, async () => void (await engine.identity.authenticate(jwt)));
+    });
+    // ---------- job ----------
+    web.get('/jobs/:id', guarded(true, async (c, s) => {
+        const mp = engine.as(s.agent.agentId);
+        const id = c.req.param('id');
+        const job = await mp.getJob(id);
+        const [transitions, messages, files, validation, dispute] = await Promise.all([
+            mp.getJobTransitions(id),
+            mp.listMessages(id, { limit: 50, offset: 0 }).catch(() => null),
+            mp.listFiles(id, { limit: 50, offset: 0 }).catch(() => null),
+            mp.getValidationRecord(id).catch(() => null),
+            mp.getDispute(id).catch(() => null),
+        ]);
+        const deliverable = ['delivered', 'validating', 'revision_requested', 'disputed', 'completed'].includes(job.status) ? await mp.getDeliverablePreview(id).catch(() => null) : null;
+        // Previews of the first few confirmed files (text, or a description of a binary), bounded.
+        const shown = (files?.items ?? []).filter((f) => f.upload_status === 'confirmed').slice(0, FILE_PREVIEWS_MAX);
+        const previews = new Map(await Promise.all(shown.map(async (f) => [f.id, await mp.previewFile(id, f.id).catch(() => null)])));
+        const clip = (t) => (t.length > PREVIEW_CHARS_MAX ? `${t.slice(0, PREVIEW_CHARS_MAX)}…` : t);
+        const role = job.buyer_agent_id === s.agent.agentId ? 'buyer' : 'worker';
+        return page(c, `Job ${job.title}`, html `<h1>${job.title}</h1>
+<p class="muted" aria-live="polite" id="live-status">Live updates on.</p>
+<div data-live>
+<section aria-labelledby="sum-h"><h2 id="sum-h">Summary</h2><dl>
+<dt>Status</dt><dd class="status" data-testid="job-status">${job.status}</dd>
+<dt>Your role</dt><dd>${role}</dd>
+<dt>Amount</dt><dd>${eur(job.amount)}</dd>
+<dt>In escrow</dt><dd>${eur(job.escrow_amount)}</dd>
+<dt>Platform fee</dt><dd>${eur(job.platform_fee)}</dd>
+<dt>Worker payout</dt><dd>${eur(job.worker_payout)}</dd>
+<dt>Deadline</dt><dd>${when(job.deadline)}</dd>
+<dt>Revisions</dt><dd>${job.revision_count} of ${job.max_revisions}</dd>
+</dl><h3>Task</h3><pre>${JSON.stringify(job.task_spec, null, 2)}</pre></section>
+<section aria-labelledby="tl-h"><h2 id="tl-h">Status timeline</h2><ol>
+${transitions.items.map((t) => html `<li><span class="status">${t.from_status ?? '∅'} → ${t.to_status}</span> (${t.action} by ${t.actor}) <span class="muted">${when(t.created_at)}</span>${t.reason ? html `: ${t.reason}` : ''}</li>`)}</ol></section>
+<section aria-labelledby="msg-h"><h2 id="msg-h">Messages</h2>${messages && messages.items.length
+            ? html `<ul>${messages.items.map((m) => html `<li><strong>${m.sender_agent_id === s.agent.agentId ? 'you' : m.sender_agent_id}</strong> <span class="muted">(${m.type}, ${when(m.created_at)})</span>: ${m.content}</li>`)}</ul>`
+            : html `<p class="muted">No messages.</p>`}</section>
+<section aria-labelledby="files-h"><h2 id="files-h">Files</h2>${files && files.items.length
+            ? html `<ul>${files.items.map((f) => html `<li>${f.original_filename} <span class="muted">${f.content_type}, ${f.file_size_human}, ${f.purpose}, ${f.upload_status}</span>${previews.get(f.id) ? html `<details><summary>Preview (${previews.get(f.id).file_category})</summary><pre>${clip(previews.get(f.id).preview_content)}</pre></details>` : ''}</li>`)}</ul>`
+            : html `<p class="muted">No files.</p>`}</section>
+<section aria-labelledby="dlv-h"><h2 id="dlv-h">Deliverable</h2>${deliverable ? html `<p class="muted">Revision ${deliverable.revision_number}, ${deliverable.content_type}, ${deliverable.size_bytes} bytes${deliverable.is_partial ? ' (preview)' : ''}, ${when(deliverable.created_at)}</p><pre data-testid="deliverable">${clip(deliverable.preview ?? deliverable.content ?? '')}</pre>` : html `<p class="muted">Nothing delivered yet.</p>`}</section>
+<section aria-labelledby="val-h"><h2 id="val-h">Validation</h2>${validation ? html `<pre>${JSON.stringify(validation, null, 2)}</pre>` : html `<p class="muted">No validation yet.</p>`}</section>
+<section aria-labelledby="disp-h"><h2 id="disp-h">Dispute</h2>${dispute ? html `<pre>${JSON.stringify(dispute, null, 2)}</pre>` : html `<p class="muted">No dispute.</p>`}</section>
+</div><p><a href="/dashboard">Back to the dashboard</a></p>`, s.nav);
+    }));
+    // ---------- admin (owners listed in VOXPACT_ADMIN_EMAILS) ----------
+    function adminOnly(fn) {
+        return guarded(false, async (c, s) => {
+            if (!s.nav.admin)
+                throw new VoxError('forbidden', 'the admin pages are for the emails listed in VOXPACT_ADMIN_EMAILS', 403);
+            return fn(c, s);
+        });
+    }
+    const freezeForm = (csrf, jobId = '') => html `<form method="post" action="/admin/jobs/freeze"><input type="hidden" name="csrf" value="${csrf}">
+<label for="fz-job">Job id</label><input type="text" id="fz-job" name="job_id" required value="${jobId}">
+<label for="fz-reason">Reason (both parties are told)</label><input type="text" id="fz-reason" name="reason" required maxlength="500">
+<div><button type="submit" name="action" value="freeze" class="danger">Freeze job</button> <button type="submit" name="action" value="unfreeze">Unfreeze job</button></div></form>`;
+    web.get('/admin', adminOnly(async (c, s) => {
+        const all = engine.judging.listDisputes({ limit: 200 });
+        const queue = all.filter((d) => d.status === 'escalated');
+        const row = (d) => html `<tr><td><a href="/admin/disputes/${d.id}">${d.id.slice(0, 8)}…</a></td><td>${d.status}${d.overdue ? html ` <strong class="error">overdue</strong>` : ''}</td><td>${d.tier}</td><td>${d.opened_by}</td><td>${d.tier1?.ruling ?? d.ruling ?? '—'}</td><td>${when(d.status === 'escalated' ? d.sla_due_at : d.created_at)}</td></tr>`;
+        const table = (rows, caption) => rows.length
+            ? html `<div class="table-wrap"><table><caption class="muted">${caption}</caption><thead><tr><th scope="col">Dispute</th><th scope="col">Status</th><th scope="col">Tier</th><th scope="col">Opened by</th><th scope="col">Tier 1 / ruling</th><th scope="col">Due / opened</th></tr></thead><tbody>${rows.map(row)}</tbody></table></div>`
+            : html `<p class="muted">None.</p>`;
+        return page(c, 'Admin', html `<h1>Admin</h1>
+<section aria-labelledby="q-h"><h2 id="q-h">Tier 2 queue (<span data-testid="queue-count">${queue.length}</span>)</h2>${table(queue, 'Escalated disputes awaiting a human ruling (48 h SLA)')}</section>
+<section aria-labelledby="all-h"><h2 id="all-h">All disputes</h2>${table(all.filter((d) => d.status !== 'escalated'), 'Other disputes')}</section>
+<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze a job</h2>${freezeForm(s.csrf)}</section>`, s.nav);
+    }));
+    web.get('/admin/disputes/:id', adminOnly(async (c, s) => {
+        const { dispute: d, job, messages } = engine.judging.showDispute(c.req.param('id'));
+        const v = d.validation?.summary;
+        return page(c, 'Dispute', html `<h1>Dispute on “${job.title}”</h1>
+<section aria-labelledby="d-h"><h2 id="d-h">Dispute</h2><dl>
+<dt>Status</dt><dd class="status" data-testid="dispute-status">${d.status}</dd><dt>Tier</dt><dd>${d.tier}</dd>
+<dt>Job</dt><dd><code>${job.id}</code> (${job.status}), ${eur(job.amount)}</dd>
+<dt>Buyer</dt><dd><code>${job.buyer_agent_id}</code></dd><dt>Worker</dt><dd><code>${job.worker_agent_id ?? '—'}</code></dd>
+<dt>Opened by</dt><dd>${d.opened_by}, ${when(d.created_at)}</dd>
+<dt>Escalated</dt><dd>${d.escalated_at ? html `${when(d.escalated_at)}: ${d.escalation_reason}; due ${when(d.sla_due_at)}` : '—'}</dd>
+<dt>Messages</dt><dd>${messages} on the job</dd></dl>
+<h3>Reason</h3><p>${d.reason}</p>
+<h3>Evidence</h3>${d.evidence_items.length ? html `<ul>${d.evidence_items.map((e) => html `<li><strong>${e.label}</strong> (${e.type}, by ${e.submitted_by}): ${e.content}</li>`)}</ul>` : html `<p class="muted">No evidence.</p>`}
+<h3>Validation</h3>${v ? html `<p>${v.status} (${v.validator_type}, consensus ${String(v.consensus)}): ${v.reasoning ?? ''}</p>` : html `<p class="muted">None.</p>`}
+<h3>Tier 1 ruling</h3>${d.tier1 ? html `<p data-testid="tier1">${d.tier1.ruling}${d.tier1.worker_share_percent != null ? ` ${d.tier1.worker_share_percent}%` : ''}, confidence ${d.tier1.confidence}: ${d.tier1.reasoning}</p>` : html `<p class="muted">None (no arbitration judge, or the judges disagreed).</p>`}
+${d.settlement ? html `<h3>Settlement</h3><p data-testid="settlement">${d.ruling}${d.worker_share_percent != null ? ` (${d.worker_share_percent}% to the worker)` : ''}: worker ${eur(d.settlement.worker_payout)}, fee ${eur(d.settlement.platform_fee)}, refunded ${eur(d.settlement.refunded_to_buyer)}</p>` : ''}
+</section>
+${d.status === 'resolved' ? '' : html `<section aria-labelledby="r-h"><h2 id="r-h">Resolve (Tier 2 ruling, final)</h2>
+<form method="post" action="/admin/disputes/${d.id}/resolve"><input type="hidden" name="csrf" value="${s.csrf}">
+<label for="ruling">Ruling</label><select id="ruling" name="ruling"><option value="buyer_wins">Buyer wins (refund)</option><option value="worker_wins">Worker wins (release)</option><option value="split">Split</option></select>
+<label for="share">Worker share % (split only)</label><input type="number" id="share" name="worker_share_percent" min="1" max="99" step="1">
+<label for="note">Note to both parties</label><textarea id="note" name="note" rows="3" maxlength="2000"></textarea>
+<div><button type="submit">Resolve dispute</button></div></form></section>`}
+<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze this job</h2>${freezeForm(s.csrf, job.id)}</section>
+<p><a href="/admin">Back to the queue</a></p>`, s.nav);
+    }));
+    web.post('/admin/disputes/:id/resolve', adminOnly(async (c) => {
+        const f = await form(c);
+        const share = (f.worker_share_percent ?? '').trim();
+        const parsed = ResolveDisputeInput.safeParse({ ruling: f.ruling, worker_share_percent: share === '' ? undefined : Number(share), note: f.note?.trim() || undefined });
+        if (!parsed.success) {
+            const i = parsed.error.issues[0];
+            throw new VoxError('validation_error', `${String(i.path[0] ?? 'ruling')}: ${i.message}`, 400);
+        }
+        const id = c.req.param('id');
+        engine.judging.resolveDispute(id, parsed.data);
+        return c.redirect(`/admin/disputes/${encodeURIComponent(id)}`, 303);
+    }));
+    web.post('/admin/jobs/freeze', adminOnly(async (c, s) => {
+        const f = await form(c);
+        const reason = (f.reason ?? '').trim();
+        if (!reason)
+            throw new VoxError('validation_error', 'a reason is required (both parties are told why)', 400, { field: 'reason' });
+        const j = f.action === 'unfreeze' ? engine.unfreezeJob(f.job_id ?? '', reason) : engine.freezeJob(f.job_id ?? '', reason);
+        return page(c, 'Job updated', html `<h1>Job ${f.action === 'unfreeze' ? 'unfrozen' : 'frozen'}</h1><p role="status" class="ok" data-testid="freeze-result">Job <code>${j.id}</code> is now <span class="status">${j.status}</span>.</p><p><a href="/admin">Back to admin</a></p>`, s.nav);
+    }));
+    return web;
+}
+//# sourceMappingURL=routes.js.map
