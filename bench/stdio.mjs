@@ -2,6 +2,8 @@
 // funded: a card capture into escrow, fsync'd) and tools/list, one at a time and 16 in
 // flight, against the minimal server's echo tool. Both servers run side by side; the batches
 // alternate between them.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { interleave, row, summarize } from './lib/stats.mjs';
 import { inFlight, sequential } from './lib/load.mjs';
 import { marketDir, postJobArgs, startMinimalStdio, startVoxStdio } from './lib/setup.mjs';
@@ -14,13 +16,22 @@ export async function run({ quick, tmp, log }) {
   const job = (await vox.call('post_job', postJobArgs(m.worker.agent_id))).structuredContent;
   if (job.status !== 'funded') throw new Error(`post_job gave a ${job.status} job, not funded`);
 
+  // The floor of any write that must survive power loss: one raw write transaction at the
+  // engine's pragmas (WAL, synchronous=FULL), in this process, on the same disk.
+  const raw = new Database(join(m.dir, 'raw-floor.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+  const ins = raw.prepare('INSERT INTO t (v) VALUES (?)');
+  const rawTx = raw.transaction(() => ins.run('x'));
   const ops = {
     echo: () => min.call('echo', { text: 'benchmark' }),
+    fsync: async () => rawTx.immediate(),
     get_job: () => vox.call('get_job', { job_id: job.id }),
     post_job: () => vox.call('post_job', postJobArgs(m.worker.agent_id)),
     'tools/list': () => vox.request('tools/list', {}),
   };
-  const n = { echo: quick ? 200 : 500, get_job: quick ? 200 : 500, post_job: quick ? 100 : 250, 'tools/list': quick ? 50 : 100 };
+  const n = { fsync: quick ? 100 : 250, echo: quick ? 200 : 500, get_job: quick ? 200 : 500, post_job: quick ? 100 : 250, 'tools/list': quick ? 50 : 100 };
   for (const [k, op] of Object.entries(ops)) for (let i = 0; i < 50; i++) await op(i); // warm-up
   const rows = [];
   for (const [mode, drive] of [['1 at a time', sequential], ['16 in flight', (c, k) => inFlight(c, k, 16)]]) {
@@ -31,7 +42,11 @@ export async function run({ quick, tmp, log }) {
     rows.push(row({ group: 'stdio', name: `get_job, ${mode}`, unit, better: 'lower', target: 1.3, value: summarize(s.get_job), base: echo, baseName: base }));
     rows.push(row({ group: 'stdio', name: `post_job direct → funded, ${mode}`, unit, better: 'lower', target: 2.0, value: summarize(s.post_job), base: echo, baseName: base }));
     rows.push(row({ group: 'stdio', name: `tools/list, ${mode}`, unit, better: 'lower', value: summarize(s['tools/list']), base: echo, baseName: base }));
+    if (mode === '1 at a time') {
+      rows.push(row({ group: 'stdio', name: 'floor of a durable write: one raw write transaction (WAL, synchronous=FULL), in-process', unit, better: 'lower', value: summarize(s.fsync), base: echo, baseName: base }));
+    }
   }
+  raw.close();
   log(`stdio: batches of ${Object.entries(n).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   await Promise.all([vox.close(), min.close()]);
   return rows;

@@ -9,6 +9,7 @@ import type { ChangeEvent, Marketplace } from '../marketplace.js';
 import type * as S from '../schemas.js';
 import type { Ctx } from './context.js';
 import { readTx, writeTx } from './db.js';
+import { canonical } from './ids.js';
 import * as accounts from './accounts.js';
 import * as cards from './cards.js';
 import * as jobs from './jobs.js';
@@ -27,9 +28,6 @@ import * as disputes from './disputes.js';
 import { embeddedConnectOnboard, embeddedConnectStatus } from '../payments/schemas.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
-/** JSON with object keys sorted, so a retry whose arguments come in another key order hashes the same. */
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) =>
-  x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x);
 
 export class EmbeddedMarketplace implements Marketplace {
   constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly rails: { maxJobCents: number | null; confirmAboveCents: number | null } = { maxJobCents: null, confirmAboveCents: null },

@@ -11,6 +11,7 @@
  * `deliverable` files while it is `in_progress` or `revision_requested`. Confirming a
  * deliverable delivers the job through jobs.deliverJob (the one deliver path).
  */
+import { canonical } from './ids.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -486,7 +487,7 @@ export class FileOps {
    */
   private async once<T>(agentId: string, operation: string, key: string | undefined, args: unknown, fn: () => Promise<T>): Promise<T> {
     if (!key) return fn();
-    const hash = createHash('sha256').update(JSON.stringify({ operation, args })).digest('hex');
+    const hash = createHash('sha256').update(canonical({ operation, args })).digest('hex'); // key order does not matter
     const db = this.ctx.db;
     const giveUpAt = Date.now() + 60_000; // a claim left by a crashed process is taken over after this
     for (;;) {

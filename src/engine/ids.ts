@@ -51,3 +51,7 @@ export function isWellFormedApiKey(key: string): boolean {
 export const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 /** The part of a key that may be shown later to recognise it ("vxp_live_AbC1…"). */
 export const keyPrefix = (key: string) => key.slice(0, KEY_PREFIX.length + 4);
+
+/** JSON with object keys sorted, so a retry whose arguments come in another key order hashes the same. */
+export const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) =>
+  x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x);
