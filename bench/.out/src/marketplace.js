@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=marketplace.js.map
