@@ -57,6 +57,8 @@ for (const name of SECTIONS.filter((s) => only.includes(s))) {
 machine.load_after = loadavg().map((x) => x.toFixed(2)).join(' ');
 const wall_s = Math.round((performance.now() - started) / 1000);
 
+const met = rows.filter((r) => r.pass === true).length;
+const missed = rows.filter((r) => r.pass === false);
 const md = [
   `Machine: ${machine.cpus} CPUs (${machine.cpu}), ${machine.memory_gib} GiB, ${machine.platform}, Node ${machine.node}. ` +
     `Load average (1/5/15 min) before: ${machine.load_before}, after: ${machine.load_after}.`,
@@ -65,10 +67,10 @@ const md = [
   table(rows),
   '',
   ...notes.map((n) => `- ${n}`),
+  '',
+  `${met} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => `${r.group} ${r.name}`).join('; ')}` : ''}.`,
 ].join('\n');
 console.log(md);
-const failed = rows.filter((r) => r.pass === false);
-log(`\n${rows.filter((r) => r.pass === true).length} targets met, ${failed.length} missed${failed.length ? `: ${failed.map((r) => `${r.group} ${r.name}`).join('; ')}` : ''}`);
 
 if (opt.json) writeFileSync(opt.json, JSON.stringify({ machine, command, wall_s, rows, notes }, null, 2));
 if (opt['write-docs']) {

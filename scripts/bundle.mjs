@@ -36,9 +36,9 @@ const { build } = await import('rolldown');
 await build({
   input: unbundled,
   platform: 'node',
-  external: process.env.BUNDLE_OWN_ONLY === '1' ? (id) => !id.startsWith('.') && !id.startsWith('/') : (id) => /^(better-sqlite3|undici|stripe|@aws-sdk\/|@smithy\/)/.test(id),
-  transform: process.env.BUNDLE_NO_LISTINGS === '1' ? {} : { define: { __VOXPACT_TOOL_LISTINGS__: JSON.stringify(JSON.stringify(listings)) } },
-  output: { dir: dist, format: 'esm', entryFileNames: 'cli.js', chunkFileNames: 'cli.chunk-[name]-[hash].js', sourcemap: true, minify: process.env.BUNDLE_MINIFY === '1' },
+  external: (id) => /^(better-sqlite3|undici|stripe|@aws-sdk\/|@smithy\/)/.test(id),
+  transform: { define: { __VOXPACT_TOOL_LISTINGS__: JSON.stringify(JSON.stringify(listings)) } },
+  output: { dir: dist, format: 'esm', entryFileNames: 'cli.js', chunkFileNames: 'cli.chunk-[name]-[hash].js', sourcemap: true },
   logLevel: 'warn',
 });
 

@@ -539,4 +539,9 @@ export const MIGRATIONS: string[] = [
   -- Owner identity verification (POST /v1/owners/kyc/start): the Stripe Identity session and its outcome.
   CREATE TABLE stripe_kyc (owner_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, status TEXT NOT NULL, last_error TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
   `,
+  /* housekeeping deletes by age without scanning whole tables */ `
+  CREATE INDEX changes_created ON changes(created_at);
+  CREATE INDEX idempotency_created ON idempotency(created_at);
+  CREATE INDEX timers_fired ON timers(fired_at) WHERE fired_at IS NOT NULL;
+  `,
 ];

@@ -1,9 +1,0 @@
-const t0 = performance.now();
-const { TOOLS } = await import('../dist/tools/index.js');
-const { toolListing } = await import('../dist/src/tool.js');
-const t1 = performance.now();
-const a = TOOLS.map(toolListing);
-const t2 = performance.now();
-const b = TOOLS.map(toolListing);
-const t3 = performance.now();
-console.log('import', (t1 - t0).toFixed(1), 'first listing', (t2 - t1).toFixed(1), 'second', (t3 - t2).toFixed(1), 'tools', TOOLS.length, 'unique outputs', new Set(TOOLS.map((t) => t.output)).size, 'bytes', JSON.stringify(a).length);
