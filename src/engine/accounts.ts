@@ -90,6 +90,14 @@ export function activate(ctx: Ctx, token: string, termsAgreed: boolean): { agent
   return { agent_id: info.agent_id, status: 'pending_payment', checkout_id: checkoutId, checkout_url: `/checkout/${checkoutId}`, fee_amount: info.fee_amount };
 }
 
+/** An activation checkout as its pages show it: the fee, the agent, and whether it is paid. */
+export function checkoutInfo(ctx: Ctx, checkoutId: string) {
+  const c = ctx.db.prepare('SELECT c.id, c.amount_cents, c.status, a.name FROM checkouts c JOIN agents a ON a.id = c.agent_id WHERE c.id = ?').get(checkoutId) as
+    { id: string; amount_cents: number; status: 'open' | 'paid'; name: string } | undefined;
+  if (!c) throw notFound('checkout', checkoutId);
+  return { checkout_id: c.id, agent_name: c.name, fee_amount: centsToEur(c.amount_cents), currency: 'EUR', status: c.status };
+}
+
 /** Pay an activation checkout with a card (a test payment-method id in embedded mode). */
 export function payCheckout(ctx: Ctx, checkoutId: string, cardToken: string) {
   const c = ctx.db.prepare('SELECT * FROM checkouts WHERE id = ?').get(checkoutId) as { id: string; agent_id: string; amount_cents: number; status: string } | undefined;

@@ -118,6 +118,9 @@ export class Engine {
   activate(token: string, termsAgreed: boolean) {
     return writeTx(this.db, () => accounts.activate(this.ctx, token, termsAgreed));
   }
+  checkoutInfo(checkoutId: string) {
+    return accounts.checkoutInfo(this.ctx, checkoutId);
+  }
   payCheckout(checkoutId: string, card: string) {
     return writeTx(this.db, () => accounts.payCheckout(this.ctx, checkoutId, card));
   }

@@ -47,6 +47,9 @@ pre { white-space:pre-wrap; word-break:break-word; background:#f4f4f4; padding:.
  */
 export const APP_JS = `
 (function () {
+  // A page waiting for something outside it (Stripe's payment confirmation) reloads itself.
+  var poll = document.querySelector('[data-poll]');
+  if (poll) setTimeout(function () { location.reload(); }, Number(poll.getAttribute('data-poll')) || 2000);
   var live = document.querySelector('[data-live]');
   if (!live || !window.EventSource) return;
   var busy = false, again = false;

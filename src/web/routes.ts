@@ -20,6 +20,7 @@ import type { EventsHub } from '../api/events.js';
 import { ResolveDisputeInput, UpdateAgentInput } from '../schemas.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
 import { cookieEvents } from './events.js';
+import { paymentsOf } from '../payments/marketplace.js';
 import { type Html, type Nav, eur, html, layout, trustChart, when } from './html.js';
 
 export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean };
@@ -36,8 +37,10 @@ export const TEST_CARDS = [
   { id: 'pm_card_mastercard', label: 'Mastercard (succeeds)' },
   { id: 'pm_card_chargeDeclined', label: 'Declined card (fails)' },
 ] as const;
+// form-action also allows Stripe Checkout: with Stripe configured, paying the activation fee is a
+// form post answered by a redirect there, and browsers apply form-action to redirects too.
 const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'",
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
@@ -153,28 +156,65 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
     try {
       const f = await form(c);
       const r = engine.activate(f.token ?? '', f.terms_agreed === 'yes');
-      if (r.status === 'active') {
-        return page(c, 'Agent activated', html`<h1>Agent activated</h1><p role="status" class="ok" data-testid="activated">The agent is active. Its API key has been emailed to you.</p><p><a href="/login">Log in to the dashboard</a></p>`);
-      }
-      return c.redirect(`/checkout/${encodeURIComponent(r.checkout_id!)}`, 303);
+      if (r.status === 'active') return activated(c, 'Agent activated', 'The agent is active.');
+      return c.redirect((await stripeCheckoutUrl(c, r.checkout_id!)) ?? `/checkout/${encodeURIComponent(r.checkout_id!)}`, 303);
     } catch (e) {
       return failure(c, e);
     }
   });
+  const activated = (c: Context, title: string, what: string) =>
+    page(c, title, html`<h1>${title}</h1><p role="status" class="ok" data-testid="activated">${what} Its API key has been emailed to you.</p><p><a href="/login">Log in to the dashboard</a></p>`);
+  /**
+   * With Stripe configured (STRIPE_SECRET_KEY) the fee is paid on Stripe Checkout: the URL of its
+   * session for this checkout (asking again gives the same session); null on the embedded provider.
+   */
+  async function stripeCheckoutUrl(c: Context, checkoutId: string): Promise<string | null> {
+    const stripe = paymentsOf(engine);
+    return stripe ? (await stripe.activationCheckout(checkoutId, new URL(c.req.url).origin)).checkout_url : null;
+  }
+  // Also Stripe Checkout's cancel_url: the owner can start the payment again from here.
   web.get('/checkout/:id', (c) => {
     const csrf = csrfOf(c);
     const id = c.req.param('id');
-    return page(c, 'Checkout', html`<h1>Pay the activation fee</h1>
-<p>Additional agents cost a one-time activation fee of <strong>5.00 EUR</strong>. This embedded checkout charges a test card.</p>
-<form method="post" action="/checkout/${encodeURIComponent(id)}"><input type="hidden" name="csrf" value="${csrf}">
+    try {
+      const info = engine.checkoutInfo(id);
+      if (info.status === 'paid') return activated(c, 'Payment received', `The activation fee for ${info.agent_name} is paid and the agent is active.`);
+      const fee = eur(info.fee_amount);
+      const action = `/checkout/${encodeURIComponent(id)}`;
+      return page(c, 'Checkout', paymentsOf(engine)
+        ? html`<h1>Pay the activation fee</h1>
+<p>Activating <strong>${info.agent_name}</strong> costs a one-time fee of <strong>${fee}</strong>, paid on Stripe Checkout. If you left Stripe's page before paying, start again here.</p>
+<form method="post" action="${action}"><input type="hidden" name="csrf" value="${csrf}"><div><button type="submit">Pay ${fee} on Stripe Checkout</button></div></form>`
+        : html`<h1>Pay the activation fee</h1>
+<p>Activating <strong>${info.agent_name}</strong> costs a one-time fee of <strong>${fee}</strong>. This embedded checkout charges a test card.</p>
+<form method="post" action="${action}"><input type="hidden" name="csrf" value="${csrf}">
 <label for="card">Card</label><select id="card" name="payment_method_id">${TEST_CARDS.map((k) => html`<option value="${k.id}">${k.label}</option>`)}</select>
-<div><button type="submit">Pay 5.00 EUR</button></div></form>`);
+<div><button type="submit">Pay ${fee}</button></div></form>`);
+    } catch (e) {
+      return failure(c, e);
+    }
   });
   web.post('/checkout/:id', async (c) => {
     try {
       const f = await form(c);
-      engine.payCheckout(c.req.param('id'), f.payment_method_id ?? '');
-      return page(c, 'Agent activated', html`<h1>Payment received</h1><p role="status" class="ok" data-testid="activated">The activation fee is paid and the agent is active. Its API key has been emailed to you.</p><p><a href="/login">Log in to the dashboard</a></p>`);
+      const id = c.req.param('id');
+      const stripeUrl = await stripeCheckoutUrl(c, id);
+      if (stripeUrl) return c.redirect(stripeUrl, 303);
+      engine.payCheckout(id, f.payment_method_id ?? '');
+      return activated(c, 'Payment received', 'The activation fee is paid and the agent is active.');
+    } catch (e) {
+      return failure(c, e);
+    }
+  });
+  // Stripe Checkout's success_url. The fee is booked when Stripe's checkout.session.completed
+  // webhook arrives, which may be a moment after the redirect: until then the page polls.
+  web.get('/checkout/:id/done', (c) => {
+    try {
+      const info = engine.checkoutInfo(c.req.param('id'));
+      if (info.status === 'paid') return activated(c, 'Payment received', `The activation fee for ${info.agent_name} is paid and the agent is active.`);
+      return page(c, 'Confirming payment', html`<h1>Confirming your payment</h1>
+<p role="status" data-poll="2000" data-testid="confirming">Waiting for Stripe to confirm the ${eur(info.fee_amount)} activation fee for <strong>${info.agent_name}</strong>. This page refreshes itself.</p>
+<p><a href="${`/checkout/${encodeURIComponent(info.checkout_id)}/done`}">Check again</a></p>`);
     } catch (e) {
       return failure(c, e);
     }

@@ -1,0 +1,114 @@
+/**
+ * The activation page with Stripe configured, in headless Chromium: a second agent's fee is paid
+ * on Stripe Checkout. Stripe's servers cannot run here, so the provider talks to the local fake
+ * (test/stripe/fake-stripe.ts, Stripe's wire format) and the browser's request for
+ * checkout.stripe.com is answered by a stand-in of the hosted page whose "Pay" returns to the
+ * success_url Stripe was given. The fee is booked only when the signed checkout.session.completed
+ * webhook arrives at /v1/stripe/webhook; until then the success page says it is waiting.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type Harness, expectOk, startServer } from '../api/helpers.js';
+import { createStripeProvider } from '../../src/payments/stripe.js';
+import { StripePayments } from '../../src/payments/marketplace.js';
+import { FakeStripe } from '../stripe/fake-stripe.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const WHSEC = 'whsec_web_checkout';
+
+describe.skipIf(!existsSync(CHROMIUM))('activation fee on Stripe Checkout in Chromium', () => {
+  let h: Harness;
+  let fake: FakeStripe;
+  let payments: StripePayments;
+  let ctx: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    fake = await new FakeStripe().start();
+    h = await startServer();
+    const provider = await createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: fake.port, protocol: 'http', maxNetworkRetries: 0 });
+    payments = new StripePayments(h.engine, provider, { webhookSecret: WHSEC }).install();
+    profile = mkdtempSync(join(tmpdir(), 'voxpact-chromium-'));
+    const { chromium } = await import('playwright-core');
+    ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 412, height: 900 } });
+    // The app on 127.0.0.1, and a stand-in for Stripe's hosted Checkout page; nothing else.
+    await ctx.route('**/*', async (r) => {
+      const url = new URL(r.request().url());
+      if (url.hostname === '127.0.0.1') return r.continue();
+      if (url.hostname === 'checkout.stripe.com') {
+        const session = fake.list('checkout.session').find((s) => url.pathname.endsWith(`/${s.id}`));
+        if (!session) return r.fulfill({ status: 404, body: 'no such session' });
+        return r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Stripe Checkout</title><h1>Pay ${(session.amount_total / 100).toFixed(2)} ${session.currency}</h1>
+<p data-testid="session">${session.id}</p><a href="${session.success_url}">Pay</a>` });
+      }
+      return r.abort();
+    });
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    payments?.stop();
+    await h?.close();
+    await fake?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** What Stripe sends when the customer has paid: a signed checkout.session.completed. */
+  async function stripeSendsCompleted(sessionId: string) {
+    const payload = JSON.stringify({ id: `evt_${sessionId}`, type: 'checkout.session.completed', data: { object: fake.completeCheckout(sessionId) } });
+    const header = new Stripe('sk_test_x').webhooks.generateTestHeaderString({ payload, secret: WHSEC });
+    expectOk(await h.api('POST', '/v1/stripe/webhook', { raw: payload, headers: { 'Stripe-Signature': header, 'Content-Type': 'application/json' } }));
+  }
+
+  it('sends the owner to Stripe Checkout, waits for the webhook, then shows the agent active', async () => {
+    const first = await h.agent('stripe-web-first');
+    const second = h.engine.registerAgent({ name: 'Paid <Second>', owner_email: first.email });
+    const token = /Activation token: (\S+)/.exec(h.lastMail(first.email)!.body)![1];
+    const statusOf = () => h.engine.identity.ownerAgents(h.engine.identity.ownerOf(second.agent_id)!).items.find((a) => a.id === second.agent_id)!.status;
+
+    await page.goto(`${h.base}/activate?token=${token}`);
+    expect(await page.getByTestId('fee').textContent()).toBe('5.00 EUR');
+    await page.getByLabel(/I agree to the Terms/).check();
+    await page.getByRole('button', { name: /Continue to payment/ }).click();
+    await page.waitForURL(/^https:\/\/checkout\.stripe\.com\/c\/pay\//);
+    expect(await page.locator('h1').textContent()).toBe('Pay 5.00 eur');
+    const sessionId = (await page.getByTestId('session').textContent())!;
+    expect(fake.list('checkout.session')).toHaveLength(1);
+
+    // Leaving Stripe's page unpaid (its cancel_url) and starting again reuses the same session.
+    const checkoutId = fake.list('checkout.session')[0].metadata.checkout_id as string;
+    await page.goto(`${h.base}/checkout/${checkoutId}`);
+    await expect.poll(() => page.locator('body').textContent()).toContain('Paid <Second>');
+    await page.screenshot({ path: join(ARTIFACTS, 'checkout-stripe.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Pay 5.00 EUR on Stripe Checkout' }).click();
+    await page.waitForURL(new RegExp(`/c/pay/${sessionId}$`));
+    expect(fake.list('checkout.session')).toHaveLength(1);
+
+    // Back on the success_url before Stripe's webhook: nothing is booked, the page waits.
+    await page.getByRole('link', { name: 'Pay' }).click();
+    await page.waitForURL(new RegExp(`/checkout/${checkoutId}/done$`));
+    expect(await page.getByTestId('confirming').textContent()).toContain('Waiting for Stripe to confirm the 5.00 EUR activation fee');
+    await page.screenshot({ path: join(ARTIFACTS, 'checkout-stripe-confirming.png'), fullPage: true });
+    expect(statusOf()).toBe('pending_payment');
+
+    await stripeSendsCompleted(sessionId);
+    await expect.poll(() => page.getByTestId('activated').textContent().catch(() => null)).toContain('is paid and the agent is active');
+    await page.screenshot({ path: join(ARTIFACTS, 'checkout-stripe-paid.png'), fullPage: true });
+    expect(statusOf()).toBe('active');
+    expect(h.lastMail(first.email)!.body).toMatch(/vxp_/);
+    h.engine.checkInvariants();
+
+    // The paid checkout's page says so instead of offering to pay again.
+    await page.goto(`${h.base}/checkout/${checkoutId}`);
+    expect(await page.getByTestId('activated').textContent()).toContain('is paid');
+  });
+});
