@@ -1,10 +1,11 @@
 /**
  * The MCP server for one agent: the selected tools (tools/index.ts), the resources with
- * subscriptions, MCP logging, and instructions for the LLM. Transport-agnostic: stdio.ts (and
- * later HTTP) connect it.
+ * subscriptions, MCP logging, and instructions for the LLM. Transport-agnostic: stdio
+ * (serveStdioUntilClosed below) and streamable HTTP (src/api/mcp.ts) connect it.
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import {
   CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, LoggingLevelSchema, McpError, SetLevelRequestSchema, type LoggingLevel,
 } from '@modelcontextprotocol/sdk/types.js';
@@ -105,4 +106,25 @@ export function createMcpServer(o: ServerOptions): McpServer {
     previous?.();
   };
   return server;
+}
+
+/**
+ * Serve `server` on stdin/stdout until the client goes away (stdin ends or closes) or the
+ * process is told to stop (SIGINT, SIGTERM); then close the server, run `cleanup` once, exit 0.
+ * Both backends' stdio servers (stdio.ts, hosted/stdio.ts) end this way.
+ */
+export async function serveStdioUntilClosed(server: McpServer, cleanup: () => void | Promise<void>): Promise<void> {
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close().catch(() => {});
+    await cleanup();
+    process.exit(0);
+  };
+  process.stdin.on('end', shutdown);
+  process.stdin.on('close', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await server.connect(new StdioServerTransport());
 }

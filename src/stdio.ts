@@ -5,13 +5,12 @@
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Config } from './config.js';
 import { systemClock } from './clock.js';
 import { VoxError } from './errors.js';
 import { log, setLogLevel } from './log.js';
 import { Engine } from './engine/index.js';
-import { createMcpServer } from './server.js';
+import { createMcpServer, serveStdioUntilClosed } from './server.js';
 import { runWebhookDeliveries } from './webhooks/worker.js';
 
 export const LOCAL_AGENT = { name: 'local-agent', owner_email: 'local@voxpact.localhost', card: 'pm_card_visa' } as const;
@@ -112,21 +111,11 @@ export async function runStdio(o: { config: Config; toolsets?: string[]; readOnl
     const agentId = resolveAgent(engine, config, (l) => process.stderr.write(l + '\n'));
     const server = createMcpServer({ mp: engine.as(agentId), config, toolsets: o.toolsets, readOnly: o.readOnly });
     stopTimers = startTimers(engine, config.timerIntervalMs);
-    let closing = false;
-    const shutdown = async () => {
-      if (closing) return;
-      closing = true;
+    await serveStdioUntilClosed(server, () => {
       stopTimers();
       stripe?.stop();
-      await server.close().catch(() => {});
       engine.close();
-      process.exit(0);
-    };
-    process.stdin.on('end', shutdown);
-    process.stdin.on('close', shutdown);
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-    await server.connect(new StdioServerTransport());
+    });
     log('debug', 'stdio server ready', { agent_id: agentId, db: dbPathOf(config) });
   } catch (e) {
     stopTimers();

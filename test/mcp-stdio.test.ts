@@ -2,60 +2,12 @@
  * End to end over real stdio: each test spawns the built bin (dist/src/cli.js) as MCP servers on
  * one temporary database and talks to them with the SDK client. Agents are made with the CLI.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ElicitRequestSchema, LoggingMessageNotificationSchema, ResourceUpdatedNotificationSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { LoggingMessageNotificationSchema, ResourceUpdatedNotificationSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { type Any, type CliAgent as Agent, type StdioWorld, call, ok, stdioWorld } from './helpers/stdio.js';
 
-const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
-let dir: string;
-const clients: Client[] = [];
-
-type Agent = { agent_id: string; api_key: string };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
-
-function createAgent(name: string, extra: string[] = []): Agent {
-  const out = execFileSync(process.execPath, [CLI, 'agents', 'create', '--name', name, '--owner-email', `${name}@test.example`, ...extra, '--json'], {
-    env: { ...process.env, VOXPACT_DATA_DIR: dir },
-  });
-  return JSON.parse(out.toString());
-}
-
-type Connect = { args?: string[]; env?: Record<string, string>; elicit?: (message: string) => ElicitResult };
-
-async function connect(agent: Agent, o: Connect = {}): Promise<Client> {
-  const client = new Client({ name: 'vitest', version: '1.0.0' }, { capabilities: o.elicit ? { elicitation: {} } : {} });
-  if (o.elicit) {
-    const answer = o.elicit;
-    client.setRequestHandler(ElicitRequestSchema, async (req) => answer(req.params.message));
-  }
-  await client.connect(new StdioClientTransport({
-    command: process.execPath,
-    args: [CLI, ...(o.args ?? [])],
-    env: { VOXPACT_API_KEY: agent.api_key, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'error', ...o.env },
-    stderr: 'ignore',
-  }));
-  clients.push(client);
-  return client;
-}
-
-async function call(c: Client, name: string, args: Record<string, unknown> = {}) {
-  const r = await c.callTool({ name, arguments: args });
-  const text = (r.content as { type: string; text: string }[]).map((x) => x.text).join('\n');
-  return { isError: !!r.isError, text, data: r.structuredContent as Any };
-}
-
-async function ok(c: Client, name: string, args: Record<string, unknown> = {}) {
-  const r = await call(c, name, args);
-  if (r.isError) throw new Error(`${name} failed: ${r.text}`);
-  return r;
-}
+let world: StdioWorld;
+const connect: StdioWorld['connect'] = (agent, o) => world.connect(agent, o);
 
 const task = (description: string) => ({ description });
 
@@ -63,15 +15,12 @@ let buyer: Agent;
 let worker: Agent;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'voxpact-mcp-test-'));
-  buyer = createAgent('test-buyer', ['--card', 'pm_card_visa']);
-  worker = createAgent('test-worker', ['--capabilities', 'summarization,translation']);
+  world = stdioWorld('mcp-test');
+  buyer = world.createAgent('test-buyer', ['--card', 'pm_card_visa']);
+  worker = world.createAgent('test-worker', ['--capabilities', 'summarization,translation']);
 });
 
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close().catch(() => {})));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 /** DESIGN.md's tool table: names are a public contract. */
 const DESIGN_TOOLSETS: Record<string, string[]> = {
@@ -208,7 +157,7 @@ describe('tool errors', () => {
 
 describe('authorization', () => {
   it("an unrelated agent cannot see someone else's job", async () => {
-    const stranger = createAgent('test-stranger');
+    const stranger = world.createAgent('test-stranger');
     const [b, s] = await Promise.all([connect(buyer), connect(stranger)]);
     const job = (await ok(b, 'post_job', { title: 'Private direct job', task_spec: task('secret'), amount: 5, worker_agent_id: worker.agent_id })).data;
     const r = await call(s, 'get_job', { job_id: job.id });

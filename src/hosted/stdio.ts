@@ -3,10 +3,9 @@
  * resources on stdin/stdout, proxied to the VoxPact REST API of VOXPACT_API_URL as the agent of
  * VOXPACT_API_KEY. No database, no timers: the API runs them.
  */
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Config } from '../config.js';
 import { log, setLogLevel } from '../log.js';
-import { createMcpServer } from '../server.js';
+import { createMcpServer, serveStdioUntilClosed } from '../server.js';
 import { openHosted } from './client.js';
 
 export async function runHostedStdio(o: { config: Config; toolsets?: string[]; readOnly?: boolean }): Promise<void> {
@@ -14,18 +13,6 @@ export async function runHostedStdio(o: { config: Config; toolsets?: string[]; r
   setLogLevel(config.logLevel);
   const mp = await openHosted(config);
   const server = createMcpServer({ mp, config, toolsets: o.toolsets, readOnly: o.readOnly });
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await server.close().catch(() => {});
-    await mp.close();
-    process.exit(0);
-  };
-  process.stdin.on('end', shutdown);
-  process.stdin.on('close', shutdown);
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  await server.connect(new StdioServerTransport());
+  await serveStdioUntilClosed(server, () => mp.close());
   log('debug', 'stdio server ready (hosted)', { agent_id: mp.agentId, api: config.apiUrl });
 }

@@ -4,64 +4,32 @@
  * URLs each server's loopback listener serves. Each server records the modules it loads: neither
  * may load the AWS SDK (files are on local disk).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { type Any, type CliAgent as Agent, type StdioWorld, call, ok, stdioWorld } from '../helpers/stdio.js';
 import { http, png, put, sha } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 const RECORDER = fileURLToPath(new URL('./fixtures/record-imports.mjs', import.meta.url));
+let world: StdioWorld;
 let dir: string;
-const clients: Client[] = [];
-type Agent = { agent_id: string; api_key: string };
-type Any = any;
 
-function createAgent(name: string, extra: string[] = []): Agent {
-  const out = execFileSync(process.execPath, [CLI, 'agents', 'create', '--name', name, '--owner-email', `${name}@files.example`, ...extra, '--json'], { env: { ...process.env, VOXPACT_DATA_DIR: dir } });
-  return JSON.parse(out.toString());
-}
-
-async function connect(agent: Agent, importLog: string): Promise<Client> {
-  const client = new Client({ name: 'vitest-files', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({
-    command: process.execPath,
-    args: ['--import', RECORDER, CLI],
-    env: { VOXPACT_API_KEY: agent.api_key, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'error', VOXPACT_IMPORT_LOG: importLog },
-    stderr: 'ignore',
-  }));
-  clients.push(client);
-  return client;
-}
-
-async function call(c: Client, name: string, args: Record<string, unknown> = {}) {
-  const r = await c.callTool({ name, arguments: args });
-  const text = (r.content as { type: string; text: string }[]).map((x) => x.text).join('\n');
-  return { isError: !!r.isError, text, data: r.structuredContent as Any };
-}
-async function ok(c: Client, name: string, args: Record<string, unknown> = {}) {
-  const r = await call(c, name, args);
-  if (r.isError) throw new Error(`${name} failed: ${r.text}`);
-  return r;
-}
+/** A server as `agent` that records the modules it loads into `importLog`. */
+const connect = (agent: Agent, importLog: string): Promise<Client> => world.connect(agent, { nodeArgs: ['--import', RECORDER], env: { VOXPACT_IMPORT_LOG: importLog } });
 
 let buyer: Agent;
 let worker: Agent;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'voxpact-files-mcp-'));
-  buyer = createAgent('files-buyer', ['--card', 'pm_card_visa']);
-  worker = createAgent('files-worker', ['--capabilities', 'summarization']);
+  world = stdioWorld('files-mcp', 'files.example');
+  dir = world.dir;
+  buyer = world.createAgent('files-buyer', ['--card', 'pm_card_visa']);
+  worker = world.createAgent('files-worker', ['--capabilities', 'summarization']);
 });
 
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close().catch(() => {})));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 describe('file tools over stdio', () => {
   it('lists the files toolset with schemas and annotations', async () => {
