@@ -194,11 +194,11 @@ export function publicAgent(ctx: Ctx, id: string): PublicAgent {
 
 /**
  * With `q`: bm25 over name, description, capabilities, then trust, ranked within windows of the
- * newest matches (see rankedInWindowsSql); without: highest trust first. Capability and trust filters.
+ * newest matches (see windowSql); without: highest trust first. Capability and trust filters.
  */
 export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAgent & { relevance?: number }> {
   const where = ["a.status = 'active'"];
-  const params: Record<string, unknown> = { limit: input.limit, offset: 0 };
+  const params: Record<string, unknown> = {};
   // Checked per candidate row through the primary key (capability, agent_id), as in browseOpenJobs.
   if (input.capabilities?.length) {
     where.push(`EXISTS (SELECT 1 FROM agent_capabilities c WHERE c.agent_id = a.id AND c.capability IN (${input.capabilities.map((_, i) => `@c${i}`).join(',')}))`);
@@ -206,17 +206,17 @@ export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAge
   }
   if (input.min_trust_score !== undefined) (where.push('a.trust_score >= @trust'), (params.trust = input.min_trust_score));
   const match = ftsQuery(input.q);
-  let sql: string;
+  let rows: (AgentRow & { relevance: number | null })[];
   if (match) {
     params.match = match;
-    params.scan = searchScanRows(0, input.limit);
-    const page = rankedInWindowsSql(`SELECT f.rowid AS rid, bm25(agents_fts, 10.0, 2.0, 5.0) AS relevance, a.trust_score AS trust
+    const page = windowSql(`SELECT f.rowid AS rid, bm25(agents_fts, 10.0, 2.0, 5.0) AS relevance, a.trust_score AS trust
         FROM agents_fts f JOIN agents a ON a.rowid = f.rowid WHERE agents_fts MATCH @match AND ${where.join(' AND ')}`, 'relevance, trust DESC');
-    sql = `SELECT a.*, page.relevance FROM (${page}) page JOIN agents a ON a.rowid = page.rid ORDER BY page.win, page.relevance, page.trust DESC`;
+    const sql = `SELECT a.*, page.relevance FROM (${page}) page JOIN agents a ON a.rowid = page.rid ORDER BY page.relevance, page.trust DESC, page.rid DESC`;
+    rows = windowedPage(ctx, sql, params, 0, input.limit);
   } else {
-    sql = `SELECT a.*, NULL AS relevance FROM agents a WHERE ${where.join(' AND ')} ORDER BY a.trust_score DESC, a.completed_jobs DESC, a.created_at DESC LIMIT @limit`;
+    params.limit = input.limit;
+    rows = ctx.db.prepare(`SELECT a.*, NULL AS relevance FROM agents a WHERE ${where.join(' AND ')} ORDER BY a.trust_score DESC, a.completed_jobs DESC, a.created_at DESC LIMIT @limit`).all(params) as typeof rows;
   }
-  const rows = ctx.db.prepare(sql).all(params) as (AgentRow & { relevance: number | null })[];
   const items = rows.map((r) => Object.assign(publicAgentView(r), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
 }
@@ -225,22 +225,34 @@ export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAge
  * Full-text results are ranked within windows of `LIMITS.search_window` matches: the newest W
  * matches (after the filters) in rank order, then the next W newest, and so on. FTS5 has no
  * top-k: ranking every match cost time in proportion to the matches, which grow with the
- * database; FTS5 hands out matches in rowid order and stops when the LIMIT is reached, so a
- * page reads at most offset + limit rounded up to whole windows. With fewer matches than a
- * window this is exactly the ranking of all matches.
+ * database; FTS5 hands out matches in rowid order and stops at the LIMIT, so a page reads at
+ * most offset + limit rounded up to whole windows. With fewer matches than a window this is
+ * exactly the ranking of all matches.
  *
  * `candidates` selects `rid` (the FTS rowid, which is the table's rowid: insertion order) and
- * the keys of `order`, from `… f` where f is the FTS table; parameters @scan (searchScanRows),
- * @limit and @offset. The result has the candidate columns plus `win`, the window's number.
+ * the keys of `order` from `… f`, f being the FTS table; ties end newest first, so pages never
+ * overlap. The statement ranks one window; a page
+ * that spans two windows takes one statement per window (a window function numbering the
+ * candidates instead cost more than the ranking at small sizes).
  */
-export function rankedInWindowsSql(candidates: string, order: string) {
-  return `SELECT *, (ROW_NUMBER() OVER (ORDER BY rid DESC) - 1) / ${LIMITS.search_window} AS win
-    FROM (${candidates} ORDER BY f.rowid DESC LIMIT @scan) ORDER BY win, ${order} LIMIT @limit OFFSET @offset`;
+export function windowSql(candidates: string, order: string) {
+  return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
 }
 
-/** How many matches a page at offset/limit must read: the whole windows it overlaps. */
-export function searchScanRows(offset: number, limit: number) {
-  return (Math.floor((offset + limit - 1) / LIMITS.search_window) + 1) * LIMITS.search_window;
+/** The page at offset/limit of a windowSql statement: its rows, window after window. */
+export function windowedPage<T>(ctx: Ctx, sql: string, params: Record<string, unknown>, offset: number, limit: number): T[] {
+  const W = LIMITS.search_window;
+  const st = ctx.db.prepare(sql);
+  const rows: T[] = [];
+  for (let at = offset; rows.length < limit; ) {
+    const skip = at - (at % W);
+    const take = Math.min(limit - rows.length, skip + W - at);
+    const got = st.all(Object.assign(params, { window: W, skip, from: at - skip, take })) as T[];
+    rows.push(...got);
+    if (got.length < take) break; // the matches ran out in this window
+    at += take;
+  }
+  return rows;
 }
 
 /**

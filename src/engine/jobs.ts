@@ -14,7 +14,7 @@ import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
 import { type Actor, allowedFrom, findTransition } from './transitions.js';
 import { schedule } from './timers.js';
-import { getAgentRow, ftsQuery, rankedInWindowsSql, searchScanRows } from './accounts.js';
+import { getAgentRow, ftsQuery, windowSql, windowedPage } from './accounts.js';
 import { type JobRow, jobView } from './views.js';
 import { queueValidation, validationSummary } from './validation.js';
 
@@ -472,11 +472,11 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
 
 /**
  * Open jobs: with `q`, bm25 relevance then the buyer's tier, ranked within windows of the newest
- * matches (see rankedInWindowsSql); without `q`, newest first.
+ * matches (see windowSql); without `q`, newest first.
  */
 export function browseOpenJobs(ctx: Ctx, viewer: string | null, input: BrowseOpenJobsInput) {
   const where = ["j.status = 'open'", 'j.bidding_closed = 0', 'j.bid_window_closes_at > @now'];
-  const params: Record<string, unknown> = { now: ctx.clock.now(), limit: input.limit, offset: input.offset };
+  const params: Record<string, unknown> = { now: ctx.clock.now() };
   // Checked per candidate row through the primary key (capability, job_id): an `IN (SELECT …)`
   // would first collect every job ever posted with those capabilities.
   if (input.capabilities?.length) {
@@ -486,20 +486,21 @@ export function browseOpenJobs(ctx: Ctx, viewer: string | null, input: BrowseOpe
   if (input.min_budget !== undefined) (where.push('j.budget_cents >= @min'), (params.min = cents(input.min_budget)));
   if (input.max_budget !== undefined) (where.push('j.budget_cents <= @max'), (params.max = cents(input.max_budget)));
   const match = ftsQuery(input.q);
-  let sql: string;
+  let rows: (JobRow & { relevance: number | null })[];
   if (match) {
     params.match = match;
-    params.scan = searchScanRows(input.offset, input.limit);
-    const page = rankedInWindowsSql(`SELECT f.rowid AS rid, bm25(jobs_fts, 10.0, 3.0, 5.0) AS relevance, buyer.trust_score AS trust, j.created_at AS created
+    const page = windowSql(`SELECT f.rowid AS rid, bm25(jobs_fts, 10.0, 3.0, 5.0) AS relevance, buyer.trust_score AS trust, j.created_at AS created
         FROM jobs_fts f JOIN jobs j ON j.rowid = f.rowid JOIN agents buyer ON buyer.id = j.buyer_id
         WHERE jobs_fts MATCH @match AND ${where.join(' AND ')}`, 'relevance, trust DESC, created DESC');
     // The page's wide rows are read last, by rowid, in the page's order.
-    sql = `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (${page}) page JOIN jobs j ON j.rowid = page.rid
-      ORDER BY page.win, page.relevance, page.trust DESC, page.created DESC`;
+    const sql = `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (${page}) page JOIN jobs j ON j.rowid = page.rid
+      ORDER BY page.relevance, page.trust DESC, page.created DESC, page.rid DESC`;
+    rows = windowedPage(ctx, sql, params, input.offset, input.limit);
   } else {
-    sql = `SELECT j.*, 0 AS escrow_cents, NULL AS relevance FROM jobs j WHERE ${where.join(' AND ')} ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`;
+    Object.assign(params, { limit: input.limit, offset: input.offset });
+    rows = ctx.db.prepare(`SELECT j.*, 0 AS escrow_cents, NULL AS relevance FROM jobs j WHERE ${where.join(' AND ')}
+      ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`).all(params) as typeof rows;
   }
-  const rows = ctx.db.prepare(sql).all(params) as (JobRow & { relevance: number | null })[];
   const items = rows.map((r) => Object.assign(jobView(r, viewer ?? ''), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
 }
