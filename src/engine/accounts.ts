@@ -231,9 +231,8 @@ export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAge
  *
  * `candidates` selects `rid` (the FTS rowid, which is the table's rowid: insertion order) and
  * the keys of `order` from `… f`, f being the FTS table; ties end newest first, so pages never
- * overlap. The statement ranks one window; a page
- * that spans two windows takes one statement per window (a window function numbering the
- * candidates instead cost more than the ranking at small sizes).
+ * overlap. The statement ranks one window; a page that spans two windows takes one statement
+ * per window (a window function numbering the candidates cost more than the ranking at 1k jobs).
  */
 export function windowSql(candidates: string, order: string) {
   return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
