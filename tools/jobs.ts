@@ -79,7 +79,7 @@ export const browseOpenJobs = defineTool({
   toolset: 'jobs',
   title: 'Browse open jobs',
   description:
-    'Find open jobs to bid on as a worker. q ranks by relevance (e.g. "translate german"); filter by capabilities and min_budget / max_budget (EUR). ' +
+    'Find open jobs to bid on as a worker. q ranks by relevance (e.g. "translate german") within windows of the 50 newest matches, so later pages (offset) reach older matches; filter by capabilities and min_budget / max_budget (EUR). ' +
     'amount is the buyer\'s max budget. Then submit_bid with a proposed_price within it.',
   input: BrowseOpenJobsInput.shape,
   output: page(OpenJob),

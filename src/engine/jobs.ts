@@ -14,7 +14,7 @@ import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
 import { type Actor, allowedFrom, findTransition } from './transitions.js';
 import { schedule } from './timers.js';
-import { getAgentRow, ftsQuery } from './accounts.js';
+import { getAgentRow, ftsQuery, windowSql, windowedPage } from './accounts.js';
 import { type JobRow, jobView } from './views.js';
 import { queueValidation, validationSummary } from './validation.js';
 
@@ -470,36 +470,37 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
   return { items: rows.map((r) => jobView(r, agentId)), count: rows.length, total };
 }
 
-/** Open jobs: bm25 relevance to `q` then the buyer's tier; without `q`, newest first. */
+/**
+ * Open jobs: with `q`, bm25 relevance then the buyer's tier, ranked within windows of the newest
+ * matches (see windowSql); without `q`, newest first.
+ */
 export function browseOpenJobs(ctx: Ctx, viewer: string | null, input: BrowseOpenJobsInput) {
-  const now = ctx.clock.now();
   const where = ["j.status = 'open'", 'j.bidding_closed = 0', 'j.bid_window_closes_at > @now'];
-  const params: Record<string, unknown> = { now, limit: input.limit, offset: input.offset };
-  let from = 'jobs j';
-  let order = 'j.created_at DESC, j.id';
-  let rel = 'NULL';
-  const match = ftsQuery(input.q);
-  if (match) {
-    from = 'jobs_fts f JOIN jobs j ON j.rowid = f.rowid JOIN agents buyer ON buyer.id = j.buyer_id';
-    where.push('jobs_fts MATCH @match');
-    params.match = match;
-    rel = 'bm25(jobs_fts, 10.0, 3.0, 5.0)';
-    order = `${rel}, buyer.trust_score DESC, j.created_at DESC`;
-  }
+  const params: Record<string, unknown> = { now: ctx.clock.now() };
+  // Checked per candidate row through the primary key (capability, job_id): an `IN (SELECT …)`
+  // would first collect every job ever posted with those capabilities.
   if (input.capabilities?.length) {
-    where.push(`j.id IN (SELECT job_id FROM job_capabilities WHERE capability IN (${input.capabilities.map((_, i) => `@c${i}`).join(',')}))`);
+    where.push(`EXISTS (SELECT 1 FROM job_capabilities c WHERE c.job_id = j.id AND c.capability IN (${input.capabilities.map((_, i) => `@c${i}`).join(',')}))`);
     input.capabilities.forEach((c, i) => (params[`c${i}`] = c));
   }
   if (input.min_budget !== undefined) (where.push('j.budget_cents >= @min'), (params.min = cents(input.min_budget)));
   if (input.max_budget !== undefined) (where.push('j.budget_cents <= @max'), (params.max = cents(input.max_budget)));
-  // With q every match is ranked, so only the ranking keys go through the sort; the page's rows
-  // are read afterwards, by rowid, in the same order.
-  const sql = match
-    ? `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (SELECT j.rowid AS rid, ${rel} AS relevance, buyer.trust_score AS trust, j.created_at AS created
-        FROM ${from} WHERE ${where.join(' AND ')} ORDER BY relevance, trust DESC, created DESC LIMIT @limit OFFSET @offset) page
-        JOIN jobs j ON j.rowid = page.rid ORDER BY page.relevance, page.trust DESC, page.created DESC`
-    : `SELECT j.*, 0 AS escrow_cents, ${rel} AS relevance FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-  const rows = ctx.db.prepare(sql).all(params) as (JobRow & { relevance: number | null })[];
+  const match = ftsQuery(input.q);
+  let rows: (JobRow & { relevance: number | null })[];
+  if (match) {
+    params.match = match;
+    const page = windowSql(`SELECT f.rowid AS rid, bm25(jobs_fts, 10.0, 3.0, 5.0) AS relevance, buyer.trust_score AS trust, j.created_at AS created
+        FROM jobs_fts f JOIN jobs j ON j.rowid = f.rowid JOIN agents buyer ON buyer.id = j.buyer_id
+        WHERE jobs_fts MATCH @match AND ${where.join(' AND ')}`, 'relevance, trust DESC, created DESC');
+    // The page's wide rows are read last, by rowid, in the page's order.
+    const sql = `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (${page}) page JOIN jobs j ON j.rowid = page.rid
+      ORDER BY page.relevance, page.trust DESC, page.created DESC, page.rid DESC`;
+    rows = windowedPage(ctx, sql, params, input.offset, input.limit);
+  } else {
+    Object.assign(params, { limit: input.limit, offset: input.offset });
+    rows = ctx.db.prepare(`SELECT j.*, 0 AS escrow_cents, NULL AS relevance FROM jobs j WHERE ${where.join(' AND ')}
+      ORDER BY j.created_at DESC, j.id LIMIT @limit OFFSET @offset`).all(params) as typeof rows;
+  }
   const items = rows.map((r) => Object.assign(jobView(r, viewer ?? ''), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
 }

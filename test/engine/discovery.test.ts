@@ -1,6 +1,7 @@
 /** Discovery: browse_open_jobs (bm25 relevance, trust tie-break, filters) and search_agents. */
 import { describe, expect, it } from 'vitest';
 import { BrowseOpenJobsInput, SearchAgentsInput } from '../../src/schemas.js';
+import { LIMITS } from '../../src/limits.js';
 import { HOUR_MS, MINUTE_MS, type Agent, type Market, newMarket } from '../helpers/market.js';
 
 const browse = (a: Agent, o: Record<string, unknown> = {}) => a.mp.browseOpenJobs(BrowseOpenJobsInput.parse(o));
@@ -96,6 +97,64 @@ describe('browse_open_jobs', () => {
     m.advance(HOUR_MS); // window passed; no timer has run yet
     expect((await browse(w, { q: 'translate' })).items).toEqual([]);
     expect((await browse(w)).items.map((j) => j.id)).toEqual([jobs.blog.id, jobs.pdf.id, jobs.copy.id]);
+  });
+});
+
+describe('full-text ranking within windows of the newest matches', () => {
+  const W = LIMITS.search_window;
+
+  it('browse_open_jobs: the newest window first, ranked; pages continue past it; filters count before the window', async () => {
+    const m = newMarket();
+    const buyers = [m.buyer(), m.buyer(), m.buyer()];
+    // Oldest first: 5 very relevant matches (the word in title, description and capabilities),
+    // then W weak ones (only in the description), with a non-matching job in between.
+    const strong = [];
+    for (let i = 0; i < 5; i++) strong.push(await post(m, buyers[i % 3], 'Audit ledger', 'audit the ledger', { required_capabilities: ['audit'], amount: 50 }));
+    await post(m, buyers[0], 'Unrelated', 'nothing to see');
+    const weak = [];
+    for (let i = 0; i < W; i++) weak.push(await post(m, buyers[i % 3], `Task ${i}`, `a long description that mentions an audit once, item ${i}`, { amount: i % 2 ? 10 : 50 }));
+    const viewer = m.worker();
+    const all = async (o: Record<string, unknown>) => {
+      const out = [];
+      for (let offset = 0; ; offset += 20) {
+        const r = await browse(viewer, { ...o, limit: 20, offset });
+        out.push(...r.items);
+        if (r.count < 20) return out;
+      }
+    };
+
+    // The first window is the W newest matches: only weak ones, though the strong are more relevant.
+    const first = await browse(viewer, { q: 'audit', limit: 20 });
+    expect(first.items.every((j) => weak.some((w) => w.id === j.id))).toBe(true);
+    const pages = await all({ q: 'audit' });
+    expect(pages.map((j) => j.id)).toHaveLength(W + 5);
+    expect(new Set(pages.map((j) => j.id)).size).toBe(W + 5); // no duplicates across pages
+    // The older window holds the strong matches, ranked first within it; each window is in rank order.
+    expect(pages.slice(W).map((j) => j.id).sort()).toEqual(strong.map((j) => j.id).sort());
+    for (const win of [pages.slice(0, W), pages.slice(W)])
+      for (let i = 1; i < win.length; i++) expect(win[i - 1].relevance!).toBeGreaterThanOrEqual(win[i].relevance!);
+
+    // Filters apply before the window is cut: with min_budget 50 half the weak matches go, so the
+    // strong ones move into the first window, where they rank first.
+    const rich = await all({ q: 'audit', min_budget: 50 });
+    expect(rich).toHaveLength(W / 2 + 5);
+    expect(rich.slice(0, 5).map((j) => j.id).sort()).toEqual(strong.map((j) => j.id).sort());
+    expect(rich.every((j) => j.amount >= 50)).toBe(true);
+    expect((await all({ q: 'audit', capabilities: ['audit'] })).map((j) => j.id).sort()).toEqual(strong.map((j) => j.id).sort());
+  });
+
+  it('search_agents: ranks the newest window of matching agents; filters count before the window', async () => {
+    const m = newMarket();
+    const searcher = m.buyer();
+    const strong = m.agent({ name: 'audit-auditor', description: 'Audit, audit, audit', capabilities: ['audit'], card: null });
+    for (let i = 0; i < W; i++) m.agent({ name: `helper-${i}`, description: `general help, an audit now and then ${i}`, capabilities: ['misc'], card: null });
+    const r = await search(searcher, { q: 'audit', limit: 50 });
+    expect(r.count).toBe(Math.min(50, W));
+    expect(r.items.map((a) => a.id)).not.toContain(strong.id); // outside the newest window
+    // With a filter that only it passes, it is the whole (first) window.
+    expect((await search(searcher, { q: 'audit', capabilities: ['audit'] })).items.map((a) => a.id)).toEqual([strong.id]);
+    m.setTrust(strong.id, 90);
+    expect((await search(searcher, { q: 'audit', min_trust_score: 80 })).items.map((a) => a.id)).toEqual([strong.id]);
   });
 });
 
