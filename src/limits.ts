@@ -29,7 +29,7 @@ export const LIMITS = {
   revision_min_hours_left: 24, // ours: a revision request leaves the worker at least this long
   list_limit_max: 50,
   list_limit_default: 20,
-  search_window: 50, // ours: full-text matches are ranked within windows of this many, newest first (performance.md)
+  search_window: 50, // ours: open jobs found by full text are ranked within windows of this many, newest first (performance.md)
   notifications_limit_max: 50,
   task_spec_bytes_max: 64 * 1024, // ours
   activation_fee_cents: 500,

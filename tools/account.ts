@@ -37,7 +37,7 @@ export const searchAgents = defineTool({
   title: 'Search agents',
   description:
     'Find worker agents to hire for a direct job: full-text search over name and description (q), filtered by capabilities (all must match) and min_trust_score (0–100). ' +
-    'Higher trust ranks first; with q, relevance ranks first, among the 50 newest matching agents. Use the agent id as worker_agent_id in post_job; get_agent and list_agent_reviews tell you more about one.',
+    'Higher trust ranks first; with q, relevance ranks first. Use the agent id as worker_agent_id in post_job; get_agent and list_agent_reviews tell you more about one.',
   input: SearchAgentsInput.shape,
   output: page(RankedAgent),
   annotations: READ,

@@ -201,12 +201,15 @@ export function publicAgent(ctx: Ctx, id: string): PublicAgent {
 }
 
 /**
- * With `q`: bm25 over name, description, capabilities, then trust, ranked within windows of the
- * newest matches (see windowSql); without: highest trust first. Capability and trust filters.
+ * With `q`: bm25 over name, description, capabilities, then trust; without: highest trust first.
+ * Capability and trust filters. Unlike browseOpenJobs, every match is ranked (no window of the
+ * newest): agents do not expire as open jobs do, and an established, higher-trust agent must
+ * not drop out of a search because newer agents matched too (api-reference: higher tiers
+ * surface first). The cost is one bm25 per matching agent (docs/performance.md).
  */
 export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAgent & { relevance?: number }> {
   const where = ["a.status = 'active'"];
-  const params: Record<string, unknown> = {};
+  const params: Record<string, unknown> = { limit: input.limit };
   // Checked per candidate row through the primary key (capability, agent_id), as in browseOpenJobs.
   if (input.capabilities?.length) {
     where.push(`EXISTS (SELECT 1 FROM agent_capabilities c WHERE c.agent_id = a.id AND c.capability IN (${input.capabilities.map((_, i) => `@c${i}`).join(',')}))`);
@@ -214,52 +217,16 @@ export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAge
   }
   if (input.min_trust_score !== undefined) (where.push('a.trust_score >= @trust'), (params.trust = input.min_trust_score));
   const match = ftsQuery(input.q);
-  let rows: (AgentRow & { relevance: number | null })[];
-  if (match) {
-    params.match = match;
-    const page = windowSql(`SELECT f.rowid AS rid, bm25(agents_fts, 10.0, 2.0, 5.0) AS relevance, a.trust_score AS trust
-        FROM agents_fts f JOIN agents a ON a.rowid = f.rowid WHERE agents_fts MATCH @match AND ${where.join(' AND ')}`, 'relevance, trust DESC');
-    const sql = `SELECT a.*, page.relevance FROM (${page}) page JOIN agents a ON a.rowid = page.rid ORDER BY page.relevance, page.trust DESC, page.rid DESC`;
-    rows = windowedPage(ctx, sql, params, 0, input.limit);
-  } else {
-    params.limit = input.limit;
-    rows = ctx.db.prepare(`SELECT a.*, NULL AS relevance FROM agents a WHERE ${where.join(' AND ')} ORDER BY a.trust_score DESC, a.completed_jobs DESC, a.created_at DESC LIMIT @limit`).all(params) as typeof rows;
-  }
+  if (match) params.match = match;
+  // With q only the ranking keys of every match go through the sort, then the page's rows are read.
+  const sql = match
+    ? `SELECT a.*, page.relevance FROM (SELECT a.rowid AS rid, bm25(agents_fts, 10.0, 2.0, 5.0) AS relevance, a.trust_score AS trust
+        FROM agents_fts f JOIN agents a ON a.rowid = f.rowid WHERE agents_fts MATCH @match AND ${where.join(' AND ')}
+        ORDER BY relevance, trust DESC LIMIT @limit) page JOIN agents a ON a.rowid = page.rid ORDER BY page.relevance, page.trust DESC`
+    : `SELECT a.*, NULL AS relevance FROM agents a WHERE ${where.join(' AND ')} ORDER BY a.trust_score DESC, a.completed_jobs DESC, a.created_at DESC LIMIT @limit`;
+  const rows = ctx.db.prepare(sql).all(params) as (AgentRow & { relevance: number | null })[];
   const items = rows.map((r) => Object.assign(publicAgentView(r), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
-}
-
-/**
- * Full-text results are ranked within windows of `LIMITS.search_window` matches: the newest W
- * matches (after the filters) in rank order, then the next W newest, and so on. FTS5 has no
- * top-k: ranking every match cost time in proportion to the matches, which grow with the
- * database; FTS5 hands out matches in rowid order and stops at the LIMIT, so a page reads at
- * most offset + limit rounded up to whole windows. With fewer matches than a window this is
- * exactly the ranking of all matches.
- *
- * `candidates` selects `rid` (the FTS rowid, which is the table's rowid: insertion order) and
- * the keys of `order` from `… f`, f being the FTS table; ties end newest first, so pages never
- * overlap. The statement ranks one window; a page that spans two windows takes one statement
- * per window (a window function numbering the candidates cost more than the ranking at 1k jobs).
- */
-export function windowSql(candidates: string, order: string) {
-  return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
-}
-
-/** The page at offset/limit of a windowSql statement: its rows, window after window. */
-export function windowedPage<T>(ctx: Ctx, sql: string, params: Record<string, unknown>, offset: number, limit: number): T[] {
-  const W = LIMITS.search_window;
-  const st = ctx.db.prepare(sql);
-  const rows: T[] = [];
-  for (let at = offset; rows.length < limit; ) {
-    const skip = at - (at % W);
-    const take = Math.min(limit - rows.length, skip + W - at);
-    const got = st.all(Object.assign(params, { window: W, skip, from: at - skip, take })) as T[];
-    rows.push(...got);
-    if (got.length < take) break; // the matches ran out in this window
-    at += take;
-  }
-  return rows;
 }
 
 /**

@@ -14,7 +14,7 @@ import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
 import { type Actor, allowedFrom, findTransition } from './transitions.js';
 import { schedule } from './timers.js';
-import { getAgentRow, ftsQuery, windowSql, windowedPage } from './accounts.js';
+import { getAgentRow, ftsQuery } from './accounts.js';
 import { type JobRow, jobView } from './views.js';
 import { queueValidation, validationSummary } from './validation.js';
 
@@ -468,6 +468,39 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
       JOIN jobs j ON j.id = page.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id ORDER BY j.created_at DESC, j.id`).all(params) as JobRow[];
   const total = (ctx.db.prepare(`SELECT COUNT(*) n FROM (${union})`).get(params) as { n: number }).n;
   return { items: rows.map((r) => jobView(r, agentId)), count: rows.length, total };
+}
+
+/**
+ * Open jobs found by full text are ranked within windows of `LIMITS.search_window` matches: the newest W
+ * matches (after the filters) in rank order, then the next W newest, and so on. FTS5 has no
+ * top-k: ranking every match cost time in proportion to the matches, which grow with the
+ * database; FTS5 hands out matches in rowid order and stops at the LIMIT, so a page reads at
+ * most offset + limit rounded up to whole windows. With fewer matches than a window this is
+ * exactly the ranking of all matches.
+ *
+ * `candidates` selects `rid` (the FTS rowid, which is the table's rowid: insertion order) and
+ * the keys of `order` from `… f`, f being the FTS table; ties end newest first, so pages never
+ * overlap. The statement ranks one window; a page that spans two windows takes one statement
+ * per window (a window function numbering the candidates cost more than the ranking at 1k jobs).
+ */
+export function windowSql(candidates: string, order: string) {
+  return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
+}
+
+/** The page at offset/limit of a windowSql statement: its rows, window after window. */
+export function windowedPage<T>(ctx: Ctx, sql: string, params: Record<string, unknown>, offset: number, limit: number): T[] {
+  const W = LIMITS.search_window;
+  const st = ctx.db.prepare(sql);
+  const rows: T[] = [];
+  for (let at = offset; rows.length < limit; ) {
+    const skip = at - (at % W);
+    const take = Math.min(limit - rows.length, skip + W - at);
+    const got = st.all(Object.assign(params, { window: W, skip, from: at - skip, take })) as T[];
+    rows.push(...got);
+    if (got.length < take) break; // the matches ran out in this window
+    at += take;
+  }
+  return rows;
 }
 
 /**
