@@ -7,9 +7,11 @@
  * servers; the view's tool calls go through the bridge to the same real MCP client.
  * Screenshots go to test-artifacts/web/. The browser half is skipped (with a message) without Chromium.
  */
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
@@ -24,6 +26,7 @@ warnIfNoChromium('test/apps');
 const HOSTILE_TITLE = 'Summarise <img src=x onerror="window.__pwned=1"> the report <script>window.__pwned=2</script>';
 
 let w: McpWorld;
+let buyerKey: string;
 let buyer: McpSession, worker: McpSession;
 let delivered: string; // delivered, with a validation (criteria only: no judges here, so "unavailable")
 let accepted: string;
@@ -42,6 +45,7 @@ beforeAll(async () => {
   const b = w.agent('apps-buyer');
   const wk = w.agent('apps-worker', { card: null, capabilities: ['summarization'] });
   await b.mp.updateMyAgent({ monthly_spending_limit: 60 });
+  buyerKey = b.key;
   [buyer, worker] = await Promise.all([w.connect(b.key, { agentId: b.id }), w.connect(wk.key, { agentId: wk.id })]);
 
   const post = (title: string, amount: number) => ok(buyer, 'post_job', {
@@ -95,6 +99,19 @@ describe('MCP Apps over stdio', () => {
       expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
       expect(html.length).toBeGreaterThan(100_000); // the App client is inlined
     }
+  });
+
+  it('builds the views only when one is first read: start-up, tools/list and resources/list load none of it (cold start)', async () => {
+    // A module-resolution hook in the server process reports loading the view code.
+    const hook = join(w.dir, 'trace-views.mjs');
+    const resolve = `export async function resolve(s, c, next) { const r = await next(s, c); if (/app-views/.test(r.url)) process._rawDebug('VIEWS LOADED'); return r; }`;
+    writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolve)}));\n`);
+    const s = await w.connect(buyerKey, { env: { NODE_OPTIONS: `--import=${pathToFileURL(hook).href}` } });
+    await s.client.listTools();
+    await s.client.listResources();
+    expect(s.stderr).not.toContain('VIEWS LOADED');
+    await s.client.readResource({ uri: APP_URIS.spending });
+    await vi.waitFor(() => expect(s.stderr).toContain('VIEWS LOADED'));
   });
 
   it('leaves get_job and get_dashboard answering as before: one text block and the same structuredContent, nothing else', async () => {
