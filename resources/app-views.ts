@@ -35,6 +35,7 @@ button:disabled { opacity:.6; cursor:default; }
 const COMMON = `
 const { App, applyDocumentTheme, applyHostStyleVariables } = globalThis.ExtApps;
 const root = document.getElementById('view');
+const live = document.getElementById('live');
 let locale;
 /** el('p', { class: 'x' }, 'text', child): strings become text nodes, never markup. */
 function el(tag, attrs, ...kids) {
@@ -80,7 +81,10 @@ function refreshButton(app, label, run) {
   b.addEventListener('click', async () => {
     b.disabled = true;
     root.setAttribute('aria-busy', 'true');
-    try { await run(); } catch (e) { showError('Could not refresh: ' + (e?.message || e)); } finally { b.disabled = false; }
+    try {
+      await run();
+      live.textContent = 'Updated ' + fmt(new Date().toISOString()) + '.';
+    } catch (e) { showError('Could not refresh: ' + (e?.message || e)); } finally { b.disabled = false; }
   });
   return b;
 }
@@ -257,7 +261,8 @@ export function renderView(uri: AppUri, extApps: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>VoxPact · ${p.title}</title><style>${CSS}</style></head>
-<body><main id="view" aria-live="polite" aria-busy="true"><p class="muted">${p.waiting}</p></main>
+<body><main id="view" aria-busy="true"><p class="muted">${p.waiting}</p></main>
+<p id="live" class="muted" role="status"></p>
 <script type="module">${extApps}</script>
 <script type="module">${COMMON}${p.script}</script>
 </body></html>

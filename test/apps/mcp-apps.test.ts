@@ -231,6 +231,7 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
     await ok(worker, 'start_job', { job_id: accepted });
     await view().getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => text('status')).toBe('In progress');
+    await expect.poll(() => view().getByRole('status').textContent()).toMatch(/^Updated /); // said to screen readers
     expect(await text('next')).toBe('Deliver the result (deliver_job).');
     await expect.poll(() => view().getByTestId('timeline').locator('li').count()).toBe(3);
   });
