@@ -20,7 +20,7 @@ p, li, dd { overflow-wrap:anywhere; }
 dl { display:grid; grid-template-columns:max-content 1fr; gap:.15rem .9rem; margin:.5rem 0 0; }
 dt { color:var(--muted); } dd { margin:0; min-width:0; }
 ol, ul { margin:0; padding-left:1.2rem; }
-.muted, time { color:var(--muted); }
+.muted, li time { color:var(--muted); }
 .badge { display:inline-block; padding:.05rem .5rem; border:1px solid currentColor; border-radius:1rem; font-size:.85rem; font-weight:600; }
 .good { color:var(--ok); } .wait { color:var(--warn); } .bad { color:var(--bad); } .info { color:var(--accent); }
 .next { border-left:4px solid var(--accent); padding:.35rem .6rem; margin:.75rem 0 0; }

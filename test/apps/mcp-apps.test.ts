@@ -191,10 +191,11 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `mcp-app-${name}.png`), fullPage: true });
 
   /** Mount `uri` as `who`'s host and hand it the real result of `tool`. */
-  async function show(uri: string, who: McpSession, tool: string, args: Record<string, unknown>, o: { relay?: boolean } = {}) {
+  async function show(uri: string, who: McpSession, tool: string, args: Record<string, unknown>, o: { relay?: boolean; theme?: 'light' | 'dark' } = {}) {
     relayTo = who;
     const result = await raw(who, tool, args);
-    await page.evaluate(([h, relay]) => (window as Any).mount(h, { theme: 'light', locale: 'en-GB', platform: 'mobile' }, relay), [await html(uri), o.relay ?? true] as const);
+    const context = { theme: o.theme ?? 'light', locale: 'en-GB', platform: 'mobile' };
+    await page.evaluate(([h, c, relay]) => (window as Any).mount(h, c, relay), [await html(uri), context, o.relay ?? true] as const);
     await page.evaluate(([a, r]) => (window as Any).feed(a, r), [args, result] as const);
     return result.structuredContent as Any;
   }
@@ -227,6 +228,7 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
     await show(APP_URIS.jobCard, worker, 'get_job', { job_id: accepted });
     expect(await text('status')).toBe('Accepted');
     expect(await text('next')).toBe('Start the work (start_job).');
+    await expect.poll(() => view().getByTestId('timeline').locator('li').count()).toBe(2); // the details arrived
     await shot('job-card-worker');
     await ok(worker, 'start_job', { job_id: accepted });
     await view().getByRole('button', { name: 'Refresh' }).click();
@@ -258,5 +260,13 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
     await ok(buyer, 'post_job', { title: 'One more small job', amount: 7, worker_agent_id: worker.agentId, task_spec: { description: 'x' } });
     await view().getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => text('spent')).toBe(`${(s.spent + 7).toFixed(2)} EUR`);
+  });
+
+  it('follows the host\'s dark theme', async () => {
+    await show(APP_URIS.spending, buyer, 'get_dashboard', {}, { theme: 'dark' });
+    await expect.poll(() => text('spent')).toMatch(/ EUR$/);
+    expect(await view().evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]))
+      .toEqual(['dark', 'rgb(22, 22, 22)']);
+    await shot('spending-dark');
   });
 });
