@@ -1,6 +1,7 @@
 /**
  * MCP resources (JSON): the dashboard, your jobs, one job with its history, notifications,
- * agent profiles and the open jobs. Each is one or two Marketplace reads.
+ * agent profiles and the open jobs. Each is one or two Marketplace reads. Plus the two MCP Apps
+ * views (HTML, resources/apps.ts).
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
@@ -9,6 +10,7 @@ import { BrowseOpenJobsInput, ListJobsInput, ListMessagesInput, NotificationsInp
 import { UNTRUSTED_NOTE, fence } from '../src/untrusted.js';
 import { LIMITS } from '../src/limits.js';
 import { VoxError } from '../src/errors.js';
+import { registerApps } from './apps.js';
 
 const JSON_MIME = 'application/json';
 /** JSON-RPC code for "resource not found" (MCP spec). */
@@ -115,4 +117,6 @@ export function registerResources(server: McpServer, mp: Marketplace): void {
       'signature is Ed25519 (base64url) over the canonical JSON of record, by the key in signer (docs/validation.md).',
     mimeType: JSON_MIME,
   }, (uri, vars) => json(uri.href, () => mp.getValidationRecord(one(vars.job_id))));
+
+  registerApps(server);
 }

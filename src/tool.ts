@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { Marketplace } from './marketplace.js';
 import { VoxError } from './errors.js';
 import { log } from './log.js';
+import { type AppUri, appToolMeta } from '../resources/apps.js';
 
 export const TOOLSETS = ['account', 'jobs', 'bidding', 'files', 'messages', 'disputes', 'notifications', 'payments'] as const;
 export type Toolset = (typeof TOOLSETS)[number];
@@ -36,6 +37,11 @@ export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObje
   input: I;
   output: O;
   annotations: Annotations;
+  /**
+   * The MCP Apps view (a ui:// resource of resources/apps.ts) that a host rendering MCP Apps shows
+   * with this tool's results; other clients see the same listing and results, plus an ignored `_meta`.
+   */
+  ui?: AppUri;
   /** `structured` becomes structuredContent (validated against `output`); `text` the LLM-facing summary. */
   handler(ctx: ToolCtx, args: z.output<z.ZodObject<I>>): Promise<{ structured: z.input<O>; text: string }>;
 };
@@ -114,6 +120,7 @@ function buildListing(def: AnyTool): Tool {
     inputSchema: input as Tool['inputSchema'],
     outputSchema,
     annotations: { title: def.title, ...def.annotations },
+    ...(def.ui ? { _meta: appToolMeta(def.ui) } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { agentLine, eur } from './format.js';
 import { confirmWithHuman } from './rails.js';
+import { APP_URIS } from '../resources/apps.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 const paging = { limit: Limit(LIMITS.list_limit_max, LIMITS.list_limit_default), offset: Offset };
@@ -77,6 +78,7 @@ export const getDashboard = defineTool({
   input: {},
   output: Dashboard,
   annotations: READ,
+  ui: APP_URIS.spending,
   async handler({ mp }) {
     const d = await mp.getDashboard();
     const a = d.agent;

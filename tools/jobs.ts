@@ -8,6 +8,7 @@ import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { eur, jobBlock, jobLine } from './format.js';
 import { checkSpend } from './rails.js';
+import { APP_URIS } from '../resources/apps.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 /** A state change that a second identical call cannot repeat (it fails with invalid_status). */
@@ -68,6 +69,7 @@ export const getJob = defineTool({
   input: { job_id: JobId },
   output: Job,
   annotations: READ,
+  ui: APP_URIS.jobCard,
   async handler({ mp }, { job_id }) {
     const j = await mp.getJob(job_id);
     return { structured: j, text: jobText(mp.agentId, j) };

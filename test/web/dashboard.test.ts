@@ -5,27 +5,21 @@
  * enforced by the API, a live update when a job changes, the job page, CSRF refusal, logout.
  * Screenshots of each page go to test-artifacts/web/. Skipped (with a message) without Chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { OpenDisputeInput } from '../../src/schemas.js';
 import { type Agent, type Harness, directJob, expectError, expectOk, startServer } from '../api/helpers.js';
+import { ARTIFACTS, hasChromium, launchChromium, warnIfNoChromium } from '../fixtures/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/web: ${CHROMIUM} is missing, browser tests skipped (apt-get install -y chromium; .ci/run does it)`);
-
-const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
+warnIfNoChromium('test/web');
 const ADMIN = 'web-admin@test.example';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
   let h: Harness;
   let ctx: BrowserContext;
   let page: Page;
-  let profile: string;
+  let closeBrowser: () => Promise<void>;
   let buyer: Agent, worker: Agent;
   let jobId: string;
 
@@ -46,20 +40,12 @@ describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     h = await startServer({ config: { adminEmails: [ADMIN] } });
-    profile = mkdtempSync(join(tmpdir(), 'voxpact-chromium-'));
-    const { chromium } = await import('playwright-core');
-    ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 412, height: 900 } });
-    // Only the app on 127.0.0.1 may be reached.
-    await ctx.route('**/*', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.setDefaultTimeout(15_000);
+    ({ ctx, page, close: closeBrowser } = await launchChromium());
   });
   afterAll(async () => {
-    await ctx?.close();
+    await closeBrowser?.();
     await h?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('activates a first agent for free and a second one through the checkout', async () => {

@@ -6,60 +6,46 @@
  * success_url Stripe was given. The fee is booked only when the signed checkout.session.completed
  * webhook arrives at /v1/stripe/webhook; until then the success page says it is waiting.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, hasChromium, launchChromium } from '../fixtures/chromium.js';
 import { type Harness, expectOk, startServer } from '../api/helpers.js';
 import { createStripeProvider } from '../../src/payments/stripe.js';
 import { StripePayments } from '../../src/payments/marketplace.js';
 import { FakeStripe } from '../stripe/fake-stripe.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WHSEC = 'whsec_web_checkout';
 
-describe.skipIf(!existsSync(CHROMIUM))('activation fee on Stripe Checkout in Chromium', () => {
+describe.skipIf(!hasChromium)('activation fee on Stripe Checkout in Chromium', () => {
   let h: Harness;
   let fake: FakeStripe;
   let payments: StripePayments;
-  let ctx: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  let profile: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     fake = await new FakeStripe().start();
     h = await startServer();
     const provider = await createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: fake.port, protocol: 'http', maxNetworkRetries: 0 });
     payments = new StripePayments(h.engine, provider, { webhookSecret: WHSEC }).install();
-    profile = mkdtempSync(join(tmpdir(), 'voxpact-chromium-'));
-    const { chromium } = await import('playwright-core');
-    ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 412, height: 900 } });
-    // The app on 127.0.0.1, and a stand-in for Stripe's hosted Checkout page; nothing else.
-    await ctx.route('**/*', async (r) => {
+    browser = await launchChromium(); // only 127.0.0.1 is reachable…
+    page = browser.page;
+    // …and a stand-in for Stripe's hosted Checkout page (a later route takes precedence).
+    await browser.ctx.route('https://checkout.stripe.com/**', async (r) => {
       const url = new URL(r.request().url());
-      if (url.hostname === '127.0.0.1') return r.continue();
-      if (url.hostname === 'checkout.stripe.com') {
-        const session = fake.list('checkout.session').find((s) => url.pathname.endsWith(`/${s.id}`));
-        if (!session) return r.fulfill({ status: 404, body: 'no such session' });
-        return r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Stripe Checkout</title><h1>Pay ${(session.amount_total / 100).toFixed(2)} ${session.currency}</h1>
+      const session = fake.list('checkout.session').find((s) => url.pathname.endsWith(`/${s.id}`));
+      if (!session) return r.fulfill({ status: 404, body: 'no such session' });
+      return r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Stripe Checkout</title><h1>Pay ${(session.amount_total / 100).toFixed(2)} ${session.currency}</h1>
 <p data-testid="session">${session.id}</p><a href="${session.success_url}">Pay</a>` });
-      }
-      return r.abort();
     });
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.setDefaultTimeout(15_000);
   });
   afterAll(async () => {
-    await ctx?.close();
+    await browser?.close();
     payments?.stop();
     await h?.close();
     await fake?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** What Stripe sends when the customer has paid: a signed checkout.session.completed. */
