@@ -28,26 +28,35 @@ import * as disputes from './disputes.js';
 import { embeddedConnectOnboard, embeddedConnectStatus } from '../payments/schemas.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+const TIMER_DUE = 'SELECT 1 FROM timers WHERE fired_at IS NULL AND due_at <= ? LIMIT 1';
+/** What a call's transaction answers instead of running the call when a timer is due first. */
+const TIMERS_DUE = Symbol('timers due');
 
 export class EmbeddedMarketplace implements Marketplace {
   constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly rails: { maxJobCents: number | null; confirmAboveCents: number | null } = { maxJobCents: null, confirmAboveCents: null },
     private readonly filesOf?: () => FileOps) {}
 
   /**
-   * Fire whatever timers are already due before acting, so no call sees a stale clock: a
-   * worker cannot accept after the deadline, a buyer cannot cancel into a fee after it, a
-   * revision cannot block an auto-release that is due — even if no timer runner has run yet.
+   * Run `fn` in a transaction (`tx`: readTx or writeTx), after firing whatever timers are
+   * already due, so no call sees a stale clock: a worker cannot accept after the deadline, a
+   * buyer cannot cancel into a fee after it, a revision cannot block an auto-release that is
+   * due — even if no timer runner has run yet. The due check is the first statement of the
+   * call's own transaction (one indexed lookup; a check of its own would cost a transaction
+   * of its own on every call). In the rare case a timer is due, that transaction ends without
+   * having done anything, the timers fire in their own transactions, and `fn` runs in a new
+   * one, as it would have without the check.
    */
-  private catchUp() {
-    if (this.ctx.db.prepare('SELECT 1 FROM timers WHERE fired_at IS NULL AND due_at <= ? LIMIT 1').get(this.ctx.clock.now())) {
-      runDueTimers(this.ctx, TIMER_HANDLERS);
-    }
+  private inTx<T>(tx: typeof readTx, fn: () => T): T {
+    const db = this.ctx.db;
+    const r = tx(db, () => (db.prepare(TIMER_DUE).get(this.ctx.clock.now()) ? TIMERS_DUE : fn()));
+    if (r !== TIMERS_DUE) return r as T;
+    runDueTimers(this.ctx, TIMER_HANDLERS);
+    return tx(db, fn);
   }
 
   private write<T>(fn: () => T): Promise<T> {
     try {
-      this.catchUp();
-      return Promise.resolve(writeTx(this.ctx.db, fn));
+      return Promise.resolve(this.inTx(writeTx, fn));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -55,8 +64,7 @@ export class EmbeddedMarketplace implements Marketplace {
   /** Reads run in a deferred transaction: one consistent WAL snapshot for all their queries. */
   private read<T>(fn: () => T): Promise<T> {
     try {
-      this.catchUp();
-      return Promise.resolve(readTx(this.ctx.db, fn));
+      return Promise.resolve(this.inTx(readTx, fn));
     } catch (e) {
       return Promise.reject(e);
     }

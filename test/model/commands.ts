@@ -69,7 +69,7 @@ function checkAnswer(r: Real, res: unknown, label: string) {
 }
 
 /**
- * Every Marketplace call first fires the timers already due (EmbeddedMarketplace.catchUp), so no
+ * Every Marketplace call first fires the timers already due (EmbeddedMarketplace.inTx), so no
  * call acts on a stale clock. The model does the same; the test fires them explicitly just
  * before the call (the engine's own catch-up then finds nothing due) so that a refusal can be
  * checked to change nothing. Admin calls (freeze, unfreeze, rulings) do not catch up.
