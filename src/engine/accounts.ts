@@ -5,6 +5,7 @@ import { cents, centsToEur } from '../money.js';
 import type { PrivateAgent, PublicAgent, RegisterAgentInput, SearchAgentsInput, UpdateAgentInput } from '../schemas.js';
 import type { Page } from '../marketplace.js';
 import { type Ctx, changed, sendMail } from './context.js';
+import { getRow } from './db.js';
 import { agentId as newAgentId, isWellFormedApiKey, keyPrefix, newApiKey, sha256, uuid } from './ids.js';
 import { acct, post } from './ledger.js';
 import { chargeCard } from './payments.js';
@@ -14,7 +15,7 @@ import { type AgentRow, publicAgentView, reviewView, trustView } from './views.j
 import { ensureWebhookSecret } from '../webhooks/secret.js';
 
 export function getAgentRow(ctx: Ctx, id: string): AgentRow & { api_key_hash: string | null; activation_token: string | null } {
-  const row = ctx.db.prepare("SELECT * FROM agents WHERE id = ? AND status <> 'deleted'").get(id) as any;
+  const row = getRow<AgentRow & { api_key_hash: string | null; activation_token: string | null }>(ctx.db.prepare("SELECT * FROM agents WHERE id = ? AND status <> 'deleted'"), id);
   if (!row) throw notFound('agent', id);
   return row;
 }

@@ -9,6 +9,7 @@ import { cents, formatEur, percentOf } from '../money.js';
 import type { Deliverable, DeliverInput, Job, JobStatus, ListJobsInput, PostJobInput, BrowseOpenJobsInput } from '../schemas.js';
 import { JOB_STATUSES, TERMINAL_STATUSES } from '../schemas.js';
 import { type Ctx, adjustTrust, changed, emit } from './context.js';
+import { allRows, getRow } from './db.js';
 import { sha256, uuid } from './ids.js';
 import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
@@ -25,7 +26,7 @@ const TOOL_FOR: Record<string, string> = {
 };
 
 export function loadJob(ctx: Ctx, id: string): JobRow {
-  const j = ctx.db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
+  const j = getRow<JobRow>(ctx.db.prepare(`${JOB_SELECT} WHERE j.id = ?`), id);
   if (!j) throw notFound('job', id);
   return j;
 }
@@ -39,7 +40,7 @@ const isBidder = (ctx: Ctx, jobId: string, agentId: string) =>
  * gets not_found — the same answer as for a job that does not exist.
  */
 export function visibleJob(ctx: Ctx, viewer: string, id: string): JobRow {
-  const j = ctx.db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
+  const j = getRow<JobRow>(ctx.db.prepare(`${JOB_SELECT} WHERE j.id = ?`), id);
   if (!j) throw notFound('job', id);
   if (j.buyer_id === viewer || j.worker_id === viewer || j.status === 'open' || isBidder(ctx, id, viewer)) return j;
   throw notFound('job', id);
@@ -463,9 +464,9 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
   const params: Record<string, unknown> = { me: agentId, limit: input.limit, offset: input.offset };
   statuses.forEach((s, i) => (params[`s${i}`] = s));
   const union = branches.join(' UNION ');
-  const rows = ctx.db.prepare(`SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents
+  const rows = allRows<JobRow>(ctx.db.prepare(`SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents
       FROM (SELECT id, created_at FROM (${union}) ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset) page
-      JOIN jobs j ON j.id = page.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id ORDER BY j.created_at DESC, j.id`).all(params) as JobRow[];
+      JOIN jobs j ON j.id = page.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id ORDER BY j.created_at DESC, j.id`), params);
   const total = (ctx.db.prepare(`SELECT COUNT(*) n FROM (${union})`).get(params) as { n: number }).n;
   return { items: rows.map((r) => jobView(r, agentId)), count: rows.length, total };
 }
