@@ -74,7 +74,7 @@ export function createMcpServer(o: ServerOptions): McpServer {
   // content plus structuredContent validated against the tool's own output schema), and that
   // second pass was ~10 % of a get_job call's CPU and ~7 KB of its allocation (a record parse
   // of each structuredContent key). The SDK client in the tests still validates every result
-  // against CallToolResultSchema and each tool's outputSchema (test/contract).
+  // against CallToolResultSchema and each tool's outputSchema (test/fuzz).
   Protocol.prototype.setRequestHandler.call(server.server, CallToolRequestSchema, async (req: CallToolRequest, extra: ToolCallExtra) => {
     const def = byName.get(req.params.name);
     if (!def) throw new McpError(ErrorCode.InvalidParams, `unknown tool '${req.params.name}'${o.readOnly || o.toolsets ? ' (not enabled on this server: check --toolsets / --read-only)' : ''}`);
