@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
-  type CallToolRequest, CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, LoggingLevelSchema, McpError, SetLevelRequestSchema, type LoggingLevel,
+  CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, LoggingLevelSchema, McpError, SetLevelRequestSchema, type LoggingLevel,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Config } from './config.js';
 import type { Marketplace } from './marketplace.js';
@@ -52,8 +51,6 @@ const MCP_LEVEL: Record<Level, LoggingLevel> = { debug: 'debug', info: 'info', w
 /** MCP levels, least severe first. */
 const SEVERITY: readonly LoggingLevel[] = LoggingLevelSchema.options;
 
-type ToolCallExtra = { requestId: string | number; signal: AbortSignal };
-
 export type ServerOptions = { mp: Marketplace; config: Config; toolsets?: string[]; readOnly?: boolean };
 
 export function createMcpServer(o: ServerOptions): McpServer {
@@ -68,14 +65,10 @@ export function createMcpServer(o: ServerOptions): McpServer {
   // output schema admits the { error } envelope of tool errors.
   const listing = tools.map(toolListing);
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
-  // Registered through Protocol's setRequestHandler, which parses the request against
-  // CallToolRequestSchema, not Server's override, which parses it a second time and then every
-  // result against CallToolResultSchema: runTool builds only results of that shape (text
-  // content plus structuredContent validated against the tool's own output schema), and that
-  // second pass was ~10 % of a get_job call's CPU and ~7 KB of its allocation (a record parse
-  // of each structuredContent key). The SDK client in the tests still validates every result
-  // against CallToolResultSchema and each tool's outputSchema (test/fuzz).
-  Protocol.prototype.setRequestHandler.call(server.server, CallToolRequestSchema, async (req: CallToolRequest, extra: ToolCallExtra) => {
+  // Through Server's own setRequestHandler, which also checks every result against
+  // CallToolResultSchema (~10 % of a get_job's CPU, docs/performance.md): bypassing it would
+  // mean relying on the SDK's internals, and it is what keeps the envelope honest.
+  server.server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
     const def = byName.get(req.params.name);
     if (!def) throw new McpError(ErrorCode.InvalidParams, `unknown tool '${req.params.name}'${o.readOnly || o.toolsets ? ' (not enabled on this server: check --toolsets / --read-only)' : ''}`);
     return runTool(def, { mp: o.mp, config: o.config, server, requestId: extra.requestId, signal: extra.signal }, req.params.arguments);
