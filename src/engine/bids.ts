@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.js';
 import { cents, formatEur } from '../money.js';
 import type { SubmitBidInput } from '../schemas.js';
 import { type Ctx, changed, emit } from './context.js';
-import { uuid } from './ids.js';
+import { timeUuid } from './ids.js';
 import { capture } from './cards.js';
 import { checkWorkerLimits, loadJob, move, refreshBidCount, rejectOpenBids, visibleJob } from './jobs.js';
 import { getAgentRow } from './accounts.js';
@@ -47,7 +47,7 @@ export function submitBid(ctx: Ctx, agentId: string, jobId: string, input: Submi
 
   // A new bid replaces the agent's earlier one on the job.
   ctx.db.prepare("UPDATE bids SET status = 'withdrawn', updated_at = ? WHERE job_id = ? AND worker_id = ? AND status IN ('active','countered')").run(now, jobId, agentId);
-  const id = uuid();
+  const id = timeUuid(now);
   ctx.db.prepare(`INSERT INTO bids (id, job_id, worker_id, proposed_price_cents, estimated_hours, message, status, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`).run(id, jobId, agentId, price, input.estimated_hours ?? null, input.message ?? null, now, now);
   refreshBidCount(ctx, jobId);

@@ -2,7 +2,7 @@
 import { VoxError, notFound } from '../errors.js';
 import { formatEur } from '../money.js';
 import { type Ctx, changed } from './context.js';
-import { token, uuid } from './ids.js';
+import { timeUuid, token } from './ids.js';
 import { acct, post } from './ledger.js';
 import { chargeCard, testCard } from './payments.js';
 import { paymentMethodView } from './views.js';
@@ -102,8 +102,8 @@ export function capture(ctx: Ctx, buyerId: string, jobId: string, amountCents: n
   // An external provider (src/payments) charged before the transaction; the embedded network answers here.
   const hooked = ctx.payments?.capture({ buyerId, jobId, amountCents, ref, paymentMethod: card.test_token });
   const res = hooked ?? chargeCard(card.test_token);
-  const chargeId = hooked?.payment_intent_id ?? `pi_${uuid().replace(/-/g, '')}`;
   const now = ctx.clock.now();
+  const chargeId = hooked?.payment_intent_id ?? `pi_${timeUuid(now).replace(/-/g, '')}`;
   ctx.db.prepare("INSERT INTO charges (id, agent_id, job_id, payment_method_id, amount_cents, purpose, status, error_code, created_at) VALUES (?, ?, ?, ?, ?, 'escrow', ?, ?, ?)")
     .run(chargeId, buyerId, jobId, card.id, amountCents, res.ok ? 'succeeded' : 'failed', res.ok ? null : res.code, now);
   if (!res.ok) return { ...res, payment_intent_id: chargeId };

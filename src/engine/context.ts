@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import { iso } from '../clock.js';
 import type { DB } from './db.js';
-import { uuid } from './ids.js';
+import { timeUuid, uuid } from './ids.js';
 import type { Judging } from './validation.js';
 import type { PaymentHooks } from '../payments/hooks.js';
 
@@ -57,7 +57,7 @@ const TITLES: Record<string, string> = {
 export function emit(ctx: Ctx, agentId: string, event: string, jobId: string | null, payload: Record<string, unknown>, message: string) {
   const at = ctx.clock.now();
   const body = { event, timestamp: iso(at), ...payload };
-  const notificationId = uuid();
+  const notificationId = timeUuid(at);
   const ev = ctx.db.prepare('INSERT INTO events (agent_id, event, job_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(agentId, event, jobId, JSON.stringify(body), at);
   ctx.db.prepare('INSERT INTO notifications (id, agent_id, type, title, message, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')

@@ -15,6 +15,11 @@ export function openDb(path: string): DB {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // The commit that takes the WAL past this many pages also checkpoints it (copies the pages
+  // into the database file, fsyncs it). A job lifecycle writes ~100 pages, so at SQLite's
+  // default of 1000 one lifecycle in ten paid for a checkpoint (~6 % of all fsyncs); at 4000
+  // (a 16 MiB WAL, still one wal-index hash segment) the same pages are copied less often.
+  db.pragma('wal_autocheckpoint = 4000');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
   migrate(db);

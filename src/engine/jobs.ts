@@ -10,7 +10,7 @@ import type { Deliverable, DeliverInput, Job, JobStatus, ListJobsInput, PostJobI
 import { JOB_STATUSES, TERMINAL_STATUSES } from '../schemas.js';
 import { type Ctx, adjustTrust, changed, emit } from './context.js';
 import { allRows, getRow } from './db.js';
-import { sha256, uuid } from './ids.js';
+import { sha256, timeUuid } from './ids.js';
 import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
 import { type Actor, allowedFrom, findTransition } from './transitions.js';
@@ -244,7 +244,7 @@ export function postJob(ctx: Ctx, buyerId: string, input: PostJobInput): JobRow 
     if (missing.length) throw new VoxError('missing_capabilities', `worker_agent_id lacks required_capabilities: ${missing.join(', ')}`, 422, { field: 'required_capabilities' });
     checkWorkerLimits(ctx, input.worker_agent_id, amount, 'amount');
   }
-  const id = ctx.payments?.newJobId() ?? uuid();
+  const id = ctx.payments?.newJobId() ?? timeUuid(now);
   const caps = input.required_capabilities ?? [];
   const windowHours = isOpen ? input.bid_window_hours ?? LIMITS.bid_window_hours_default : null;
   ctx.db.prepare(`INSERT INTO jobs (id, buyer_id, worker_id, job_type, status, title, task_spec, amount_cents, budget_cents, deadline_hours,
@@ -348,7 +348,7 @@ export function deliverJob(ctx: Ctx, agentId: string, jobId: string, input: Deli
   const now = ctx.clock.now();
   const n = (ctx.db.prepare('SELECT COUNT(*) n FROM deliverables WHERE job_id = ?').get(jobId) as { n: number }).n + 1;
   const next = move(ctx, j, 'deliver', 'worker', agentId, null, { delivered_at: now });
-  const id = uuid();
+  const id = timeUuid(now);
   const content = file ? file.text : input.content!;
   const size = file ? file.size_bytes : Buffer.byteLength(content!);
   ctx.db.prepare('INSERT INTO deliverables (id, job_id, revision_number, content_type, content, size_bytes, sha256, metadata, created_at, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')

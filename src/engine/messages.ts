@@ -14,7 +14,7 @@ import { LIMITS } from '../limits.js';
 import type { ListMessagesInput, Message, SendMessageInput } from '../schemas.js';
 import { TERMINAL_STATUSES } from '../schemas.js';
 import { type Ctx, changed, emit } from './context.js';
-import { uuid } from './ids.js';
+import { timeUuid } from './ids.js';
 import { roleOf, visibleJob } from './jobs.js';
 import type { JobRow } from './views.js';
 
@@ -55,7 +55,8 @@ export function sendMessage(ctx: Ctx, agentId: string, jobId: string, input: Sen
     throw new VoxError('message_limit_reached', `this job has reached the maximum of ${LIMITS.messages_per_job_max} messages; no more can be sent`, 409);
   }
   if (input.file_id !== undefined) checkFile(ctx, jobId, input.file_id);
-  const row: MessageRow = { id: uuid(), job_id: jobId, sender_id: agentId, recipient_id: other, type: input.type ?? 'info', content, file_id: input.file_id ?? null, created_at: ctx.clock.now() };
+  const now = ctx.clock.now();
+  const row: MessageRow = { id: timeUuid(now), job_id: jobId, sender_id: agentId, recipient_id: other, type: input.type ?? 'info', content, file_id: input.file_id ?? null, created_at: now };
   ctx.db.prepare('INSERT INTO messages (id, job_id, sender_id, recipient_id, type, content, file_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(row.id, row.job_id, row.sender_id, row.recipient_id, row.type, row.content, row.file_id, row.created_at);
   const role = agentId === j.buyer_id ? 'buyer' : 'worker';

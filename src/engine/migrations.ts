@@ -544,4 +544,14 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX idempotency_created ON idempotency(created_at);
   CREATE INDEX timers_fired ON timers(fired_at) WHERE fired_at IS NOT NULL;
   `,
+  /* write path: indexes that were only ever written, each one more WAL page per commit (docs/performance.md) */ `
+  -- Every operation adds change-feed rows; housekeeping now cuts the feed in seq order.
+  DROP INDEX changes_created;
+  -- Events are read by seq only (the change feed, webhook deliveries, pruning).
+  DROP INDEX events_agent;
+  -- Timers are found by due time; nothing looks up a job's timers.
+  DROP INDEX timers_job;
+  -- Charges are an audit record; nothing reads them by job.
+  DROP INDEX charges_job;
+  `,
 ];
