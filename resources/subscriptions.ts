@@ -16,6 +16,7 @@ const MAX_SUBSCRIPTIONS = 1000;
 
 /** The resources a change may have changed, for the agent `self`. */
 export function urisForChange(c: ChangeEvent, self: string): string[] {
+  if (c.type === 'open_jobs') return [RESOURCE_URIS.openJobs]; // the board's own feed (engine/context.ts OPEN_JOBS_FEED)
   const uris: string[] = [RESOURCE_URIS.dashboard];
   if (c.job_id) uris.push(RESOURCE_URIS.job(c.job_id), RESOURCE_URIS.jobs);
   if (c.type.startsWith('notification')) uris.push(RESOURCE_URIS.notifications);

@@ -282,6 +282,39 @@ describe('resources', () => {
     await new Promise((r) => setTimeout(r, 700));
     expect(updates).not.toContain(`voxpact://jobs/${job.id}`);
   }, 20_000);
+
+  it('a subscriber to voxpact://open-jobs hears of jobs opening, gaining bids and closing, and of nothing else', async () => {
+    const [b, w] = await Promise.all([connect(buyer), connect(worker)]);
+    const updates: string[] = [];
+    w.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void updates.push(n.params.uri));
+    await w.subscribeResource({ uri: 'voxpact://open-jobs' });
+    const heard = async (what: string) => {
+      const deadline = Date.now() + 5000;
+      while (!updates.includes('voxpact://open-jobs') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(updates, what).toEqual(['voxpact://open-jobs']);
+      updates.length = 0;
+    };
+    const board = async () => JSON.parse((await w.readResource({ uri: 'voxpact://open-jobs' })).contents[0].text as string);
+
+    // A direct job between other parties is not on the board: no update.
+    const stranger = world.createAgent('test-board-other', ['--card', 'pm_card_visa']);
+    const s = await connect(stranger);
+    await ok(s, 'post_job', { title: 'Direct, not on the board', task_spec: task('x'), amount: 5, worker_agent_id: buyer.agent_id });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(updates).toEqual([]);
+
+    const job = (await ok(b, 'post_job', { title: 'Board watch: translate a leaflet', task_spec: task('x'), amount: 9, job_type: 'open', bid_window_hours: 24 })).data;
+    await heard('an open job was posted');
+    expect((await board()).items.find((j: Any) => j.id === job.id)).toMatchObject({ bid_count: 0 });
+
+    const bid = (await ok(w, 'submit_bid', { job_id: job.id, proposed_price: 8 })).data;
+    await heard('a bid changed the bid count');
+    expect((await board()).items.find((j: Any) => j.id === job.id)).toMatchObject({ bid_count: 1 });
+
+    await ok(b, 'accept_bid', { bid_id: bid.id });
+    await heard('the job left the board');
+    expect((await board()).items.map((j: Any) => j.id)).not.toContain(job.id);
+  }, 30_000);
 });
 
 describe('timers and MCP logging', () => {

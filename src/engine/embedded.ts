@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { VoxError } from '../errors.js';
 import type { ChangeEvent, Marketplace } from '../marketplace.js';
 import type * as S from '../schemas.js';
-import type { Ctx } from './context.js';
+import { type Ctx, OPEN_JOBS_FEED } from './context.js';
 import { readTx, writeTx } from './db.js';
 import { canonical } from './ids.js';
 import * as accounts from './accounts.js';
@@ -213,7 +213,8 @@ export class EmbeddedMarketplace implements Marketplace {
 
   // ---------- change feed ----------
   changesSince(afterSeq: number) {
-    return this.read(() => this.ctx.db.prepare('SELECT seq, agent_id, job_id, type FROM changes WHERE agent_id = ? AND seq > ? ORDER BY seq LIMIT 500').all(this.agentId, afterSeq) as ChangeEvent[]);
+    // This agent's changes and the open-jobs board's (voxpact://open-jobs).
+    return this.read(() => this.ctx.db.prepare('SELECT seq, agent_id, job_id, type FROM changes WHERE agent_id IN (?, ?) AND seq > ? ORDER BY seq LIMIT 500').all(this.agentId, OPEN_JOBS_FEED, afterSeq) as ChangeEvent[]);
   }
   latestChangeSeq() {
     return this.read(() => (this.ctx.db.prepare('SELECT COALESCE(MAX(seq), 0) s FROM changes').get() as { s: number }).s);

@@ -8,7 +8,7 @@ import { CANCEL_FEES, LIMITS, TRUST, tierOf } from '../limits.js';
 import { cents, formatEur, percentOf } from '../money.js';
 import type { Deliverable, DeliverInput, Job, JobStatus, ListJobsInput, PostJobInput, BrowseOpenJobsInput } from '../schemas.js';
 import { JOB_STATUSES, TERMINAL_STATUSES } from '../schemas.js';
-import { type Ctx, adjustTrust, changed, emit } from './context.js';
+import { type Ctx, adjustTrust, changed, emit, openJobsChanged } from './context.js';
 import { allRows, getRow } from './db.js';
 import { sha256, timeUuid } from './ids.js';
 import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
@@ -199,12 +199,16 @@ function cancelSettlement(ctx: Ctx, j: JobRow, from: JobStatus) {
 
 // ---------- posting ----------
 
+/** A job joins the open-jobs board (browse_open_jobs, its full-text index, voxpact://open-jobs). */
 function indexOpenJob(ctx: Ctx, id: string, title: string, description: string, caps: string[]) {
   const { rowid } = ctx.db.prepare('SELECT rowid FROM jobs WHERE id = ?').get(id) as { rowid: number };
   ctx.db.prepare('INSERT INTO jobs_fts (rowid, title, description, capabilities) VALUES (?, ?, ?, ?)').run(rowid, title, description, caps.join(' '));
+  openJobsChanged(ctx, id);
 }
-function unindexOpenJob(ctx: Ctx, id: string) {
+/** …and leaves it: taken, cancelled, or its bid window closed. */
+export function unindexOpenJob(ctx: Ctx, id: string) {
   ctx.db.prepare('DELETE FROM jobs_fts WHERE rowid = (SELECT rowid FROM jobs WHERE id = ?)').run(id);
+  openJobsChanged(ctx, id);
 }
 
 /** An agent can take a job only within its tier's limits (amount, concurrent active jobs). */
@@ -447,6 +451,7 @@ export function rejectOpenBids(ctx: Ctx, jobId: string) {
 /** bid_count is the number of live bids; recompute it wherever a bid's status changes. */
 export function refreshBidCount(ctx: Ctx, jobId: string) {
   ctx.db.prepare("UPDATE jobs SET bid_count = (SELECT COUNT(*) FROM bids WHERE job_id = ? AND status IN ('active','countered')) WHERE id = ?").run(jobId, jobId);
+  openJobsChanged(ctx, jobId); // the board shows each job's bid count
 }
 
 // ---------- listing ----------

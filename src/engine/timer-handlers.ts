@@ -2,7 +2,7 @@
 import { HOUR_MS } from '../clock.js';
 import { LIMITS, TRUST } from '../limits.js';
 import { type Ctx, adjustTrust, emit } from './context.js';
-import { loadJob, move, rejectOpenBids } from './jobs.js';
+import { loadJob, move, rejectOpenBids, unindexOpenJob } from './jobs.js';
 import { type Handler, type TimerKind, schedule } from './timers.js';
 import { finalizeTier1, slaCheck } from './disputes.js';
 
@@ -20,7 +20,7 @@ export const TIMER_HANDLERS: Record<TimerKind, Handler> = {
       return 'closed: no bids';
     }
     ctx.db.prepare('UPDATE jobs SET bidding_closed = 1, updated_at = ? WHERE id = ?').run(ctx.clock.now(), jobId);
-    ctx.db.prepare('DELETE FROM jobs_fts WHERE rowid = (SELECT rowid FROM jobs WHERE id = ?)').run(jobId);
+    unindexOpenJob(ctx, jobId);
     schedule(ctx, 'accept_grace', jobId, dueAt + LIMITS.accept_grace_hours * HOUR_MS); // from the close, not from when the runner got to it
     return 'bidding closed; bids stay acceptable';
   },
