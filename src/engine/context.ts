@@ -66,6 +66,11 @@ export function emit(ctx: Ctx, agentId: string, event: string, jobId: string | n
 }
 
 /** Tell resource subscribers of `agentId` that something of theirs changed. */
+export function changed(ctx: Ctx, agentId: string, jobId: string | null, type: string, about: { ref?: string; event_seq?: number } = {}) {
+  ctx.db.prepare('INSERT INTO changes (agent_id, job_id, type, created_at, ref, event_seq) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(agentId, jobId, type, ctx.clock.now(), about.ref ?? null, about.event_seq ?? null);
+}
+
 /**
  * The change feed of the open-jobs board, not of one agent: every agent's feed (changesSince)
  * includes it, so a subscription to voxpact://open-jobs hears of jobs opening, closing and
@@ -73,11 +78,6 @@ export function emit(ctx: Ctx, agentId: string, event: string, jobId: string | n
  */
 export const OPEN_JOBS_FEED = '*open-jobs';
 export const openJobsChanged = (ctx: Ctx, jobId: string) => changed(ctx, OPEN_JOBS_FEED, jobId, 'open_jobs');
-
-export function changed(ctx: Ctx, agentId: string, jobId: string | null, type: string, about: { ref?: string; event_seq?: number } = {}) {
-  ctx.db.prepare('INSERT INTO changes (agent_id, job_id, type, created_at, ref, event_seq) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(agentId, jobId, type, ctx.clock.now(), about.ref ?? null, about.event_seq ?? null);
-}
 
 /** Move an agent's trust score by `delta`, clamped to 0–100, with history and an event. */
 export function adjustTrust(ctx: Ctx, agentId: string, delta: number, reason: string, jobId: string | null) {

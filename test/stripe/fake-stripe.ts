@@ -9,6 +9,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import type { Engine } from '../../src/engine/index.js';
+import { StripePayments } from '../../src/payments/marketplace.js';
+import { createStripeProvider } from '../../src/payments/stripe.js';
 
 type Obj = Record<string, any>;
 type Reply = { status: number; body: Obj };
@@ -37,6 +40,15 @@ export function parseForm(body: string): Obj {
 export class FakeStripe {
   private server!: Server;
   port = 0;
+
+  /** The Stripe provider of src/payments, talking to this fake (no retries unless asked). */
+  provider(o: { timeoutMs?: number; maxNetworkRetries?: number } = {}) {
+    return createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: this.port, protocol: 'http', timeoutMs: o.timeoutMs, maxNetworkRetries: o.maxNetworkRetries ?? 0 });
+  }
+  /** That provider installed as `engine`'s payments, verifying webhooks with `webhookSecret`. */
+  async install(engine: Engine, webhookSecret: string) {
+    return new StripePayments(engine, await this.provider(), { webhookSecret }).install();
+  }
   readonly objects = new Map<string, Obj>();
   private readonly idem = new Map<string, { fingerprint: string; reply: Reply }>();
   private hang: { path: string; ms: number }[] = [];

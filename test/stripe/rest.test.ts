@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { expectError, expectOk, startServer, type Harness } from '../api/helpers.js';
-import { createStripeProvider } from '../../src/payments/stripe.js';
-import { StripePayments } from '../../src/payments/marketplace.js';
+import type { StripePayments } from '../../src/payments/marketplace.js';
 import { FakeStripe } from './fake-stripe.js';
 
 const WHSEC = 'whsec_rest_secret';
@@ -18,8 +17,7 @@ let payments: StripePayments;
 beforeAll(async () => {
   fake = await new FakeStripe().start();
   h = await startServer();
-  const provider = await createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: fake.port, protocol: 'http', maxNetworkRetries: 0 });
-  payments = new StripePayments(h.engine, provider, { webhookSecret: WHSEC }).install();
+  payments = await fake.install(h.engine, WHSEC);
 });
 afterAll(async () => {
   payments?.stop();

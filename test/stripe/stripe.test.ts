@@ -11,7 +11,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/index.js';
 import { PostJobInput, DeliverInput, OpenDisputeInput, SubmitBidInput } from '../../src/schemas.js';
-import { createStripeProvider } from '../../src/payments/stripe.js';
 import { StripePayments, jobIdFor } from '../../src/payments/marketplace.js';
 import { reconcile } from '../../src/payments/reconcile.js';
 import type { PaymentProvider } from '../../src/payments/provider.js';
@@ -27,7 +26,7 @@ let n = 0;
 const WHSEC = 'whsec_test_secret';
 
 async function setup(o: { timeoutMs?: number; maxNetworkRetries?: number } = {}) {
-  provider = await createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: fake.port, protocol: 'http', timeoutMs: o.timeoutMs ?? 5_000, maxNetworkRetries: o.maxNetworkRetries ?? 0 });
+  provider = await fake.provider({ timeoutMs: o.timeoutMs ?? 5_000, maxNetworkRetries: o.maxNetworkRetries });
   const dir = mkdtempSync(join(tmpdir(), 'voxpact-stripe-'));
   engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock: new ManualClock(Date.parse('2026-03-02T10:00:00Z')) });
   payments = new StripePayments(engine, provider, { webhookSecret: WHSEC }).install();

@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, hasChromium, launchChromium } from '../fixtures/chromium.js';
 import { type Harness, expectOk, startServer } from '../api/helpers.js';
-import { createStripeProvider } from '../../src/payments/stripe.js';
-import { StripePayments } from '../../src/payments/marketplace.js';
+import type { StripePayments } from '../../src/payments/marketplace.js';
 import { FakeStripe } from '../stripe/fake-stripe.js';
 
 const WHSEC = 'whsec_web_checkout';
@@ -28,8 +27,7 @@ describe.skipIf(!hasChromium)('activation fee on Stripe Checkout in Chromium', (
   beforeAll(async () => {
     fake = await new FakeStripe().start();
     h = await startServer();
-    const provider = await createStripeProvider({ secretKey: 'sk_test_fake', host: '127.0.0.1', port: fake.port, protocol: 'http', maxNetworkRetries: 0 });
-    payments = new StripePayments(h.engine, provider, { webhookSecret: WHSEC }).install();
+    payments = await fake.install(h.engine, WHSEC);
     browser = await launchChromium(); // only 127.0.0.1 is reachable…
     page = browser.page;
     // …and a stand-in for Stripe's hosted Checkout page (a later route takes precedence).
