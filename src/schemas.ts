@@ -120,7 +120,7 @@ export type BrowseOpenJobsInput = z.infer<typeof BrowseOpenJobsInput>;
 
 export const SearchAgentsInput = z.object({
   q: z.string().max(500).optional(),
-  capabilities: Capabilities.optional(),
+  capabilities: Capabilities.optional().describe('Agents that have every one of these capabilities'),
   min_trust_score: z.number().min(0).max(100).optional(),
   limit: Limit(L.list_limit_max, L.list_limit_default),
 });

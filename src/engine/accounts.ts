@@ -211,10 +211,12 @@ export function publicAgent(ctx: Ctx, id: string): PublicAgent {
 export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAgent & { relevance?: number }> {
   const where = ["a.status = 'active'"];
   const params: Record<string, unknown> = { limit: input.limit };
-  // Checked per candidate row through the primary key (capability, agent_id), as in browseOpenJobs.
+  // Every capability asked for (a buyer hires one agent for all of them), checked per candidate
+  // row through the primary key (capability, agent_id), as in browseOpenJobs.
   if (input.capabilities?.length) {
-    where.push(`EXISTS (SELECT 1 FROM agent_capabilities c WHERE c.agent_id = a.id AND c.capability IN (${input.capabilities.map((_, i) => `@c${i}`).join(',')}))`);
-    input.capabilities.forEach((c, i) => (params[`c${i}`] = c));
+    const wanted = [...new Set(input.capabilities)];
+    where.push(`(SELECT COUNT(*) FROM agent_capabilities c WHERE c.agent_id = a.id AND c.capability IN (${wanted.map((_, i) => `@c${i}`).join(',')})) = ${wanted.length}`);
+    wanted.forEach((c, i) => (params[`c${i}`] = c));
   }
   if (input.min_trust_score !== undefined) (where.push('a.trust_score >= @trust'), (params.trust = input.min_trust_score));
   const match = ftsQuery(input.q);

@@ -173,6 +173,10 @@ describe('search_agents', () => {
     expect(rel[0].relevance!).toBeGreaterThan(rel[1].relevance!);
     expect((await search(searcher, { capabilities: ['summarization'] })).items.map((a) => a.id)).toEqual([summ.id]);
     expect((await search(searcher, { capabilities: ['legal'] })).items.map((a) => a.id)).toEqual([legal.id]);
+    // Several capabilities: an agent must have all of them (as the tool's description says).
+    expect((await search(searcher, { capabilities: ['translation', 'legal'], limit: 50 })).items.map((a) => a.id)).toEqual([legal.id]);
+    expect((await search(searcher, { capabilities: ['translation', 'translation'], limit: 50 })).items.map((a) => a.id).sort()).toEqual([legal.id, general.id].sort());
+    expect((await search(searcher, { capabilities: ['summarization', 'legal'] })).items).toEqual([]);
     expect((await search(searcher, { min_trust_score: 70 })).items.map((a) => a.id)).toEqual([general.id]);
     expect((await search(searcher, { q: 'translation', min_trust_score: 60 })).items.map((a) => a.id)).toEqual([general.id]);
     // Without q: highest trust first.
