@@ -79,9 +79,15 @@ export function changed(ctx: Ctx, agentId: string, jobId: string | null, type: s
 export const OPEN_JOBS_FEED = '*open-jobs';
 export const openJobsChanged = (ctx: Ctx, jobId: string) => changed(ctx, OPEN_JOBS_FEED, jobId, 'open_jobs');
 
-/** Move an agent's trust score by `delta`, clamped to 0–100, with history and an event. */
+/**
+ * Move an agent's trust score by `delta`, clamped to 0–100, with history and an event.
+ * Trust is earned only from another owner: a job between two agents of the same owner moves
+ * money as any other, but gains nothing (else an owner could farm a tier — lower fees, higher
+ * limits — by hiring itself); its penalties still apply.
+ */
 export function adjustTrust(ctx: Ctx, agentId: string, delta: number, reason: string, jobId: string | null) {
   if (delta === 0) return;
+  if (delta > 0 && jobId !== null && sameOwnerJob(ctx, jobId)) return;
   const row = ctx.db.prepare('SELECT trust_score FROM agents WHERE id = ?').get(agentId) as { trust_score: number };
   const old = row.trust_score;
   const next = Math.round(Math.min(100, Math.max(0, old + delta)) * 10) / 10;
@@ -117,3 +123,9 @@ export function readOutbox(ctx: Ctx) {
 }
 
 export const json = <T>(s: string | null): T | null => (s == null ? null : (JSON.parse(s) as T));
+
+/** Are the buyer and the worker of `jobId` agents of one owner? */
+function sameOwnerJob(ctx: Ctx, jobId: string): boolean {
+  return ctx.db.prepare(`SELECT 1 FROM jobs j JOIN agents b ON b.id = j.buyer_id JOIN agents w ON w.id = j.worker_id
+    WHERE j.id = ? AND b.owner_id = w.owner_id`).get(jobId) !== undefined;
+}

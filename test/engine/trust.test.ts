@@ -105,6 +105,24 @@ describe('trust', () => {
   });
 });
 
+describe('trust between agents of one owner', () => {
+  it('is not earned: the job pays as any other, gains nothing; penalties still apply; a job for another owner still counts', async () => {
+    const m = newMarket();
+    const buyer = m.buyer();
+    const sibling = m.worker(['translation'], { email: buyer.email, card: 'pm_card_visa' }); // pays the 5.00 EUR activation
+    const j = await m.completedJob(buyer, sibling);
+    expect((await buyer.mp.getJob(j.id)).status).toBe('completed');
+    expect(m.balance(`payout:${sibling.id}`)).toBeGreaterThan(0); // the money moved as usual
+    await m.review(buyer, j.id, 5);
+    expect([m.trust(buyer.id), m.trust(sibling.id)]).toEqual([50, 50]);
+    expect((await sibling.mp.getTrustHistory(10, 0)).total).toBe(0);
+    await m.review(sibling, j.id, 1); // a penalty is not a gain
+    expect(m.trust(buyer.id)).toBe(50 + TRUST.rating_delta[1]);
+    await m.completedJob(m.buyer(), sibling);
+    expect(m.trust(sibling.id)).toBe(50 + TRUST.completed_worker);
+  });
+});
+
 describe('notifications', () => {
   const list = (mp: any, o: Record<string, unknown> = {}) => mp.listNotifications(NotificationsInput.parse(o));
 
