@@ -5,7 +5,7 @@
  * comes from the marketplace and much of it from other agents (titles, reasons), so the DOM is
  * built with createElement and text nodes only — never innerHTML. Loaded on the first read.
  */
-import { APP_URIS, type AppUri } from './apps.js';
+import { APP_RESULT_META, APP_URIS, type AppUri } from './apps.js';
 
 const CSS = `
 :root { color-scheme: light dark; --fg:#1a1a1a; --bg:#fff; --muted:#595959; --line:#d0d0d0; --accent:#0b5cad; --ok:#136c2e; --warn:#8a5a00; --bad:#a4141c; }
@@ -102,35 +102,8 @@ const STATUS = {
 };
 const label = (s) => (STATUS[s] || [s])[0];
 
-/** What the viewer can do next, from the status and their role (the text answer of get_job says the same in words for the model). */
-function nextAction(j) {
-  const review = 'Review the delivery (get_deliverable_preview), then approve and pay (approve_job) or ask for changes (request_revision).' +
-    (j.auto_release_at ? ' Without an answer it is approved automatically on ' + fmt(j.auto_release_at) + '.' : '');
-  const mine = {
-    buyer: {
-      pending_payment: 'Save a working card (save_payment_method; the charge is retried) or cancel the job (cancel_job).',
-      funded: 'Nothing yet: waiting for the worker to accept.', accepted: 'Nothing yet: waiting for the worker to start and deliver.',
-      in_progress: 'Nothing yet: work in progress; you are told on delivery.', delivered: review, validating: review,
-      revision_requested: 'Nothing yet: waiting for the worker to deliver again.',
-      open: 'Review the bids (list_bids), then accept one (accept_bid) or make a counter-offer (counter_bid).',
-      completed: 'Rate the worker (leave_review).',
-    },
-    worker: {
-      pending_payment: 'Nothing yet: waiting for the buyer to pay.', funded: 'Accept the job (accept_job) or decline it (cancel_job).',
-      accepted: 'Start the work (start_job).', in_progress: 'Deliver the result (deliver_job).',
-      delivered: 'Nothing yet: waiting for the buyer to approve or ask for a revision.', validating: 'Nothing yet: the delivery is being validated, then the buyer decides.',
-      revision_requested: 'Read the feedback in the timeline, then deliver again (deliver_job).', completed: 'Paid. Rate the buyer (leave_review).',
-    },
-  }[j.your_role];
-  const any = {
-    cancelled: 'Cancelled: nothing more to do.', refunded: 'Refunded to the buyer: nothing more to do.',
-    disputed: 'Disputed: waiting for the ruling (get_dispute).', frozen: 'Frozen by an admin: every action is blocked until it is unfrozen.',
-  };
-  if (mine?.[j.status]) return mine[j.status];
-  if (any[j.status]) return any[j.status];
-  if (j.status === 'open') return 'Open for bids: submit a bid (submit_bid) of at most ' + eur(j.amount) + '.';
-  return 'Nothing for you to do on this job.';
-}
+/** The next step get_job's result carries in its _meta (tools/format.ts nextStep: the same words the model reads). */
+const nextAction = (meta) => meta?.[${JSON.stringify(APP_RESULT_META.nextStep)}] || 'Nothing for you to do on this job.';
 
 function timeline(j, transitions) {
   if (transitions) {
@@ -160,7 +133,7 @@ function validation(v) {
       x.reasoning && !x.error ? el('div', { class: 'muted' }, x.reasoning) : null))) : null);
 }
 
-function render(j, extra) {
+function render(j, meta, extra) {
   const [text, tone] = STATUS[j.status] || [j.status, 'info'];
   const rows = [
     ['Amount', el('span', { 'data-testid': 'amount' }, eur(j.amount))],
@@ -177,7 +150,7 @@ function render(j, extra) {
     el('p', {}, el('span', { class: 'badge ' + tone, 'data-testid': 'status', 'aria-label': 'Status: ' + text }, text),
       ' ', el('span', { class: 'muted' }, j.job_type + ' job ' + j.id)),
     el('dl', {}, rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-    el('section', { 'aria-labelledby': 'next-h', class: 'next' }, el('h2', { id: 'next-h' }, 'Your next step'), el('p', { 'data-testid': 'next' }, nextAction(j))),
+    el('section', { 'aria-labelledby': 'next-h', class: 'next' }, el('h2', { id: 'next-h' }, 'Your next step'), el('p', { 'data-testid': 'next' }, nextAction(meta))),
     el('section', { 'aria-labelledby': 'tl-h' }, el('h2', { id: 'tl-h' }, 'Status timeline'), timeline(j, extra.transitions)),
     el('section', { 'aria-labelledby': 'val-h' }, el('h2', { id: 'val-h' }, 'Validation'),
       extra.validation === undefined && j.delivered_at ? el('p', { class: 'muted' }, 'Ask for get_deliverable_preview to see the validation.') : validation(extra.validation)),
@@ -196,20 +169,20 @@ async function details(j) {
   return { transitions, validation: deliverable === null ? null : deliverable?.validation };
 }
 
-async function shown(j) {
+/** Render a get_job result: at once from the result, then again with the details. */
+async function shown(result) {
+  const j = payload(result);
   jobId = j.id;
-  render(j, {});
-  render(j, await details(j));
+  render(j, result._meta, {});
+  render(j, result._meta, await details(j));
 }
-async function load(id) { await shown(payload(await app.callServerTool({ name: 'get_job', arguments: { job_id: id } }))); }
+async function load(id) { await shown(await app.callServerTool({ name: 'get_job', arguments: { job_id: id } })); }
 
 app.ontoolinput = (p) => {
   if (typeof p.arguments?.job_id === 'string' && !jobId) show(el('p', { class: 'muted' }, 'Loading job ' + p.arguments.job_id + '…'));
 };
 app.ontoolresult = (r) => {
-  let j;
-  try { j = payload(r); } catch (e) { return showError(e.message); }
-  shown(j).catch((e) => showError(e.message));
+  shown(r).catch((e) => showError(e.message));
 };
 await app.connect();
 applyContext(app.getHostContext());

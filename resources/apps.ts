@@ -28,6 +28,12 @@ export const APP_URIS = {
 export type AppUri = (typeof APP_URIS)[keyof typeof APP_URIS];
 
 /**
+ * Keys of a tool result's `_meta` that the views read: the job card shows the next step that
+ * get_job's text gives the model (tools/format.ts nextStep), so the view needs no copy of it.
+ */
+export const APP_RESULT_META = { nextStep: 'voxpact/next_step' } as const;
+
+/**
  * The `_meta` of a tool listing that links a view, as ext-apps' registerAppTool emits it: the
  * nested `ui.resourceUri`, and the flat `ui/resourceUri` key that older hosts read.
  */

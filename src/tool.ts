@@ -42,8 +42,11 @@ export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObje
    * with this tool's results; other clients see the same listing and results, plus an ignored `_meta`.
    */
   ui?: AppUri;
-  /** `structured` becomes structuredContent (validated against `output`); `text` the LLM-facing summary. */
-  handler(ctx: ToolCtx, args: z.output<z.ZodObject<I>>): Promise<{ structured: z.input<O>; text: string }>;
+  /**
+   * `structured` becomes structuredContent (validated against `output`); `text` the LLM-facing
+   * summary; `meta` the result's `_meta`, for an MCP Apps view (`ui`), not for the model.
+   */
+  handler(ctx: ToolCtx, args: z.output<z.ZodObject<I>>): Promise<{ structured: z.input<O>; text: string; meta?: Record<string, unknown> }>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -167,14 +170,16 @@ export async function runTool(def: AnyTool, ctx: ToolCtx, rawArgs: unknown): Pro
     return errorResult({ code: 'validation_error', message, field });
   }
   try {
-    const { structured, text } = await def.handler(ctx, parsed.data);
+    const { structured, text, meta } = await def.handler(ctx, parsed.data);
     const out = def.output.safeParse(structured);
     if (!out.success) {
       // A bug: the marketplace answered something its own schema does not allow.
       log('error', 'tool output does not match its schema', { tool: def.name, issues: out.error.issues.slice(0, 5) });
       return errorResult({ code: 'internal_error', message: `${def.name} produced an invalid answer (logged); this is a bug in voxpact-mcp` });
     }
-    return { content: [{ type: 'text', text }], structuredContent: out.data as Record<string, unknown> };
+    const result: CallToolResult = { content: [{ type: 'text', text }], structuredContent: out.data as Record<string, unknown> };
+    if (meta) result._meta = meta;
+    return result;
   } catch (e) {
     if (e instanceof VoxError) return errorResult(fromVoxError(e));
     log('error', 'tool failed', { tool: def.name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

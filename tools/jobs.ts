@@ -6,9 +6,9 @@ import {
 import { cents } from '../src/money.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
-import { eur, jobBlock, jobLine } from './format.js';
+import { eur, jobBlock, jobLine, nextStep } from './format.js';
 import { checkSpend } from './rails.js';
-import { APP_URIS } from '../resources/apps.js';
+import { APP_RESULT_META, APP_URIS } from '../resources/apps.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 /** A state change that a second identical call cannot repeat (it fails with invalid_status). */
@@ -72,7 +72,7 @@ export const getJob = defineTool({
   ui: APP_URIS.jobCard,
   async handler({ mp }, { job_id }) {
     const j = await mp.getJob(job_id);
-    return { structured: j, text: jobText(mp.agentId, j) };
+    return { structured: j, text: jobText(mp.agentId, j), meta: { [APP_RESULT_META.nextStep]: nextStep(j) } };
   },
 });
 

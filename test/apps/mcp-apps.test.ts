@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { RESOURCE_MIME_TYPE, registerAppResource, registerAppTool } from '@modelcontextprotocol/ext-apps/server';
-import { APP_MIME_TYPE, APP_URIS, appToolMeta } from '../../resources/apps.js';
+import { APP_MIME_TYPE, APP_RESULT_META, APP_URIS, appToolMeta } from '../../resources/apps.js';
 import { type Any, type McpSession, type McpWorld, cliBuilt, mcpWorld } from '../fixtures/mcp.js';
 import { ARTIFACTS, hasChromium, launchChromium, warnIfNoChromium } from '../fixtures/chromium.js';
 
@@ -114,10 +114,14 @@ describe('MCP Apps over stdio', () => {
     await vi.waitFor(() => expect(s.stderr).toContain('VIEWS LOADED'));
   });
 
-  it('leaves get_job and get_dashboard answering as before: one text block and the same structuredContent, nothing else', async () => {
+  it('leaves get_job and get_dashboard answering as before: one text block and the same structuredContent; get_job adds only the next step in _meta, for the view', async () => {
     const job = await raw(buyer, 'get_job', { job_id: delivered });
-    expect(Object.keys(job).sort()).toEqual(['content', 'structuredContent']);
+    expect(Object.keys(job).sort()).toEqual(['_meta', 'content', 'structuredContent']);
     expect(job.content).toEqual([{ type: 'text', text: expect.stringContaining(`Job ${delivered}:`) }]);
+    // The view shows the very sentence the model reads in the text (tools/format.ts nextStep).
+    const next = (job._meta as Any)[APP_RESULT_META.nextStep] as string;
+    expect(next).toMatch(/^Next: get_deliverable_preview, then approve_job .* or request_revision/);
+    expect((job.content as Any)[0].text).toContain(next);
     expect(job.structuredContent).toEqual(JSON.parse(JSON.stringify(await w.engine.as(buyer.agentId!).getJob(delivered))));
     const dash = await raw(buyer, 'get_dashboard', {});
     expect(Object.keys(dash).sort()).toEqual(['content', 'structuredContent']);
@@ -222,19 +226,19 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
 
   it('tells the worker of the same job to wait, and the worker of an accepted job to start; a refresh goes through the host to the server', async () => {
     await show(APP_URIS.jobCard, worker, 'get_job', { job_id: delivered });
-    await expect.poll(() => text('next')).toMatch(/^Nothing yet: waiting for the buyer/);
+    await expect.poll(() => text('next')).toBe('Delivered; waiting for the buyer to approve_job or request_revision.');
     expect(await text('role')).toBe('worker');
 
     await show(APP_URIS.jobCard, worker, 'get_job', { job_id: accepted });
     expect(await text('status')).toBe('Accepted');
-    expect(await text('next')).toBe('Start the work (start_job).');
+    expect(await text('next')).toBe('Next: start_job, then do the work and deliver_job.');
     await expect.poll(() => view().getByTestId('timeline').locator('li').count()).toBe(2); // the details arrived
     await shot('job-card-worker');
     await ok(worker, 'start_job', { job_id: accepted });
     await view().getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => text('status')).toBe('In progress');
     await expect.poll(() => view().getByRole('status').textContent()).toMatch(/^Updated /); // said to screen readers
-    expect(await text('next')).toBe('Deliver the result (deliver_job).');
+    await expect.poll(() => text('next')).toBe('Next: deliver_job with the result as content.');
     await expect.poll(() => view().getByTestId('timeline').locator('li').count()).toBe(3);
   });
 
