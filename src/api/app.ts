@@ -20,7 +20,7 @@ import { VERSION } from '../server.js';
 import { authorize } from './auth.js';
 import { EventsHub, type EventsOptions } from './events.js';
 import { coerceQuery, errorResponse, parseWith } from './http.js';
-import { McpSessions, type McpHttpOptions } from './mcp.js';
+import { McpSessions, type McpHttpOptions, embeddedMcpBackend } from './mcp.js';
 import { openApiDocument } from './openapi.js';
 import { RateLimiter, type Verdict, rateLimitHeaders, ruleFor, tightest } from './ratelimit.js';
 import { ROUTES, type Route, checkRoutes, routeKey } from './routes.js';
@@ -69,7 +69,7 @@ export function createApp(o: AppOptions): VoxApp {
   checkRoutes(routes);
   const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock);
   const events = new EventsHub(engine, o.events);
-  const mcp = new McpSessions(engine, config, limiter, o.mcp);
+  const mcp = new McpSessions(embeddedMcpBackend(engine, limiter), config, o.mcp);
   const app = new Hono();
 
   app.onError((e, c) => errorResponse(c, e));

@@ -36,9 +36,38 @@ export type McpHttpOptions = {
 export const MCP_DEFAULTS = { idleMs: 30 * 60_000, maxSessions: 1000, maxSessionsPerAgent: 20, sweepEveryMs: 60_000 } as const;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Where a session's agent and Marketplace come from. Embedded: the local engine (every request
+ * re-authenticates, so a revoked key ends the session). Hosted (src/hosted/http.ts): the REST
+ * API the sessions proxy to, asked once per session.
+ */
+export interface McpBackend {
+  now(): number;
+  /** A new session's agent and Marketplace, from the bearer credential; throws a VoxError (401) when refused. */
+  open(credential: string): Promise<{ agentId: string; mp: Marketplace; close?(): Promise<void> }>;
+  /** The agent of `credential` on a request to an open session of `session.agentId`; throws a VoxError (401) when refused. */
+  check(credential: string, session: { agentId: string; credential: string }): Promise<string>;
+}
+
+/** The embedded engine's sessions: the agent of an API key or JWT, with the REST write limits. */
+export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null): McpBackend {
+  const agentOf = async (credential: string) => (await agentFromCredential(engine.identity, credential || null)).agentId;
+  return {
+    now: () => engine.clock.now(),
+    async open(credential) {
+      const agentId = await agentOf(credential);
+      return { agentId, mp: limitedMarketplace(engine.as(agentId), limiter) };
+    },
+    check: (credential) => agentOf(credential),
+  };
+}
+
 type Session = {
   id: string;
   agentId: string;
+  /** The bearer credential that opened it (the hosted backend compares later requests with it). */
+  credential: string;
+  close?(): Promise<void>;
   server: McpServer;
   transport: WebStandardStreamableHTTPServerTransport;
   lastSeenMs: number;
@@ -141,7 +170,7 @@ export class McpSessions {
   private sweeper: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(private readonly engine: Engine, private readonly config: Config, private readonly limiter: RateLimiter | null, o: McpHttpOptions = {}) {
+  constructor(private readonly backend: McpBackend, private readonly config: Config, o: McpHttpOptions = {}) {
     this.o = { ...MCP_DEFAULTS, idleMs: config.mcpSessionIdleMs ?? MCP_DEFAULTS.idleMs, ...o };
     if (this.o.sweepEveryMs > 0) {
       this.sweeper = setInterval(() => void this.sweep(), this.o.sweepEveryMs);
@@ -161,22 +190,21 @@ export class McpSessions {
     const bad = checkOriginAndHost(req, { boundHost, allowedOrigins: this.config.allowedOrigins, allowedHosts: this.config.allowedHosts });
     if (bad) return refusal(bad);
     if (this.closed) return rpcError(503, 'unavailable', 'the server is shutting down');
-    let agentId: string;
-    let credential: string;
-    try {
-      credential = bearerOf(c) ?? '';
-      agentId = (await agentFromCredential(this.engine.identity, credential || null)).agentId;
-    } catch (e) {
-      return refusal(e);
-    }
-    const authInfo = { token: credential, clientId: agentId, scopes: ['agent'], extra: { agent_id: agentId } };
+    const credential = bearerOf(c) ?? '';
     const sid = req.headers.get('mcp-session-id');
     if (sid) {
       const s = this.sessions.get(sid);
+      let agentId: string;
+      try {
+        agentId = await this.backend.check(credential, { agentId: s?.agentId ?? '', credential: s?.credential ?? '' });
+      } catch (e) {
+        return refusal(e);
+      }
       // Another agent's session answers exactly like an unknown one.
       if (!s || s.agentId !== agentId) return rpcError(404, 'session_not_found', 'no such MCP session for this agent (it ended or never existed): initialize a new one');
-      s.lastSeenMs = this.engine.clock.now();
+      s.lastSeenMs = this.backend.now();
       this.touch(s);
+      const authInfo = this.authInfo(credential, agentId);
       if (req.method === 'GET') return this.trackStream(s, await s.transport.handleRequest(req, { authInfo }), req);
       return s.transport.handleRequest(req, { authInfo });
     }
@@ -193,37 +221,54 @@ export class McpSessions {
     }
     const messages = Array.isArray(body) ? body : [body];
     if (!messages.some((m) => isInitializeRequest(m))) return rpcError(400, 'session_required', 'Mcp-Session-Id header is required for anything but initialize');
-    return this.open(agentId, req, body, authInfo);
+    let opened: Awaited<ReturnType<McpBackend['open']>>;
+    try {
+      opened = await this.backend.open(credential);
+    } catch (e) {
+      return refusal(e);
+    }
+    return this.open(opened, credential, req, body);
   }
 
-  private async open(agentId: string, req: Request, body: unknown, authInfo: { token: string; clientId: string; scopes: string[]; extra: Record<string, unknown> }): Promise<Response> {
+  private authInfo(credential: string, agentId: string) {
+    return { token: credential, clientId: agentId, scopes: ['agent'], extra: { agent_id: agentId } };
+  }
+
+  private async open(opened: Awaited<ReturnType<McpBackend['open']>>, credential: string, req: Request, body: unknown): Promise<Response> {
+    const { agentId, mp } = opened;
     const mine = [...this.sessions.values()].filter((s) => s.agentId === agentId);
     if (mine.length >= this.o.maxSessionsPerAgent) {
       // The least recently used of this agent's sessions makes room (clients that never DELETE).
       const lru = mine.reduce((a, b) => (b.lastSeenMs < a.lastSeenMs ? b : a));
       await this.end(lru.id, 'replaced by a newer session of the same agent');
     }
-    if (this.sessions.size >= this.o.maxSessions) return rpcError(503, 'too_many_sessions', 'this server has too many MCP sessions open: retry later', { 'Retry-After': '30' });
-    const server = createMcpServer({
-      mp: limitedMarketplace(this.engine.as(agentId), this.limiter), config: this.config, toolsets: this.o.toolsets, readOnly: this.o.readOnly,
-    });
+    if (this.sessions.size >= this.o.maxSessions) {
+      await opened.close?.();
+      return rpcError(503, 'too_many_sessions', 'this server has too many MCP sessions open: retry later', { 'Retry-After': '30' });
+    }
+    const server = createMcpServer({ mp, config: this.config, toolsets: this.o.toolsets, readOnly: this.o.readOnly });
     let session: Session | null = null;
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        session = { id, agentId, server, transport, lastSeenMs: this.engine.clock.now(), openStreams: 0 };
+        session = { id, agentId, credential, close: opened.close, server, transport, lastSeenMs: this.backend.now(), openStreams: 0 };
         this.sessions.set(id, session);
         log('debug', 'mcp session opened', { session: id, agent_id: agentId });
       },
       onsessionclosed: (id) => {
         this.sessions.delete(id);
+        void opened.close?.();
         log('debug', 'mcp session closed by the client', { session: id, agent_id: agentId });
       },
       maxRequestBodySize: MAX_BODY_BYTES,
     });
     await server.connect(transport);
-    const res = await transport.handleRequest(req, { parsedBody: body, authInfo });
-    if (!session) await server.close().catch(() => {}); // initialize failed: nothing to keep
+    const res = await transport.handleRequest(req, { parsedBody: body, authInfo: this.authInfo(credential, agentId) });
+    if (!session) {
+      // initialize failed: nothing to keep
+      await server.close().catch(() => {});
+      await opened.close?.();
+    }
     return res;
   }
 
@@ -242,7 +287,7 @@ export class McpSessions {
       if (done) return;
       done = true;
       s.openStreams--;
-      s.lastSeenMs = this.engine.clock.now();
+      s.lastSeenMs = this.backend.now();
     };
     req.signal.addEventListener('abort', finish, { once: true });
     return res;
@@ -254,11 +299,12 @@ export class McpSessions {
     this.sessions.delete(id);
     log('debug', 'mcp session closed', { session: id, agent_id: s.agentId, why });
     await s.server.close().catch(() => {});
+    await s.close?.().catch(() => {});
   }
 
   /** Close sessions idle for longer than idleMs (by the engine clock). Returns how many. */
   async sweep(): Promise<number> {
-    const now = this.engine.clock.now();
+    const now = this.backend.now();
     const idle = [...this.sessions.values()].filter((s) => s.openStreams === 0 && now - s.lastSeenMs > this.o.idleMs);
     for (const s of idle) await this.end(s.id, 'idle');
     return idle.length;
