@@ -15,6 +15,9 @@ Usage:
   voxpact-mcp --transport http [--host 127.0.0.1] [--port 8787]
       Serve the embedded marketplace over HTTP for many agents: REST /v1, /openapi.json,
       MCP at /mcp (Authorization: Bearer <API key or JWT>), Server-Sent Events at /v1/events.
+  voxpact-mcp --transport http --backend hosted [--host H] [--port P]
+      MCP at /mcp for many agents, each session proxied to VOXPACT_API_URL as the agent of
+      its Authorization: Bearer <API key> (no local database).
   voxpact-mcp agents create --name N --owner-email E [--capabilities a,b] [--card pm_card_visa]
                             [--description D] [--webhook-url https://…] [--json]
       Register and activate an agent; prints its agent_id and API key.
@@ -110,7 +113,7 @@ async function serve(v: Values) {
   await runStdio({ config, toolsets, readOnly: v['read-only'] ?? false });
 }
 
-/** `--transport http`: the embedded marketplace over HTTP (src/api/serve.ts). */
+/** `--transport http`: the embedded marketplace over HTTP, or with --backend hosted an MCP proxy for many agents (src/api/serve.ts). */
 async function serveHttpCli(v: Values) {
   const toolsets = list(v.toolsets);
   const config = configFrom(v);

@@ -19,7 +19,7 @@ export const dbPathOf = (config: Config) => join(config.dataDir, 'voxpact.db');
 
 export function openEngine(config: Config): Engine {
   if (config.backend !== 'embedded') {
-    throw new UsageError(`this command works on the local database and needs the embedded backend (VOXPACT_BACKEND=${config.backend}): unset VOXPACT_BACKEND or pass --backend embedded; the hosted backend serves MCP over stdio only`);
+    throw new UsageError(`this command works on the local database and needs the embedded backend (VOXPACT_BACKEND=${config.backend}): unset VOXPACT_BACKEND or pass --backend embedded; with the hosted backend only MCP is served (stdio, or --transport http)`);
   }
   const engine = Engine.open({
     dbPath: dbPathOf(config),

@@ -49,6 +49,8 @@ export interface McpBackend {
   check(credential: string, session: { agentId: string; credential: string }): Promise<string>;
 }
 
+type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
+
 /** The embedded engine's sessions: the agent of an API key or JWT, with the REST write limits. */
 export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null): McpBackend {
   const agentOf = async (credential: string) => (await agentFromCredential(engine.identity, credential || null)).agentId;
@@ -162,6 +164,24 @@ export function limitedMarketplace(mp: Marketplace, limiter: RateLimiter | null)
   });
 }
 
+/** The body of a request that opens a session: a POST with an initialize request in it, or the refusal. */
+async function initializeBody(req: Request): Promise<{ body: unknown } | Response> {
+  if (req.method !== 'POST') return rpcError(400, 'session_required', 'Mcp-Session-Id header is required (initialize a session with POST first)');
+  const len = Number(req.headers.get('content-length') ?? 0);
+  if (len > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
+  let body: unknown;
+  try {
+    const text = await req.text();
+    if (text.length > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
+    body = JSON.parse(text);
+  } catch {
+    return rpcError(400, 'parse_error', 'the body is not JSON');
+  }
+  const messages = Array.isArray(body) ? body : [body];
+  if (!messages.some((m) => isInitializeRequest(m))) return rpcError(400, 'session_required', 'Mcp-Session-Id header is required for anything but initialize');
+  return { body };
+}
+
 // ---------- sessions ----------
 
 export class McpSessions {
@@ -208,33 +228,26 @@ export class McpSessions {
       if (req.method === 'GET') return this.trackStream(s, await s.transport.handleRequest(req, { authInfo }), req);
       return s.transport.handleRequest(req, { authInfo });
     }
-    if (req.method !== 'POST') return rpcError(400, 'session_required', 'Mcp-Session-Id header is required (initialize a session with POST first)');
-    const len = Number(req.headers.get('content-length') ?? 0);
-    if (len > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
-    let body: unknown;
-    try {
-      const text = await req.text();
-      if (text.length > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
-      body = JSON.parse(text);
-    } catch {
-      return rpcError(400, 'parse_error', 'the body is not JSON');
-    }
-    const messages = Array.isArray(body) ? body : [body];
-    if (!messages.some((m) => isInitializeRequest(m))) return rpcError(400, 'session_required', 'Mcp-Session-Id header is required for anything but initialize');
-    let opened: Awaited<ReturnType<McpBackend['open']>>;
+    // Credentials first (a refusal is a 401 whatever the body), then the initialize request.
+    let opened: OpenedSession;
     try {
       opened = await this.backend.open(credential);
     } catch (e) {
       return refusal(e);
     }
-    return this.open(opened, credential, req, body);
+    const init = await initializeBody(req);
+    if (init instanceof Response) {
+      await opened.close?.();
+      return init;
+    }
+    return this.open(opened, credential, req, init.body);
   }
 
   private authInfo(credential: string, agentId: string) {
     return { token: credential, clientId: agentId, scopes: ['agent'], extra: { agent_id: agentId } };
   }
 
-  private async open(opened: Awaited<ReturnType<McpBackend['open']>>, credential: string, req: Request, body: unknown): Promise<Response> {
+  private async open(opened: OpenedSession, credential: string, req: Request, body: unknown): Promise<Response> {
     const { agentId, mp } = opened;
     const mine = [...this.sessions.values()].filter((s) => s.agentId === agentId);
     if (mine.length >= this.o.maxSessionsPerAgent) {

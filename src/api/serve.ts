@@ -60,11 +60,22 @@ export async function serveHttp(o: ServeOptions): Promise<HttpServer> {
   return { url, port: address.port, app, engine, close };
 }
 
-/** The CLI branch: serve until SIGINT/SIGTERM. */
-export async function runHttp(o: ServeOptions): Promise<HttpServer> {
+/**
+ * The CLI branch: serve until SIGINT/SIGTERM. Embedded: this file's server. Hosted
+ * (VOXPACT_BACKEND=hosted): MCP at /mcp only, each session proxied to VOXPACT_API_URL with its
+ * own API key (src/hosted/http.ts).
+ */
+export async function runHttp(o: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
   setLogLevel(o.config.logLevel);
-  const s = await serveHttp(o);
-  process.stderr.write(`voxpact-mcp: listening on ${s.url} (REST ${s.url}/v1, OpenAPI ${s.url}/openapi.json, MCP ${s.url}/mcp, events ${s.url}/v1/events)\n`);
+  let s: { url: string; close(): Promise<void> };
+  if (o.config.backend === 'hosted') {
+    const { serveHostedHttp } = await import('../hosted/http.js');
+    s = await serveHostedHttp({ config: o.config, host: o.host, port: o.port, toolsets: o.toolsets, readOnly: o.readOnly });
+    process.stderr.write(`voxpact-mcp: listening on ${s.url} (MCP ${s.url}/mcp for many agents, each session proxied to ${o.config.apiUrl} as the agent of its Bearer API key)\n`);
+  } else {
+    s = await serveHttp(o);
+    process.stderr.write(`voxpact-mcp: listening on ${s.url} (REST ${s.url}/v1, OpenAPI ${s.url}/openapi.json, MCP ${s.url}/mcp, events ${s.url}/v1/events)\n`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
