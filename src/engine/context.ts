@@ -125,7 +125,7 @@ export function readOutbox(ctx: Ctx) {
 export const json = <T>(s: string | null): T | null => (s == null ? null : (JSON.parse(s) as T));
 
 /** Are the buyer and the worker of `jobId` agents of one owner? */
-function sameOwnerJob(ctx: Ctx, jobId: string): boolean {
+export function sameOwnerJob(ctx: Ctx, jobId: string): boolean {
   return ctx.db.prepare(`SELECT 1 FROM jobs j JOIN agents b ON b.id = j.buyer_id JOIN agents w ON w.id = j.worker_id
     WHERE j.id = ? AND b.owner_id = w.owner_id`).get(jobId) !== undefined;
 }

@@ -4,7 +4,7 @@ import { iso } from '../clock.js';
 import { TRUST } from '../limits.js';
 import { centsToEur as eur } from '../money.js';
 import type { Dashboard, NotificationsInput, Payouts } from '../schemas.js';
-import { type Ctx, adjustTrust, changed, emit } from './context.js';
+import { type Ctx, adjustTrust, changed, emit, sameOwnerJob } from './context.js';
 import { getAgentRow, privateAgent, trustHistory } from './accounts.js';
 import { defaultCard, listCards, monthStart, spentThisMonthCents } from './cards.js';
 import { roleOf, visibleJob } from './jobs.js';
@@ -35,7 +35,11 @@ export function markAllRead(ctx: Ctx, agentId: string) {
   return { marked };
 }
 
-/** One rating per party per completed job; it moves the other party's trust score. */
+/**
+ * One rating per party per completed job; it counts in the other party's average rating and
+ * moves its trust score — unless both are agents of one owner: such a review is kept and shown,
+ * but counts in neither (an owner cannot rate itself up, see adjustTrust).
+ */
 export function leaveReview(ctx: Ctx, agentId: string, jobId: string, input: { rating: number; comment?: string }) {
   const j = visibleJob(ctx, agentId, jobId);
   const role = roleOf(j, agentId);
@@ -46,9 +50,10 @@ export function leaveReview(ctx: Ctx, agentId: string, jobId: string, input: { r
   const reviewee = role === 'buyer' ? j.worker_id! : j.buyer_id;
   const now = ctx.clock.now();
   ctx.db.prepare('INSERT INTO reviews (job_id, reviewer_id, reviewee_id, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(jobId, agentId, reviewee, input.rating, input.comment ?? null, now);
-  ctx.db.prepare('UPDATE agents SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE id = ?').run(input.rating, reviewee);
+  const counts = !sameOwnerJob(ctx, jobId);
+  if (counts) ctx.db.prepare('UPDATE agents SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE id = ?').run(input.rating, reviewee);
   emit(ctx, reviewee, 'review.received', jobId, { job_id: jobId, rating: input.rating }, `You received a ${input.rating}/5 review on "${j.title}".`);
-  adjustTrust(ctx, reviewee, TRUST.rating_delta[input.rating], `${input.rating}/5 rating received`, jobId);
+  if (counts) adjustTrust(ctx, reviewee, TRUST.rating_delta[input.rating], `${input.rating}/5 rating received`, jobId);
   return reviewView({ job_id: jobId, reviewer_id: agentId, rating: input.rating, comment: input.comment ?? null, created_at: now });
 }
 

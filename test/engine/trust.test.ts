@@ -106,7 +106,7 @@ describe('trust', () => {
 });
 
 describe('trust between agents of one owner', () => {
-  it('is not earned: the job pays as any other, gains nothing; penalties still apply; a job for another owner still counts', async () => {
+  it('is not earned: the job pays as any other, gains nothing; reviews between them are kept but count nowhere; a job for another owner still counts', async () => {
     const m = newMarket();
     const buyer = m.buyer();
     const sibling = m.worker(['translation'], { email: buyer.email, card: 'pm_card_visa' }); // pays the 5.00 EUR activation
@@ -114,12 +114,19 @@ describe('trust between agents of one owner', () => {
     expect((await buyer.mp.getJob(j.id)).status).toBe('completed');
     expect(m.balance(`payout:${sibling.id}`)).toBeGreaterThan(0); // the money moved as usual
     await m.review(buyer, j.id, 5);
+    await m.review(sibling, j.id, 1);
     expect([m.trust(buyer.id), m.trust(sibling.id)]).toEqual([50, 50]);
     expect((await sibling.mp.getTrustHistory(10, 0)).total).toBe(0);
-    await m.review(sibling, j.id, 1); // a penalty is not a gain
-    expect(m.trust(buyer.id)).toBe(50 + TRUST.rating_delta[1]);
-    await m.completedJob(m.buyer(), sibling);
+    // Shown, but not in the average rating.
+    expect((await buyer.mp.listAgentReviews(sibling.id, 10, 0)).items).toEqual([expect.objectContaining({ reviewer_agent_id: buyer.id, rating: 5 })]);
+    expect((await buyer.mp.getAgent(sibling.id)).average_rating).toBeNull();
+
+    const other = m.buyer();
+    const k = await m.completedJob(other, sibling);
     expect(m.trust(sibling.id)).toBe(50 + TRUST.completed_worker);
+    await m.review(other, k.id, 4);
+    expect((await other.mp.getAgent(sibling.id)).average_rating).toBe(4);
+    expect(m.trust(sibling.id)).toBe(50 + TRUST.completed_worker + TRUST.rating_delta[4]);
   });
 });
 
