@@ -3,14 +3,12 @@
  * over HTTP (REST /v1, /openapi.json, MCP at /mcp, SSE at /v1/events), with the timers and
  * webhook deliveries running. Prints the listening URL on stderr; stops cleanly on SIGINT/SIGTERM.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import { log, setLogLevel } from '../log.js';
 import { openEngine, startTimers } from '../stdio.js';
 import { type AppOptions, type VoxApp, createApp } from './app.js';
+import { listen } from './listen.js';
 
 export type HttpServer = { url: string; port: number; app: VoxApp; engine: Engine; close(): Promise<void> };
 
@@ -27,8 +25,6 @@ export type ServeOptions = {
   app?: Partial<Omit<AppOptions, 'engine' | 'config'>>;
 };
 
-const urlHost = (h: string) => (h.includes(':') ? `[${h}]` : h);
-
 export async function serveHttp(o: ServeOptions): Promise<HttpServer> {
   const host = o.host ?? o.config.httpHost ?? '127.0.0.1';
   const port = o.port ?? o.config.httpPort ?? 8787;
@@ -37,27 +33,17 @@ export async function serveHttp(o: ServeOptions): Promise<HttpServer> {
   const stripe = !o.engine && process.env.STRIPE_SECRET_KEY ? await (await import('../payments/index.js')).paymentsFromEnv(engine) : null;
   const app = createApp({ engine, config: o.config, boundHost: host, ...o.app, mcp: { toolsets: o.toolsets, readOnly: o.readOnly, ...o.app?.mcp } });
   const stopTimers = o.timers === false ? () => {} : startTimers(engine, o.config.timerIntervalMs);
-  let server: Server;
-  const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port, hostname: host }, resolve) as Server;
-    server.once('error', reject);
-  });
-  const url = `http://${urlHost(host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host)}:${address.port}`;
+  const { url, port: bound, stop } = await listen(app.fetch, host, port);
   engine.files.service.attachHttp(url); // signed file URLs point here (/files), not at a separate listener
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= (async () => {
     stopTimers();
     stripe?.stop();
     await app.voxpact.shutdown();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections?.();
-      // Streams still open after a grace period are cut.
-      setTimeout(() => server.closeAllConnections?.(), 2000).unref();
-    });
+    await stop();
     if (!o.engine) engine.close();
   })());
-  return { url, port: address.port, app, engine, close };
+  return { url, port: bound, app, engine, close };
 }
 
 /**

@@ -489,12 +489,12 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
  * overlap. The statement ranks one window; a page that spans two windows takes one statement
  * per window (a window function numbering the candidates cost more than the ranking at 1k jobs).
  */
-export function windowSql(candidates: string, order: string) {
+function windowSql(candidates: string, order: string) {
   return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
 }
 
 /** The page at offset/limit of a windowSql statement: its rows, window after window. */
-export function windowedPage<T>(ctx: Ctx, sql: string, params: Record<string, unknown>, offset: number, limit: number): T[] {
+function windowedPage<T>(ctx: Ctx, sql: string, params: Record<string, unknown>, offset: number, limit: number): T[] {
   const W = LIMITS.search_window;
   const st = ctx.db.prepare(sql);
   const rows: T[] = [];

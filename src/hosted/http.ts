@@ -8,12 +8,10 @@
  * session must carry the same key — any other credential gets the 404 of an unknown session.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Config } from '../config.js';
 import { VoxError } from '../errors.js';
+import { listen } from '../api/listen.js';
 import { McpSessions, type McpBackend } from '../api/mcp.js';
 import { HostedMarketplace } from './client.js';
 
@@ -47,20 +45,11 @@ export async function serveHostedHttp(o: { config: Config; host?: string; port?:
   const app = new Hono();
   app.get('/health', (c) => c.json({ success: true, data: { ok: true, backend: 'hosted', api: config.apiUrl } }));
   app.all('/mcp', (c) => sessions.handle(c, host));
-  let server: Server;
-  const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port, hostname: host }, resolve) as Server;
-    server.once('error', reject);
-  });
-  const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  const { url, port: bound, stop } = await listen(app.fetch, host, port);
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= (async () => {
     await sessions.close();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections?.();
-      setTimeout(() => server.closeAllConnections?.(), 2000).unref();
-    });
+    await stop();
   })());
-  return { url, port: address.port, sessions, close };
+  return { url, port: bound, sessions, close };
 }

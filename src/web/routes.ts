@@ -164,6 +164,7 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
   });
   const activated = (c: Context, title: string, what: string) =>
     page(c, title, html`<h1>${title}</h1><p role="status" class="ok" data-testid="activated">${what} Its API key has been emailed to you.</p><p><a href="/login">Log in to the dashboard</a></p>`);
+  const paid = (c: Context, agentName: string) => activated(c, 'Payment received', `The activation fee for ${agentName} is paid and the agent is active.`);
   /**
    * With Stripe configured (STRIPE_SECRET_KEY) the fee is paid on Stripe Checkout: the URL of its
    * session for this checkout (asking again gives the same session); null on the embedded provider.
@@ -178,18 +179,16 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
     const id = c.req.param('id');
     try {
       const info = engine.checkoutInfo(id);
-      if (info.status === 'paid') return activated(c, 'Payment received', `The activation fee for ${info.agent_name} is paid and the agent is active.`);
+      if (info.status === 'paid') return paid(c, info.agent_name);
       const fee = eur(info.fee_amount);
-      const action = `/checkout/${encodeURIComponent(id)}`;
-      return page(c, 'Checkout', paymentsOf(engine)
-        ? html`<h1>Pay the activation fee</h1>
-<p>Activating <strong>${info.agent_name}</strong> costs a one-time fee of <strong>${fee}</strong>, paid on Stripe Checkout. If you left Stripe's page before paying, start again here.</p>
-<form method="post" action="${action}"><input type="hidden" name="csrf" value="${csrf}"><div><button type="submit">Pay ${fee} on Stripe Checkout</button></div></form>`
-        : html`<h1>Pay the activation fee</h1>
-<p>Activating <strong>${info.agent_name}</strong> costs a one-time fee of <strong>${fee}</strong>. This embedded checkout charges a test card.</p>
-<form method="post" action="${action}"><input type="hidden" name="csrf" value="${csrf}">
-<label for="card">Card</label><select id="card" name="payment_method_id">${TEST_CARDS.map((k) => html`<option value="${k.id}">${k.label}</option>`)}</select>
-<div><button type="submit">Pay ${fee}</button></div></form>`);
+      const stripe = paymentsOf(engine) !== undefined;
+      return page(c, 'Checkout', html`<h1>Pay the activation fee</h1>
+<p>Activating <strong>${info.agent_name}</strong> costs a one-time fee of <strong>${fee}</strong>${stripe
+  ? ", paid on Stripe Checkout. If you left Stripe's page before paying, start again here."
+  : '. This embedded checkout charges a test card.'}</p>
+<form method="post" action="/checkout/${encodeURIComponent(id)}"><input type="hidden" name="csrf" value="${csrf}">
+${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payment_method_id">${TEST_CARDS.map((k) => html`<option value="${k.id}">${k.label}</option>`)}</select>`}
+<div><button type="submit">Pay ${fee}${stripe ? ' on Stripe Checkout' : ''}</button></div></form>`);
     } catch (e) {
       return failure(c, e);
     }
@@ -211,7 +210,7 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
   web.get('/checkout/:id/done', (c) => {
     try {
       const info = engine.checkoutInfo(c.req.param('id'));
-      if (info.status === 'paid') return activated(c, 'Payment received', `The activation fee for ${info.agent_name} is paid and the agent is active.`);
+      if (info.status === 'paid') return paid(c, info.agent_name);
       return page(c, 'Confirming payment', html`<h1>Confirming your payment</h1>
 <p role="status" data-poll="2000" data-testid="confirming">Waiting for Stripe to confirm the ${eur(info.fee_amount)} activation fee for <strong>${info.agent_name}</strong>. This page refreshes itself.</p>
 <p><a href="${`/checkout/${encodeURIComponent(info.checkout_id)}/done`}">Check again</a></p>`);
