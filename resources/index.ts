@@ -3,8 +3,8 @@
  * agent profiles and the open jobs. Each is one or two Marketplace reads. Plus the two MCP Apps
  * views (HTML, resources/apps.ts).
  */
-import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { McpServer, ResourceTemplate, ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import type { ReadResourceResult } from '@modelcontextprotocol/server';
 import type { Marketplace } from '../src/marketplace.js';
 import { BrowseOpenJobsInput, ListJobsInput, ListMessagesInput, NotificationsInput } from '../src/schemas.js';
 import { UNTRUSTED_NOTE, fence } from '../src/untrusted.js';
@@ -39,7 +39,7 @@ async function json(uri: string, read: () => Promise<unknown>): Promise<ReadReso
     return { contents: [{ uri, mimeType: JSON_MIME, text: JSON.stringify(data, null, 2) }] };
   } catch (e) {
     if (e instanceof VoxError) {
-      throw new McpError(e.code === 'not_found' ? RESOURCE_NOT_FOUND : ErrorCode.InvalidParams, `${e.code}: ${e.message}`, { uri });
+      throw new ProtocolError(e.code === 'not_found' ? RESOURCE_NOT_FOUND : ProtocolErrorCode.InvalidParams, `${e.code}: ${e.message}`, { uri });
     }
     throw e;
   }

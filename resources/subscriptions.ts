@@ -1,11 +1,5 @@
-/**
- * Resource subscriptions: `resources/subscribe` / `unsubscribe`, and a watcher that polls the
- * marketplace change feed (`changesSince`) and sends `notifications/resources/updated` for the
- * subscribed URIs. The feed is read from the database, so changes made by another process on
- * the same database arrive too.
- */
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError, SubscribeRequestSchema, UnsubscribeRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import type { McpServer } from '@modelcontextprotocol/server';
 import type { ChangeEvent, Marketplace } from '../src/marketplace.js';
 import { log } from '../src/log.js';
 import { RESOURCE_URIS, isResourceUri } from './index.js';
@@ -36,8 +30,8 @@ export class ChangeWatcher {
   constructor(private readonly mp: Marketplace, private readonly send: (uri: string) => Promise<void>, private readonly intervalMs = POLL_INTERVAL_MS) {}
 
   async subscribe(uri: string): Promise<void> {
-    if (!isResourceUri(uri)) throw new McpError(ErrorCode.InvalidParams, `unknown resource '${uri}': subscribe to voxpact://dashboard, voxpact://jobs, voxpact://jobs/{job_id}, voxpact://notifications, voxpact://agents/{agent_id} or voxpact://open-jobs`);
-    if (!this.subscribed.has(uri) && this.subscribed.size >= MAX_SUBSCRIPTIONS) throw new McpError(ErrorCode.InvalidParams, `at most ${MAX_SUBSCRIPTIONS} subscriptions per session`);
+    if (!isResourceUri(uri)) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `unknown resource '${uri}': subscribe to voxpact://dashboard, voxpact://jobs, voxpact://jobs/{job_id}, voxpact://notifications, voxpact://agents/{agent_id} or voxpact://open-jobs`);
+    if (!this.subscribed.has(uri) && this.subscribed.size >= MAX_SUBSCRIPTIONS) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `at most ${MAX_SUBSCRIPTIONS} subscriptions per session`);
     if (this.seq === null) this.seq = await this.mp.latestChangeSeq();
     this.subscribed.add(uri);
     this.start();
@@ -82,11 +76,11 @@ export class ChangeWatcher {
 /** Install subscribe/unsubscribe on `server`; returns the watcher (close it with the server). */
 export function registerSubscriptions(server: McpServer, mp: Marketplace): ChangeWatcher {
   const watcher = new ChangeWatcher(mp, (uri) => server.server.sendResourceUpdated({ uri }));
-  server.server.setRequestHandler(SubscribeRequestSchema, async (req) => {
+  server.server.setRequestHandler('resources/subscribe', async (req) => {
     await watcher.subscribe(req.params.uri);
     return {};
   });
-  server.server.setRequestHandler(UnsubscribeRequestSchema, async (req) => {
+  server.server.setRequestHandler('resources/unsubscribe', async (req) => {
     watcher.unsubscribe(req.params.uri);
     return {};
   });

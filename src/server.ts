@@ -4,11 +4,10 @@
  * (serveStdioUntilClosed below) and streamable HTTP (src/api/mcp.ts) connect it.
  */
 import { readFileSync } from 'node:fs';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import {
-  CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, LoggingLevelSchema, McpError, SetLevelRequestSchema, type LoggingLevel,
-} from '@modelcontextprotocol/sdk/types.js';
+import { LoggingLevelSchema } from '@modelcontextprotocol/core';
+import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import { McpServer, ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import type { LoggingLevel } from '@modelcontextprotocol/server';
 import type { Config } from './config.js';
 import type { Marketplace } from './marketplace.js';
 import { type Level, addLogSink } from './log.js';
@@ -64,14 +63,14 @@ export function createMcpServer(o: ServerOptions): McpServer {
   // Tools: our own list/call handlers, so input errors name the field and carry a code, and the
   // output schema admits the { error } envelope of tool errors.
   const listing = tools.map(toolListing);
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
+  server.server.setRequestHandler('tools/list', () => ({ tools: listing }));
   // Through Server's own setRequestHandler, which also checks every result against
   // CallToolResultSchema (~10 % of a get_job's CPU, docs/performance.md): bypassing it would
   // mean relying on the SDK's internals, and it is what keeps the envelope honest.
-  server.server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
+  server.server.setRequestHandler('tools/call', async (req, ctx) => {
     const def = byName.get(req.params.name);
-    if (!def) throw new McpError(ErrorCode.InvalidParams, `unknown tool '${req.params.name}'${o.readOnly || o.toolsets ? ' (not enabled on this server: check --toolsets / --read-only)' : ''}`);
-    return runTool(def, { mp: o.mp, config: o.config, server, requestId: extra.requestId, signal: extra.signal }, req.params.arguments);
+    if (!def) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `unknown tool '${req.params.name}'${o.readOnly || o.toolsets ? ' (not enabled on this server: check --toolsets / --read-only)' : ''}`);
+    return runTool(def, { mp: o.mp, config: o.config, server, requestId: ctx.mcpReq.id, signal: ctx.mcpReq.signal }, req.params.arguments);
   });
 
   registerResources(server, o.mp);
@@ -81,7 +80,7 @@ export function createMcpServer(o: ServerOptions): McpServer {
 
   // MCP logging: forward log lines at or above the level the client asked for (nothing until it asks).
   let clientLevel: LoggingLevel | null = null;
-  server.server.setRequestHandler(SetLevelRequestSchema, async (req) => {
+  server.server.setRequestHandler('logging/setLevel', async (req) => {
     clientLevel = req.params.level;
     return {};
   });

@@ -6,8 +6,7 @@
  * VoxError → tool error (`isError` + structuredContent.error).
  */
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { McpServer, CallToolResult, Tool } from '@modelcontextprotocol/server';
 import type { Config } from './config.js';
 import type { Marketplace } from './marketplace.js';
 import { VoxError } from './errors.js';

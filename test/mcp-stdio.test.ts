@@ -3,7 +3,7 @@
  * one temporary database and talks to them with the SDK client. Agents are made with the CLI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoggingMessageNotificationSchema, ResourceUpdatedNotificationSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ElicitResult } from '@modelcontextprotocol/server';
 import { type Any, type CliAgent as Agent, type StdioWorld, call, ok, stdioWorld } from './helpers/stdio.js';
 
 let world: StdioWorld;
@@ -262,7 +262,7 @@ describe('resources', () => {
     await expect(b.readResource({ uri: 'voxpact://jobs/00000000-0000-4000-8000-000000000000' })).rejects.toThrow(/not_found/);
 
     const updates: string[] = [];
-    b.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void updates.push(n.params.uri));
+    b.setNotificationHandler('notifications/resources/updated', (n) => void updates.push(n.params.uri));
     await b.subscribeResource({ uri: `voxpact://jobs/${job.id}` });
     await b.subscribeResource({ uri: 'voxpact://notifications' });
     await expect(b.subscribeResource({ uri: 'voxpact://nowhere' })).rejects.toThrow(/unknown resource/);
@@ -286,7 +286,7 @@ describe('resources', () => {
   it('a subscriber to voxpact://open-jobs hears of jobs opening, gaining bids and closing, and of nothing else', async () => {
     const [b, w] = await Promise.all([connect(buyer), connect(worker)]);
     const updates: string[] = [];
-    w.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void updates.push(n.params.uri));
+    w.setNotificationHandler('notifications/resources/updated', (n) => void updates.push(n.params.uri));
     await w.subscribeResource({ uri: 'voxpact://open-jobs' });
     const heard = async (what: string) => {
       const deadline = Date.now() + 5000;
@@ -322,7 +322,7 @@ describe('timers and MCP logging', () => {
     // This server's clock runs 2 h ahead, so a 1-hour bid window posted "now" is already closed for it.
     const ahead = await connect(buyer, { env: { VOXPACT_CLOCK_OFFSET: '2h', VOXPACT_TIMER_INTERVAL_MS: '150', VOXPACT_LOG_LEVEL: 'error' } });
     const lines: { level: string; data: Any }[] = [];
-    ahead.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void lines.push(n.params));
+    ahead.setNotificationHandler('notifications/message', (n) => void lines.push(n.params));
     await ahead.setLoggingLevel('info');
 
     const b = await connect(buyer);

@@ -10,9 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { WebStandardStreamableHTTPServerTransport, isInitializeRequest } from '@modelcontextprotocol/server';
+import type { McpServer } from '@modelcontextprotocol/server';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import { VoxError } from '../errors.js';

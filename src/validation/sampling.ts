@@ -5,8 +5,7 @@
  * provider. In-process only; other processes on the same database learn that the buyer can
  * sample from the `sampling_presence` heartbeat the service writes for the agents registered here.
  */
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { CreateMessageRequestParamsBase, CreateMessageResult } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestOptions, CreateMessageRequestParamsBase, CreateMessageResult } from '@modelcontextprotocol/server';
 
 export interface SamplingProvider {
   createMessage(params: CreateMessageRequestParamsBase, options?: RequestOptions): Promise<CreateMessageResult>;

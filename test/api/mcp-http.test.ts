@@ -5,9 +5,7 @@
  * key rotation end sessions.
  */
 import { request as httpRequest } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { LATEST_PROTOCOL_VERSION, ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { Client, StreamableHTTPClientTransport, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkOriginAndHost } from '../../src/api/mcp.js';
 import { type Agent, type Any, type Harness, directJob, expectOk, startServer, task } from './helpers.js';
@@ -85,8 +83,8 @@ describe('MCP over streamable HTTP', () => {
     const s = await connect(stranger.key);
     const jobId = await directJob(buyer, worker, 'funded');
     const got: { b: string[]; s: string[] } = { b: [], s: [] };
-    b.client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void got.b.push(n.params.uri));
-    s.client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void got.s.push(n.params.uri));
+    b.client.setNotificationHandler('notifications/resources/updated', (n) => void got.b.push(n.params.uri));
+    s.client.setNotificationHandler('notifications/resources/updated', (n) => void got.s.push(n.params.uri));
     await b.client.subscribeResource({ uri: `voxpact://jobs/${jobId}` });
     await s.client.subscribeResource({ uri: `voxpact://jobs/${jobId}` }); // a job not its own: it must hear nothing
     await s.client.subscribeResource({ uri: 'voxpact://notifications' });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 import { RESOURCE_MIME_TYPE, registerAppResource, registerAppTool } from '@modelcontextprotocol/ext-apps/server';
 import { APP_MIME_TYPE, APP_RESULT_META, APP_URIS, appToolMeta } from '../../resources/apps.js';
 import { type Any, type McpSession, type McpWorld, cliBuilt, mcpWorld } from '../fixtures/mcp.js';

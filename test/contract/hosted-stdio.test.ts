@@ -8,9 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine/index.js';
@@ -73,7 +72,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
     expect((await buyer.listTools()).tools.map((t) => t.name)).toContain('get_webhook_log');
 
     const updates: string[] = [];
-    worker.setNotificationHandler(ResourceUpdatedNotificationSchema, async (n) => void updates.push(n.params.uri));
+    worker.setNotificationHandler('notifications/resources/updated', async (n) => void updates.push(n.params.uri));
     await worker.subscribeResource({ uri: 'voxpact://notifications' });
 
     const posted = await call(buyer, 'post_job', {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { type Any, type CliAgent as Agent, type StdioWorld, call, ok, stdioWorld } from '../helpers/stdio.js';
 import { http, png, put, sha } from './helpers.js';
 

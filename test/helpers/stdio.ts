@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client } from '@modelcontextprotocol/client';
+import type { ElicitResult } from '@modelcontextprotocol/client';
 
 export const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 
@@ -47,7 +47,7 @@ export function stdioWorld(prefix: string, emailDomain = 'test.example') {
       const client = new Client({ name: `vitest-${prefix}`, version: '1.0.0' }, { capabilities: o.elicit ? { elicitation: {} } : {} });
       if (o.elicit) {
         const answer = o.elicit;
-        client.setRequestHandler(ElicitRequestSchema, async (req) => answer(req.params.message));
+        client.setRequestHandler('elicitation/create', async (req) => answer(req.params.message));
       }
       await client.connect(new StdioClientTransport({
         command: process.execPath,

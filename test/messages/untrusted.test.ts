@@ -3,8 +3,7 @@
  * (src/untrusted.ts) — through the MCP tools and the messages resource of a real client.
  */
 import { describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { UNTRUSTED_NOTE, fence, sanitiseUntrusted } from '../../src/untrusted.js';
 import { newMarket, type Market } from '../helpers/market.js';
 import { loadConfig } from '../../src/config.js';

@@ -3,9 +3,8 @@
  * capability, connected in-process) answers sampling/createMessage for the validation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { CreateMessageRequestSchema, type CreateMessageRequest } from '@modelcontextprotocol/sdk/types.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import type { CreateMessageRequest } from '@modelcontextprotocol/client';
 import { newMarket, type Market } from '../helpers/market.js';
 import { loadConfig } from '../../src/config.js';
 import { createMcpServer } from '../../src/server.js';
@@ -26,7 +25,7 @@ async function connectClient(m: Market, agentId: string, sampling: SamplingAnswe
   const client = new Client({ name: 'buyer-llm-client', version: '1.0.0' }, { capabilities: sampling ? { sampling: {} } : {} });
   const seen: CreateMessageRequest[] = [];
   if (sampling) {
-    client.setRequestHandler(CreateMessageRequestSchema, async (req) => {
+    client.setRequestHandler('sampling/createMessage', async (req) => {
       seen.push(req);
       const a = await sampling(req);
       return { role: 'assistant', model: a.model ?? 'client-model-7', content: { type: 'text', text: a.text } };

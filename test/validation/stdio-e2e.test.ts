@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client } from '@modelcontextprotocol/client';
 import { systemClock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/index.js';
 import { DIST_CLI } from '../fixtures/world.js';
@@ -48,7 +47,7 @@ async function connect(apiKey: string, sampling: ((text: string) => string) | nu
   });
   const client = new Client({ name: sampling ? 'buyer-with-sampling' : 'worker', version: '1.0.0' }, { capabilities: sampling ? { sampling: {} } : {} });
   if (sampling) {
-    client.setRequestHandler(CreateMessageRequestSchema, async (req) => {
+    client.setRequestHandler('sampling/createMessage', async (req) => {
       const text = (req.params.messages[0].content as { text: string }).text;
       return { role: 'assistant', model: 'buyer-client-model', content: { type: 'text', text: sampling(text) } };
     });
@@ -59,7 +58,7 @@ async function connect(apiKey: string, sampling: ((text: string) => string) | nu
 }
 
 const call = async (c: Client, name: string, args: Record<string, unknown>) => {
-  const r = await c.callTool({ name, arguments: args }, undefined, { timeout: 30_000 });
+  const r = await c.callTool({ name, arguments: args }, { timeout: 30_000 });
   if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.structuredContent)}`);
   return { data: r.structuredContent as any, text: (r.content as { text: string }[])[0].text };
 };
