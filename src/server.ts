@@ -4,16 +4,17 @@
  * (serveStdioUntilClosed below) and streamable HTTP (src/api/mcp.ts) connect it.
  */
 import { readFileSync } from 'node:fs';
-import { LoggingLevelSchema } from '@modelcontextprotocol/core';
-import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
-import { McpServer, ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
-import type { LoggingLevel } from '@modelcontextprotocol/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { CLIENT_CAPABILITIES_META_KEY, McpServer, ProtocolError, ProtocolErrorCode, type LoggingLevel, type McpServerFactory, type Tool } from '@modelcontextprotocol/server';
+import type { ConfirmationStore } from './confirm.js';
 import type { Config } from './config.js';
 import type { Marketplace } from './marketplace.js';
-import { type Level, addLogSink } from './log.js';
-import { runTool, toolListing } from './tool.js';
+import { type Level, addLogSink, log } from './log.js';
+import { type AnyTool, runTool, toolListing } from './tool.js';
 import { selectTools } from '../tools/index.js';
 import { registerResources } from '../resources/index.js';
+import { registerPrompts } from './prompts.js';
 import { registerSubscriptions } from '../resources/subscriptions.js';
 import { registerIfSampling } from './validation/sampling.js';
 
@@ -48,61 +49,129 @@ need a human's confirmation, which the server asks for itself; if it is declined
 /** log.ts levels → MCP logging levels. */
 const MCP_LEVEL: Record<Level, LoggingLevel> = { debug: 'debug', info: 'info', warn: 'warning', error: 'error' };
 /** MCP levels, least severe first. */
-const SEVERITY: readonly LoggingLevel[] = LoggingLevelSchema.options;
+const SEVERITY: readonly LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+const atLeast = (level: LoggingLevel, threshold: LoggingLevel) => SEVERITY.indexOf(level) >= SEVERITY.indexOf(threshold);
 
-export type ServerOptions = { mp: Marketplace; config: Config; toolsets?: string[]; readOnly?: boolean };
+/**
+ * Log lines written while one request is being handled reach that request's client only: each
+ * tools/call runs inside its own sink, so an HTTP agent never hears another agent's ids or errors.
+ */
+const requestSink = new AsyncLocalStorage<(level: Level, msg: string, fields: Record<string, unknown>) => void>();
+addLogSink((level, msg, fields) => requestSink.getStore()?.(level, msg, fields));
+
+export type ServerOptions = {
+  mp: Marketplace;
+  config: Config;
+  toolsets?: string[];
+  readOnly?: boolean;
+  /** Where spending confirmations are signed and spent (src/confirm.ts). */
+  confirmations: ConfirmationStore;
+  /** The protocol era this instance serves (the SDK's serving entries say which; default legacy). */
+  era?: 'legacy' | 'modern';
+  /**
+   * How resource changes reach the client. 'subscribe': 2025 resources/subscribe, per instance.
+   * 'all': every change of the agent's resources, filtered by the SDK against the client's
+   * subscriptions/listen (2026 on stdio). 'none': per-request HTTP instances, whose changes the
+   * handler's event bus carries (src/api/mcp.ts).
+   */
+  changes?: 'subscribe' | 'all' | 'none';
+  /** stdio: the whole process is this agent's, so its log lines (timers, webhooks) go to the client too. */
+  processLogs?: boolean;
+};
+
+/** The selected tools and their listing, built once per selection (tools/list is served from it as is). */
+type ToolSelection = { listing: Tool[]; byName: Map<string, AnyTool> };
+const SELECTIONS = new Map<string, ToolSelection>();
+function selection(o: Pick<ServerOptions, 'toolsets' | 'readOnly'>): ToolSelection {
+  const key = JSON.stringify([o.toolsets ?? null, !!o.readOnly]);
+  let sel = SELECTIONS.get(key);
+  if (!sel) {
+    const tools = selectTools({ toolsets: o.toolsets, readOnly: o.readOnly });
+    SELECTIONS.set(key, (sel = { listing: tools.map(toolListing), byName: new Map(tools.map((t) => [t.name, t])) }));
+  }
+  return sel;
+}
+
+/**
+ * Cache hints (2026-07-28): the tool list, resource list and templates depend only on this
+ * server's configuration, never on the agent, so any cache may keep them for a while; resource
+ * contents are the agent's own and change with every operation.
+ */
+const CACHE_HINTS = {
+  'tools/list': { ttlMs: 300_000, cacheScope: 'public' },
+  'resources/list': { ttlMs: 300_000, cacheScope: 'public' },
+  'resources/templates/list': { ttlMs: 300_000, cacheScope: 'public' },
+  'prompts/list': { ttlMs: 300_000, cacheScope: 'public' },
+} as const;
+
+/** Form-mode elicitation: what a confirmation needs from the client. */
+function canElicit(caps: { elicitation?: unknown } | undefined): boolean {
+  const e = caps?.elicitation as { form?: object; url?: object } | undefined;
+  return !!e && (e.form !== undefined || e.url === undefined);
+}
 
 export function createMcpServer(o: ServerOptions): McpServer {
-  const tools = selectTools({ toolsets: o.toolsets, readOnly: o.readOnly });
-  const byName = new Map(tools.map((t) => [t.name, t]));
+  const { listing, byName } = selection(o);
+  const modern = o.era === 'modern';
   const server = new McpServer({ name: SERVER_NAME, version: VERSION, title: 'VoxPact agent marketplace' }, {
-    capabilities: { tools: { listChanged: false }, resources: { subscribe: true, listChanged: false }, logging: {} },
+    capabilities: { tools: { listChanged: false }, resources: { subscribe: true, listChanged: false }, prompts: { listChanged: false }, logging: {} },
     instructions: INSTRUCTIONS,
+    cacheHints: CACHE_HINTS,
   });
 
-  // Tools: our own list/call handlers, so input errors name the field and carry a code, and the
-  // output schema admits the { error } envelope of tool errors.
-  const listing = tools.map(toolListing);
-  server.server.setRequestHandler('tools/list', () => ({ tools: listing }));
-  // Through Server's own setRequestHandler, which also checks every result against
-  // CallToolResultSchema (~10 % of a get_job's CPU, docs/performance.md): bypassing it would
-  // mean relying on the SDK's internals, and it is what keeps the envelope honest.
-  server.server.setRequestHandler('tools/call', async (req, ctx) => {
-    const def = byName.get(req.params.name);
-    if (!def) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `unknown tool '${req.params.name}'${o.readOnly || o.toolsets ? ' (not enabled on this server: check --toolsets / --read-only)' : ''}`);
-    return runTool(def, { mp: o.mp, config: o.config, server, requestId: ctx.mcpReq.id, signal: ctx.mcpReq.signal }, req.params.arguments);
-  });
-
-  registerResources(server, o.mp);
-  // McpServer declares listChanged for resources when they are registered; our set is fixed.
-  server.server.registerCapabilities({ resources: { subscribe: true, listChanged: false } });
-  const watcher = registerSubscriptions(server, o.mp);
-
-  // MCP logging: forward log lines at or above the level the client asked for (nothing until it asks).
+  // The 2025 logging level of this connection (2026 requests carry their own in _meta).
   let clientLevel: LoggingLevel | null = null;
   server.server.setRequestHandler('logging/setLevel', async (req) => {
     clientLevel = req.params.level;
     return {};
   });
-  const removeSink = addLogSink((level, msg, fields) => {
-    if (!clientLevel || !server.isConnected()) return;
-    const mcpLevel = MCP_LEVEL[level];
-    if (SEVERITY.indexOf(mcpLevel) < SEVERITY.indexOf(clientLevel)) return;
-    server.server.sendLoggingMessage({ level: mcpLevel, logger: SERVER_NAME, data: { msg, ...fields } }).catch(() => {});
+
+  // Tools: our own list/call handlers, so input errors name the field and carry a code, and the
+  // output schema admits the { error } envelope of tool errors.
+  server.server.setRequestHandler('tools/list', () => ({ tools: listing }));
+  server.server.setRequestHandler('tools/call', async (req, ctx) => {
+    const def = byName.get(req.params.name);
+    if (!def) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `unknown tool '${req.params.name}'${o.readOnly || o.toolsets ? ' (not enabled on this server: check --toolsets / --read-only)' : ''}`);
+    const caps = modern ? (ctx.mcpReq.envelope as Record<string, { elicitation?: unknown }> | undefined)?.[CLIENT_CAPABILITIES_META_KEY] : server.server.getClientCapabilities();
+    const sink = (level: Level, msg: string, fields: Record<string, unknown>) => {
+      if (!modern && (!clientLevel || !atLeast(MCP_LEVEL[level], clientLevel))) return;
+      ctx.mcpReq.log(MCP_LEVEL[level], { msg, ...fields }, SERVER_NAME).catch(() => {});
+    };
+    const round = { store: o.confirmations, requestState: ctx.mcpReq.requestState<string>(), inputResponses: ctx.mcpReq.inputResponses };
+    return requestSink.run(sink, () =>
+      runTool(def, { mp: o.mp, config: o.config, canElicit: canElicit(caps), signal: ctx.mcpReq.signal }, req.params.arguments, round));
   });
 
-  // A client that can sample becomes a validation judge for this agent's jobs as buyer (src/validation/sampling.ts).
+  registerResources(server, o.mp);
+  registerPrompts(server);
+  // McpServer declares listChanged when resources and prompts are registered; our sets are fixed.
+  server.server.registerCapabilities({ resources: { subscribe: true, listChanged: false }, prompts: { listChanged: false } });
+  const changes = o.changes ?? (modern ? 'none' : 'subscribe');
+  const watcher = changes === 'none' ? null : registerSubscriptions(server, o.mp, changes === 'all');
+
+  const removeSink = o.processLogs && !modern ? addLogSink((level, msg, fields) => {
+    if (requestSink.getStore() || !clientLevel || !server.isConnected()) return; // a request's own lines went with it
+    const mcpLevel = MCP_LEVEL[level];
+    if (!atLeast(mcpLevel, clientLevel)) return;
+    server.server.sendLoggingMessage({ level: mcpLevel, logger: SERVER_NAME, data: { msg, ...fields } }).catch(() => {});
+  }) : () => {};
+
+  // A 2025 client that can sample becomes a validation judge for this agent's jobs as buyer
+  // (src/validation/sampling.ts). 2026-07-28 has no server-to-client requests outside a call, and
+  // deprecates sampling: there, validation runs on the configured judges only (docs/mcp-protocol.md).
   let unregisterSampling: (() => void) | null = null;
-  const previousInit = server.server.oninitialized;
-  server.server.oninitialized = () => {
-    unregisterSampling?.();
-    unregisterSampling = registerIfSampling(o.mp.agentId, server.server);
-    previousInit?.();
-  };
+  if (!modern) {
+    const previousInit = server.server.oninitialized;
+    server.server.oninitialized = () => {
+      unregisterSampling?.();
+      unregisterSampling = registerIfSampling(o.mp.agentId, server.server);
+      previousInit?.();
+    };
+  }
 
   const previous = server.server.onclose;
   server.server.onclose = () => {
-    watcher.close();
+    watcher?.close();
     removeSink();
     unregisterSampling?.();
     previous?.();
@@ -111,16 +180,19 @@ export function createMcpServer(o: ServerOptions): McpServer {
 }
 
 /**
- * Serve `server` on stdin/stdout until the client goes away (stdin ends or closes) or the
- * process is told to stop (SIGINT, SIGTERM); then close the server, run `cleanup` once, exit 0.
- * Both backends' stdio servers (stdio.ts, hosted/stdio.ts) end this way.
+ * Serve MCP on stdin/stdout, both protocol revisions (the SDK's serveStdio picks the connection's
+ * from its opening message and asks `build` for the instance that serves it), until the client
+ * goes away (stdin ends or closes) or the process is told to stop (SIGINT, SIGTERM); then close,
+ * run `cleanup` once, exit 0. Both backends' stdio servers (stdio.ts, hosted/stdio.ts) end this way.
  */
-export async function serveStdioUntilClosed(server: McpServer, cleanup: () => void | Promise<void>): Promise<void> {
+export function serveStdioUntilClosed(build: (o: Pick<ServerOptions, 'era' | 'changes' | 'processLogs'>) => McpServer, cleanup: () => void | Promise<void>): void {
+  const factory: McpServerFactory = ({ era }) => build({ era, changes: era === 'modern' ? 'all' : 'subscribe', processLogs: true });
+  const handle = serveStdio(factory, { onerror: (e) => log('debug', 'stdio', { error: e.message }) });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    await server.close().catch(() => {});
+    await handle.close().catch(() => {});
     await cleanup();
     process.exit(0);
   };
@@ -128,5 +200,4 @@ export async function serveStdioUntilClosed(server: McpServer, cleanup: () => vo
   process.stdin.on('close', shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  await server.connect(new StdioServerTransport());
 }

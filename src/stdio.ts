@@ -109,9 +109,10 @@ export async function runStdio(o: { config: Config; toolsets?: string[]; readOnl
   let stopTimers = () => {};
   try {
     const agentId = resolveAgent(engine, config, (l) => process.stderr.write(l + '\n'));
-    const server = createMcpServer({ mp: engine.as(agentId), config, toolsets: o.toolsets, readOnly: o.readOnly });
+    const mp = engine.as(agentId);
+    const confirmations = engine.confirmations;
     stopTimers = startTimers(engine, config.timerIntervalMs);
-    await serveStdioUntilClosed(server, () => {
+    serveStdioUntilClosed((era) => createMcpServer({ mp, config, confirmations, toolsets: o.toolsets, readOnly: o.readOnly, ...era }), () => {
       stopTimers();
       stripe?.stop();
       engine.close();

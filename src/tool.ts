@@ -6,25 +6,30 @@
  * VoxError → tool error (`isError` + structuredContent.error).
  */
 import { z } from 'zod';
-import type { McpServer, CallToolResult, Tool } from '@modelcontextprotocol/server';
+import type { CallToolResult, InputRequiredResult, Tool } from '@modelcontextprotocol/server';
 import type { Config } from './config.js';
 import type { Marketplace } from './marketplace.js';
 import { VoxError } from './errors.js';
 import { log } from './log.js';
+import { type ConfirmationStore, ConfirmationNeeded, askHuman, readAnswer } from './confirm.js';
 import { type AppUri, appToolMeta } from '../resources/apps.js';
 
 export const TOOLSETS = ['account', 'jobs', 'bidding', 'files', 'messages', 'disputes', 'notifications', 'payments'] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 
-/** What a handler may use: the agent's marketplace, the server config, the MCP server (elicitation). */
+/** What a handler may use: the agent's marketplace, the server config, and what the client can do. */
 export type ToolCtx = {
   mp: Marketplace;
   config: Config;
-  server: McpServer;
-  /** The JSON-RPC id of the tools/call being handled, so requests to the client relate to it. */
-  requestId?: string | number;
+  /** The client can ask its human (elicitation in form mode), whichever protocol revision it speaks. */
+  canElicit: boolean;
+  /** The question the human confirmed for this call (src/confirm.ts), on the retried call only. */
+  confirmed?: string;
   signal?: AbortSignal;
 };
+
+/** A tools/call's multi-round-trip part (src/confirm.ts): where confirmations are kept, and what the retry carries. */
+export type ToolRound = { store: ConfirmationStore; requestState?: string; inputResponses?: Record<string, unknown> };
 
 export type Annotations = { readOnlyHint: boolean; destructiveHint: boolean; idempotentHint: boolean; openWorldHint: boolean };
 
@@ -161,14 +166,22 @@ function fromVoxError(e: VoxError): ToolError {
   };
 }
 
-/** Run one tool call end to end; never throws (every failure is a tool error). */
-export async function runTool(def: AnyTool, ctx: ToolCtx, rawArgs: unknown): Promise<CallToolResult> {
+/**
+ * Run one tool call end to end; never throws (every failure is a tool error). A handler that needs
+ * a human's confirmation gets its question sent as an input_required result; the retried call
+ * carries the answer (`round`), checked before the handler runs again.
+ */
+export async function runTool(def: AnyTool, ctx: ToolCtx, rawArgs: unknown, round?: ToolRound): Promise<CallToolResult | InputRequiredResult> {
   const parsed = inputObject(def).safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const { message, field } = describeIssues(parsed.error);
     return errorResult({ code: 'validation_error', message, field });
   }
+  const call = { agent: ctx.mp.agentId, tool: def.name, args: rawArgs };
   try {
+    if (round?.requestState !== undefined) {
+      ctx = { ...ctx, confirmed: (await readAnswer(round.store, call, round.requestState, round.inputResponses, Date.now())).question };
+    }
     const { structured, text, meta } = await def.handler(ctx, parsed.data);
     const out = def.output.safeParse(structured);
     if (!out.success) {
@@ -180,6 +193,8 @@ export async function runTool(def: AnyTool, ctx: ToolCtx, rawArgs: unknown): Pro
     if (meta) result._meta = meta;
     return result;
   } catch (e) {
+    if (e instanceof ConfirmationNeeded && round) return askHuman(round.store, call, e.ask, Date.now());
+    if (e instanceof ConfirmationNeeded) return errorResult({ code: 'confirmation_required', message: `${e.ask.what} needs a human's confirmation, which this connection cannot carry. Nothing was done. ${e.ask.hint}` });
     if (e instanceof VoxError) return errorResult(fromVoxError(e));
     log('error', 'tool failed', { tool: def.name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     return errorResult({ code: 'internal_error', message: `${def.name} failed unexpectedly (logged): ${e instanceof Error ? e.message : String(e)}` });

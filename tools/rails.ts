@@ -1,43 +1,27 @@
 /**
  * This server's own spending rails (beyond the engine's monthly cap), from configuration:
- * a per-job maximum, and a threshold above which a human confirms through MCP elicitation.
+ * a per-job maximum, and a threshold above which a human confirms in the MCP client (src/confirm.ts).
  * Refuses when the client cannot ask or the human does not confirm — nothing is charged then.
  */
 import { VoxError } from '../src/errors.js';
 import { formatEur } from '../src/money.js';
 import type { ToolCtx } from '../src/tool.js';
-
-/** A human has this long to answer a confirmation. */
-const CONFIRM_TIMEOUT_MS = 10 * 60_000;
-
-function clientCanAsk(ctx: ToolCtx): boolean {
-  const e = ctx.server.server.getClientCapabilities()?.elicitation as { form?: object; url?: object } | undefined;
-  return !!e && (e.form !== undefined || e.url === undefined);
-}
+import { type Ask, ConfirmationNeeded, questionHash } from '../src/confirm.js';
 
 /**
- * Ask the human to confirm `message` (a yes/no form titled `title`). `what` names the action in
- * refusals; `hint` says what the human can do instead when this client cannot ask.
+ * Ask the human to confirm `ask.message` (a yes/no question titled `ask.title`), after every other
+ * check of the call passed. Returns once the human has confirmed exactly this question (the retried
+ * call, src/confirm.ts); the first time it throws ConfirmationNeeded, which becomes the question.
+ * `what` names the action in refusals; `hint` says what the human can do instead when this client
+ * cannot ask.
  */
-export async function confirmWithHuman(ctx: ToolCtx, o: { message: string; title: string; what: string; hint: string }): Promise<void> {
-  const { message, title, what, hint } = o;
-  if (!clientCanAsk(ctx)) {
+export async function confirmWithHuman(ctx: ToolCtx, ask: Ask): Promise<void> {
+  if (ctx.confirmed === questionHash(ask)) return;
+  if (!ctx.canElicit) {
     throw new VoxError('confirmation_required',
-      `${what} needs a human's confirmation, and this MCP client cannot ask one (no elicitation support). Nothing was done. ${hint}`, 403);
+      `${ask.what} needs a human's confirmation, and this MCP client cannot ask one (no elicitation support). Nothing was done. ${ask.hint}`, 403);
   }
-  let answer;
-  try {
-    answer = await ctx.server.server.elicitInput({
-      message,
-      requestedSchema: { type: 'object', properties: { confirm: { type: 'boolean', title, description: message } }, required: ['confirm'] },
-    }, { relatedRequestId: ctx.requestId, timeout: CONFIRM_TIMEOUT_MS, signal: ctx.signal });
-  } catch (e) {
-    throw new VoxError('confirmation_declined', `the confirmation request did not complete (${e instanceof Error ? e.message : String(e)}); nothing was done`, 403);
-  }
-  if (answer.action !== 'accept' || answer.content?.confirm !== true) {
-    const how = answer.action === 'accept' ? 'answered no' : answer.action === 'decline' ? 'declined' : 'cancelled';
-    throw new VoxError('confirmation_declined', `the human ${how}: ${what} was not done and nothing was charged. Do not retry unless the human asks you to.`, 403);
-  }
+  throw new ConfirmationNeeded(ask);
 }
 
 /** Before a capture of `amountCents` to `payee`: the per-job maximum, then the confirmation threshold. */
@@ -50,6 +34,7 @@ export async function checkSpend(ctx: ToolCtx, o: { amountCents: number; payeeId
   }
   if (confirmAboveCents != null && o.amountCents > confirmAboveCents) {
     await confirmWithHuman(ctx, {
+      amountCents: o.amountCents,
       message: `Pay ${formatEur(o.amountCents)} into escrow to ${o.payeeName} (${o.payeeId}) for '${o.title}'?`,
       title: 'Confirm payment',
       what: `paying ${formatEur(o.amountCents)} (above the ${formatEur(confirmAboveCents)} confirmation threshold)`,

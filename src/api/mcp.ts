@@ -1,7 +1,10 @@
 /**
- * MCP over streamable HTTP at /mcp, for many agents at once. Each session is one McpServer
- * (src/server.ts, so resource subscriptions are per session) bound to the agent that opened it
- * with `Authorization: Bearer <API key or JWT>`. Every request of a session authenticates again
+ * MCP over streamable HTTP at /mcp, for many agents at once, in both protocol revisions. A
+ * 2026-07-28 request (it carries the protocol envelope in `_meta`) is stateless and goes to
+ * src/api/mcp-stateless.ts. A 2025 (or older) client keeps its session: each session is one
+ * McpServer (src/server.ts, so resource subscriptions are per session) bound to the agent that
+ * opened it with `Authorization: Bearer <API key or JWT>`, with an event store so a dropped stream
+ * resumes with `Last-Event-ID`. Every request of a session authenticates again
  * and must be the same agent: another agent's credentials on a session id get the same 404 as
  * an unknown session, a revoked key or expired JWT gets 401 with `WWW-Authenticate`. Origin and
  * Host are checked against loopback, the bound host and the configured lists (DNS rebinding).
@@ -10,8 +13,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { WebStandardStreamableHTTPServerTransport, isInitializeRequest } from '@modelcontextprotocol/server';
+import { WebStandardStreamableHTTPServerTransport, isInitializeRequest, isLegacyRequest } from '@modelcontextprotocol/server';
 import type { McpServer } from '@modelcontextprotocol/server';
+import type { ConfirmationStore } from '../confirm.js';
+import { MemoryEventStore } from './event-store.js';
+import { StatelessMcp } from './mcp-stateless.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import { VoxError } from '../errors.js';
@@ -46,6 +52,8 @@ export interface McpBackend {
   open(credential: string): Promise<{ agentId: string; mp: Marketplace; close?(): Promise<void> }>;
   /** The agent of `credential` on a request to an open session of `session.agentId`; throws a VoxError (401) when refused. */
   check(credential: string, session: { agentId: string; credential: string }): Promise<string>;
+  /** Where spending confirmations are signed and spent once (src/confirm.ts). */
+  confirmations: ConfirmationStore;
 }
 
 type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
@@ -60,6 +68,7 @@ export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null):
       return { agentId, mp: limitedMarketplace(engine.as(agentId), limiter) };
     },
     check: (credential) => agentOf(credential),
+    confirmations: engine.confirmations,
   };
 }
 
@@ -163,23 +172,38 @@ export function limitedMarketplace(mp: Marketplace, limiter: RateLimiter | null)
   });
 }
 
-/** The body of a request that opens a session: a POST with an initialize request in it, or the refusal. */
-async function initializeBody(req: Request): Promise<{ body: unknown } | Response> {
-  if (req.method !== 'POST') return rpcError(400, 'session_required', 'Mcp-Session-Id header is required (initialize a session with POST first)');
-  const len = Number(req.headers.get('content-length') ?? 0);
-  if (len > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
-  let body: unknown;
-  try {
-    const text = await req.text();
-    if (text.length > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
-    body = JSON.parse(text);
-  } catch {
-    return rpcError(400, 'parse_error', 'the body is not JSON');
+/**
+ * A POST's JSON body, read as a stream and cut off at MAX_BODY_BYTES (a large body never sits in
+ * memory whole), or the refusal: 413 over the limit, -32700 when it is not JSON.
+ */
+async function readBody(req: Request): Promise<{ body: unknown } | Response> {
+  const tooLarge = () => rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => {});
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
   }
-  const messages = Array.isArray(body) ? body : [body];
-  if (!messages.some((m) => isInitializeRequest(m))) return rpcError(400, 'session_required', 'Mcp-Session-Id header is required for anything but initialize');
-  return { body };
+  try {
+    return { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    const body = { jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not JSON' }, id: null };
+    return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/json' } });
+  }
 }
+
+/** Does `body` open a 2025 session (an initialize request)? */
+const opensSession = (body: unknown) => (Array.isArray(body) ? body : [body]).some((m) => isInitializeRequest(m));
 
 // ---------- sessions ----------
 
@@ -188,9 +212,14 @@ export class McpSessions {
   private readonly o: Required<Omit<McpHttpOptions, 'toolsets' | 'readOnly'>> & Pick<McpHttpOptions, 'toolsets' | 'readOnly'>;
   private sweeper: NodeJS.Timeout | null = null;
   private closed = false;
+  /** 2026-07-28 requests: no sessions, one handler per credential. */
+  readonly stateless: StatelessMcp;
 
   constructor(private readonly backend: McpBackend, private readonly config: Config, o: McpHttpOptions = {}) {
     this.o = { ...MCP_DEFAULTS, idleMs: config.mcpSessionIdleMs ?? MCP_DEFAULTS.idleMs, ...o };
+    this.stateless = new StatelessMcp(config, {
+      toolsets: this.o.toolsets, readOnly: this.o.readOnly, idleMs: this.o.idleMs, maxBodyBytes: MAX_BODY_BYTES, confirmations: backend.confirmations,
+    }, () => backend.now());
     if (this.o.sweepEveryMs > 0) {
       this.sweeper = setInterval(() => void this.sweep(), this.o.sweepEveryMs);
       this.sweeper.unref();
@@ -210,6 +239,13 @@ export class McpSessions {
     if (bad) return refusal(bad);
     if (this.closed) return rpcError(503, 'unavailable', 'the server is shutting down');
     const credential = bearerOf(c) ?? '';
+    let parsedBody: unknown;
+    if (req.method === 'POST') {
+      const read = await readBody(req);
+      if (read instanceof Response) return read;
+      parsedBody = read.body;
+    }
+    if (!(await isLegacyRequest(req, parsedBody))) return this.handleStateless(req, credential, parsedBody);
     const sid = req.headers.get('mcp-session-id');
     if (sid) {
       const s = this.sessions.get(sid);
@@ -225,7 +261,7 @@ export class McpSessions {
       this.touch(s);
       const authInfo = this.authInfo(credential, agentId);
       if (req.method === 'GET') return this.trackStream(s, await s.transport.handleRequest(req, { authInfo }), req);
-      return s.transport.handleRequest(req, { authInfo });
+      return s.transport.handleRequest(req, { authInfo, parsedBody });
     }
     // Credentials first (a refusal is a 401 whatever the body), then the initialize request.
     let opened: OpenedSession;
@@ -234,12 +270,26 @@ export class McpSessions {
     } catch (e) {
       return refusal(e);
     }
-    const init = await initializeBody(req);
-    if (init instanceof Response) {
+    if (req.method !== 'POST' || !opensSession(parsedBody)) {
       await opened.close?.();
-      return init;
+      return rpcError(400, 'session_required', req.method === 'POST'
+        ? 'Mcp-Session-Id header is required for anything but initialize (or send a 2026-07-28 request, which needs no session)'
+        : 'Mcp-Session-Id header is required (initialize a session with POST first)');
     }
-    return this.open(opened, credential, req, init.body);
+    return this.open(opened, credential, req, parsedBody);
+  }
+
+  /** A 2026-07-28 request: authenticated on its own, answered by its agent's stateless handler. */
+  private async handleStateless(req: Request, credential: string, parsedBody: unknown): Promise<Response> {
+    try {
+      const entry = await this.stateless.handlerFor(credential, () => this.backend.open(credential));
+      // Every request proves its credential again (a revoked key or an expired JWT stops at once).
+      const agentId = await this.backend.check(credential, { agentId: entry.agentId, credential });
+      if (agentId !== entry.agentId) return rpcError(401, 'unauthorized', 'this credential no longer belongs to the agent it was issued for');
+      return await entry.handler.fetch(req, { authInfo: this.authInfo(credential, agentId), parsedBody });
+    } catch (e) {
+      return refusal(e);
+    }
   }
 
   private authInfo(credential: string, agentId: string) {
@@ -258,7 +308,7 @@ export class McpSessions {
       await opened.close?.();
       return rpcError(503, 'too_many_sessions', 'this server has too many MCP sessions open: retry later', { 'Retry-After': '30' });
     }
-    const server = createMcpServer({ mp, config: this.config, toolsets: this.o.toolsets, readOnly: this.o.readOnly });
+    const server = createMcpServer({ mp, config: this.config, confirmations: this.backend.confirmations, toolsets: this.o.toolsets, readOnly: this.o.readOnly });
     let session: Session | null = null;
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
@@ -273,6 +323,7 @@ export class McpSessions {
         log('debug', 'mcp session closed by the client', { session: id, agent_id: agentId });
       },
       maxRequestBodySize: MAX_BODY_BYTES,
+      eventStore: new MemoryEventStore(),
     });
     await server.connect(transport);
     const res = await transport.handleRequest(req, { parsedBody: body, authInfo: this.authInfo(credential, agentId) });
@@ -319,12 +370,13 @@ export class McpSessions {
     const now = this.backend.now();
     const idle = [...this.sessions.values()].filter((s) => s.openStreams === 0 && now - s.lastSeenMs > this.o.idleMs);
     for (const s of idle) await this.end(s.id, 'idle');
-    return idle.length;
+    return idle.length + (await this.stateless.sweep());
   }
 
   async close() {
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
     for (const id of [...this.sessions.keys()]) await this.end(id, 'server stopping');
+    await this.stateless.close();
   }
 }

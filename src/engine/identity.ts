@@ -52,7 +52,7 @@ export class Identity {
   constructor(private readonly ctx: Ctx) {}
 
   /** The per-database HS256 secret, created by whichever process needs it first. */
-  private key(): Uint8Array {
+  secretKey(): Uint8Array {
     if (this.secret) return this.secret;
     writeTx(this.ctx.db, () => {
       this.ctx.db.prepare("INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES ('jwt_hs256', ?, ?)")
@@ -71,7 +71,7 @@ export class Identity {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub).setIssuer(ISSUER).setAudience(AUDIENCE)
       .setIssuedAt(iat).setExpirationTime(exp).setJti(uuid())
-      .sign(this.key());
+      .sign(this.secretKey());
     return {
       token, token_type: 'Bearer', expires_in: IDENTITY_LIMITS.jwt_ttl_s, expires_at: iso(exp * 1000), scope,
       ...(scope === 'agent' ? { agent_id: sub } : { owner_id: sub }),
@@ -98,7 +98,7 @@ export class Identity {
     const { jwtVerify, errors: joseErrors } = await import('jose');
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(jwt, this.key(), {
+      ({ payload } = await jwtVerify(jwt, this.secretKey(), {
         algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, currentDate: new Date(this.ctx.clock.now()), requiredClaims: ['exp', 'sub'],
       }));
     } catch (e) {

@@ -23,6 +23,8 @@ import { platformInfo } from './platform.js';
 import { identityOf } from './identity.js';
 import { pingWebhook } from '../webhooks/ping.js';
 import type { BrowseOpenJobsInput, RegisterAgentInput, SearchAgentsInput } from '../schemas.js';
+import type { ConfirmationStore } from '../confirm.js';
+import { confirmationStore } from './confirmations.js';
 
 export type Rails = { maxJobCents: number | null; confirmAboveCents: number | null };
 
@@ -84,6 +86,12 @@ export class Engine {
       return { agent_id, api_key: key };
     });
   }
+
+  /** Where MCP spending confirmations are signed and spent once (src/engine/confirmations.ts). */
+  get confirmations(): ConfirmationStore {
+    return (this.confirmationsStore ??= confirmationStore(this.ctx));
+  }
+  private confirmationsStore: ConfirmationStore | null = null;
 
   /** JWTs, owner magic links, key recovery (src/engine/identity.ts). */
   get identity() {

@@ -554,4 +554,7 @@ export const MIGRATIONS: string[] = [
   -- Charges are an audit record; nothing reads them by job.
   DROP INDEX charges_job;
   `,
+  /* MCP confirmations (src/confirm.ts): each signed requestState is spent once, whichever process it reaches */ `
+  CREATE TABLE spent_request_states (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];

@@ -14,6 +14,7 @@ import { VoxError } from '../errors.js';
 import { listen } from '../api/listen.js';
 import { McpSessions, type McpBackend } from '../api/mcp.js';
 import { HostedMarketplace } from './client.js';
+import { memoryConfirmationStore } from '../confirm.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -32,6 +33,7 @@ export function hostedMcpBackend(config: Config): McpBackend {
       // Not the key that opened the session (or no session): answered as an unknown session.
       return session.credential !== '' && timingSafeEqual(digest(credential), digest(session.credential)) ? session.agentId : '';
     },
+    confirmations: memoryConfirmationStore(),
   };
 }
 

@@ -7,12 +7,13 @@ import type { Config } from '../config.js';
 import { log, setLogLevel } from '../log.js';
 import { createMcpServer, serveStdioUntilClosed } from '../server.js';
 import { openHosted } from './client.js';
+import { memoryConfirmationStore } from '../confirm.js';
 
 export async function runHostedStdio(o: { config: Config; toolsets?: string[]; readOnly?: boolean }): Promise<void> {
   const { config } = o;
   setLogLevel(config.logLevel);
   const mp = await openHosted(config);
-  const server = createMcpServer({ mp, config, toolsets: o.toolsets, readOnly: o.readOnly });
-  await serveStdioUntilClosed(server, () => mp.close());
+  const confirmations = memoryConfirmationStore();
+  serveStdioUntilClosed((era) => createMcpServer({ mp, config, confirmations, toolsets: o.toolsets, readOnly: o.readOnly, ...era }), () => mp.close());
   log('debug', 'stdio server ready (hosted)', { agent_id: mp.agentId, api: config.apiUrl });
 }
