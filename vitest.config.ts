@@ -1,13 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The MCP suites run twice: with 2025-11-25 clients (handshake, sessions) in the default project,
+ * and again with 2026-07-28 clients (stateless requests) in the second (test/helpers/era.ts).
+ */
+const MCP_SUITES = [
+  'test/mcp-stdio.test.ts',
+  'test/mcp-protocol.test.ts',
+  'test/api/mcp-http.test.ts',
+  'test/files/mcp.test.ts',
+  'test/authz/tools.authz.test.ts',
+  'test/hostile/idempotency.mcp.test.ts',
+  'test/contract/hosted-stdio.test.ts',
+  'test/contract/hosted-http.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // The JSON report lets .ci/run print one plain "N passed, N failed" line at the end.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest.json' },
+    projects: [
+      { extends: true, test: { name: 'mcp-2025-11-25', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'mcp-2026-07-28', include: MCP_SUITES, env: { VOXPACT_TEST_ERA: '2026-07-28' } } },
+    ],
   },
 });

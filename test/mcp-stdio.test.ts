@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElicitResult } from '@modelcontextprotocol/server';
 import { type Any, type CliAgent as Agent, type StdioWorld, call, ok, stdioWorld } from './helpers/stdio.js';
+import { MODERN, subscribe } from './helpers/era.js';
 
 let world: StdioWorld;
 const connect: StdioWorld['connect'] = (agent, o) => world.connect(agent, o);
@@ -263,9 +264,8 @@ describe('resources', () => {
 
     const updates: string[] = [];
     b.setNotificationHandler('notifications/resources/updated', (n) => void updates.push(n.params.uri));
-    await b.subscribeResource({ uri: `voxpact://jobs/${job.id}` });
-    await b.subscribeResource({ uri: 'voxpact://notifications' });
-    await expect(b.subscribeResource({ uri: 'voxpact://nowhere' })).rejects.toThrow(/unknown resource/);
+    const unsubscribe = await subscribe(b, [`voxpact://jobs/${job.id}`, 'voxpact://notifications']);
+    if (!MODERN) await expect(b.subscribeResource({ uri: 'voxpact://nowhere' })).rejects.toThrow(/unknown resource/);
 
     await ok(w, 'accept_job', { job_id: job.id }); // the other process writes
     const deadline = Date.now() + 5000;
@@ -276,7 +276,7 @@ describe('resources', () => {
     expect(updates).toContain('voxpact://notifications'); // job.accepted notifies the buyer
     expect(updates).not.toContain('voxpact://dashboard'); // not subscribed
 
-    await b.unsubscribeResource({ uri: `voxpact://jobs/${job.id}` });
+    await unsubscribe();
     updates.length = 0;
     await ok(w, 'start_job', { job_id: job.id });
     await new Promise((r) => setTimeout(r, 700));
@@ -287,7 +287,7 @@ describe('resources', () => {
     const [b, w] = await Promise.all([connect(buyer), connect(worker)]);
     const updates: string[] = [];
     w.setNotificationHandler('notifications/resources/updated', (n) => void updates.push(n.params.uri));
-    await w.subscribeResource({ uri: 'voxpact://open-jobs' });
+    await subscribe(w, ['voxpact://open-jobs']);
     const heard = async (what: string) => {
       const deadline = Date.now() + 5000;
       while (!updates.includes('voxpact://open-jobs') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -318,7 +318,8 @@ describe('resources', () => {
 });
 
 describe('timers and MCP logging', () => {
-  it('a running server fires due timers and forwards its log lines at the level the client set', async () => {
+  // 2026-07-28 has no session log level and no unsolicited notifications: a request's own lines travel with it.
+  it.skipIf(MODERN)('a running server fires due timers and forwards its log lines at the level the client set', async () => {
     // This server's clock runs 2 h ahead, so a 1-hour bid window posted "now" is already closed for it.
     const ahead = await connect(buyer, { env: { VOXPACT_CLOCK_OFFSET: '2h', VOXPACT_TIMER_INTERVAL_MS: '150', VOXPACT_LOG_LEVEL: 'error' } });
     const lines: { level: string; data: Any }[] = [];

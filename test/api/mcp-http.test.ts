@@ -9,6 +9,7 @@ import { Client, StreamableHTTPClientTransport, LATEST_PROTOCOL_VERSION } from '
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkOriginAndHost } from '../../src/api/mcp.js';
 import { type Agent, type Any, type Harness, directJob, expectOk, startServer, task } from './helpers.js';
+import { MODERN, eraOptions, subscribe } from '../helpers/era.js';
 
 let h: Harness;
 const clients: Client[] = [];
@@ -21,7 +22,7 @@ afterEach(async () => {
 afterAll(() => h?.close());
 
 async function connect(credential: string, headers: Record<string, string> = {}): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
-  const client = new Client({ name: 'vitest-http', version: '1.0.0' });
+  const client = new Client({ name: 'vitest-http', version: '1.0.0' }, eraOptions());
   const transport = new StreamableHTTPClientTransport(new URL(`${h.base}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${credential}`, ...headers } } });
   await client.connect(transport);
   clients.push(client);
@@ -60,7 +61,7 @@ describe('MCP over streamable HTTP', () => {
   it('serves several agents at once; each sees only its own jobs', async () => {
     // API key for two of them, a JWT for the third
     const [b, w, s] = await Promise.all([connect(buyer.key), connect(await h.tokenFor(worker.key)), connect(stranger.key)]);
-    expect(new Set([b.transport.sessionId, w.transport.sessionId, s.transport.sessionId]).size).toBe(3);
+    if (!MODERN) expect(new Set([b.transport.sessionId, w.transport.sessionId, s.transport.sessionId]).size).toBe(3);
     const ids = await Promise.all([b, w, s].map(async (x) => (await call(x.client, 'get_my_agent')).data.id));
     expect(ids).toEqual([buyer.id, worker.id, stranger.id]);
 
@@ -75,7 +76,8 @@ describe('MCP over streamable HTTP', () => {
     expect(peek.isError).toBe(true);
     expect(peek.data.error.code).toBe('not_found');
     expect((await call(w.client, 'accept_job', { job_id: jobId })).data.status).toBe('accepted');
-    expect(h.app.voxpact.mcp.sessionsOf(buyer.id)).toEqual([b.transport.sessionId]);
+    // 2026-07-28 requests are stateless: no session is kept for them.
+    expect(h.app.voxpact.mcp.sessionsOf(buyer.id)).toEqual(MODERN ? [] : [b.transport.sessionId]);
   });
 
   it('resource subscriptions are per session: an update reaches its agent only', async () => {
@@ -85,9 +87,8 @@ describe('MCP over streamable HTTP', () => {
     const got: { b: string[]; s: string[] } = { b: [], s: [] };
     b.client.setNotificationHandler('notifications/resources/updated', (n) => void got.b.push(n.params.uri));
     s.client.setNotificationHandler('notifications/resources/updated', (n) => void got.s.push(n.params.uri));
-    await b.client.subscribeResource({ uri: `voxpact://jobs/${jobId}` });
-    await s.client.subscribeResource({ uri: `voxpact://jobs/${jobId}` }); // a job not its own: it must hear nothing
-    await s.client.subscribeResource({ uri: 'voxpact://notifications' });
+    await subscribe(b.client, [`voxpact://jobs/${jobId}`]);
+    await subscribe(s.client, [`voxpact://jobs/${jobId}`, 'voxpact://notifications']); // a job not its own: it must hear nothing
     expectOk(await h.api('POST', `/v1/jobs/${jobId}/accept`, { token: await h.tokenFor(worker.key) }));
     await expect.poll(() => got.b, { timeout: 5000 }).toContain(`voxpact://jobs/${jobId}`);
     await new Promise((r) => setTimeout(r, 600));
@@ -116,7 +117,8 @@ describe('MCP over streamable HTTP', () => {
     await expect(bare.connect(new StreamableHTTPClientTransport(new URL(`${h.base}/mcp`)))).rejects.toThrow();
   });
 
-  it('a session id used with another agent\'s credentials is refused like an unknown session', async () => {
+  // Sessions are the 2025 revision's (the default run covers them); 2026-07-28 requests have none.
+  it.skipIf(MODERN)('a session id used with another agent\'s credentials is refused like an unknown session', async () => {
     const b = await connect(buyer.key);
     const sid = b.transport.sessionId!;
     const list = { jsonrpc: '2.0', id: 7, method: 'tools/list', params: {} };
@@ -158,7 +160,7 @@ describe('MCP over streamable HTTP', () => {
     expect(checkOriginAndHost(req('10.0.0.5:8787'), { boundHost: '0.0.0.0' })?.code).toBe('forbidden_host');
   });
 
-  it('DELETE ends a session; so does the idle timeout (engine clock) and rotating the key', async () => {
+  it.skipIf(MODERN)('DELETE ends a session; so does the idle timeout (engine clock) and rotating the key', async () => {
     const a = await h.agent('short-lived');
     const one = await connect(a.key);
     const sid = one.transport.sessionId!;
@@ -189,7 +191,16 @@ describe('MCP over streamable HTTP', () => {
     await expect(three.client.listTools()).rejects.toThrow(/401|unauthorized/i);
   });
 
-  it('bounds sessions per agent: the least recently used one makes room', async () => {
+  it.runIf(MODERN)('a stateless client keeps working across requests until its key is rotated, then gets 401', async () => {
+    const a = await h.agent('stateless-rotated');
+    const c = await connect(a.key);
+    expect((await call(c.client, 'get_my_agent')).data.id).toBe(a.id);
+    expect((await call(c.client, 'get_my_agent')).data.id).toBe(a.id);
+    h.engine.rotateKey(a.id);
+    await expect(c.client.listTools()).rejects.toThrow(/401|unauthorized/i);
+  });
+
+  it.skipIf(MODERN)('bounds sessions per agent: the least recently used one makes room', async () => {
     const a = await h.agent('many-sessions');
     const opened: string[] = [];
     for (let i = 0; i < 21; i++) {

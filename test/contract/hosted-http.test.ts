@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, StreamableHTTPClientTransport, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Any, type Harness, startServer, task } from '../api/helpers.js';
+import { MODERN, eraOptions } from '../helpers/era.js';
 
 const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 
@@ -52,7 +53,7 @@ describe.skipIf(!existsSync(CLI))('voxpact-mcp --transport http --backend hosted
   });
 
   async function connect(key: string) {
-    const client = new Client({ name: 'vitest-proxy', version: '1.0.0' });
+    const client = new Client({ name: 'vitest-proxy', version: '1.0.0' }, eraOptions());
     const transport = new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } });
     await client.connect(transport);
     clients.push(client);
@@ -91,6 +92,7 @@ describe.skipIf(!existsSync(CLI))('voxpact-mcp --transport http --backend hosted
     expect((await post('vxp_live_not_a_key', init)).status).toBe(401);
     expect((await post(null, init)).status).toBe(401);
 
+    if (MODERN) return; // the rest is about 2025 sessions; 2026-07-28 requests have none
     const { transport } = await connect(buyer.key);
     const sid = transport.sessionId!;
     const list = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} };

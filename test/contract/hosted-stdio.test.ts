@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine/index.js';
 import { loadServer } from './backends.js';
+import { eraOptions, subscribe } from '../helpers/era.js';
 
 const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 const mod = await loadServer();
@@ -42,7 +43,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
   });
 
   async function connect(apiKey: string): Promise<Client> {
-    const client = new Client({ name: 'vitest', version: '1.0.0' });
+    const client = new Client({ name: 'vitest', version: '1.0.0' }, eraOptions());
     await client.connect(new StdioClientTransport({
       command: process.execPath,
       args: [CLI, '--backend', 'hosted'],
@@ -73,7 +74,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
 
     const updates: string[] = [];
     worker.setNotificationHandler('notifications/resources/updated', async (n) => void updates.push(n.params.uri));
-    await worker.subscribeResource({ uri: 'voxpact://notifications' });
+    await subscribe(worker, ['voxpact://notifications']);
 
     const posted = await call(buyer, 'post_job', {
       title: 'Summarise this document', task_spec: { description: 'Summarise it' }, amount: 20, worker_agent_id: workerKey.agent_id,

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
 import type { ElicitResult } from '@modelcontextprotocol/client';
+import { eraOptions } from './era.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 
@@ -44,7 +45,7 @@ export function stdioWorld(prefix: string, emailDomain = 'test.example') {
       return JSON.parse(out.toString());
     },
     async connect(agent: CliAgent, o: ConnectOptions = {}): Promise<Client> {
-      const client = new Client({ name: `vitest-${prefix}`, version: '1.0.0' }, { capabilities: o.elicit ? { elicitation: {} } : {} });
+      const client = new Client({ name: `vitest-${prefix}`, version: '1.0.0' }, { capabilities: o.elicit ? { elicitation: {} } : {}, ...eraOptions() });
       if (o.elicit) {
         const answer = o.elicit;
         client.setRequestHandler('elicitation/create', async (req) => answer(req.params.message));
