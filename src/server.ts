@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { StringDecoder } from 'node:string_decoder';
+import { type Readable, Transform, type Writable } from 'node:stream';
+import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
 import { CLIENT_CAPABILITIES_META_KEY, McpServer, ProtocolError, ProtocolErrorCode, type LoggingLevel, type McpServerFactory, type Tool } from '@modelcontextprotocol/server';
 import type { ConfirmationStore } from './confirm.js';
 import type { Config } from './config.js';
@@ -185,9 +187,51 @@ export function createMcpServer(o: ServerOptions): McpServer {
  * goes away (stdin ends or closes) or the process is told to stop (SIGINT, SIGTERM); then close,
  * run `cleanup` once, exit 0. Both backends' stdio servers (stdio.ts, hosted/stdio.ts) end this way.
  */
+/**
+ * stdin as the SDK reads it, with two answers JSON-RPC and MCP ask for that the SDK leaves out: a
+ * line that is not JSON gets a parse error (-32700, id null) instead of silence, and a 2025 request
+ * before `initialize` (other than ping) is refused instead of served. A 2026-07-28 request carries
+ * its protocol version in `_meta` and needs no handshake.
+ */
+function stdioGate(stdin: Readable, stdout: Writable): Readable {
+  const decoder = new StringDecoder('utf8');
+  const reply = (id: unknown, code: number, message: string) => stdout.write(JSON.stringify({ jsonrpc: '2.0', id: id ?? null, error: { code, message } }) + '\n');
+  let buf = '';
+  let opened = false;
+  return stdin.pipe(new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      buf += decoder.write(chunk);
+      let out = '';
+      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (!line.trim()) continue;
+        let msg: { id?: unknown; method?: unknown; params?: { _meta?: Record<string, unknown> } };
+        try {
+          msg = JSON.parse(line);
+        } catch {
+          reply(null, -32700, 'Parse error: the line is not JSON');
+          continue;
+        }
+        const isRequest = msg && typeof msg === 'object' && typeof msg.method === 'string' && msg.id !== undefined;
+        if (isRequest && !opened) {
+          if (msg.method === 'initialize' || msg.method === 'server/discover' || msg.params?._meta?.['io.modelcontextprotocol/protocolVersion'] !== undefined) opened = true;
+          else if (msg.method !== 'ping') {
+            reply(msg.id, -32600, `Invalid Request: ${String(msg.method)} before initialize; open the connection with initialize (or send a 2026-07-28 request with its _meta)`);
+            continue;
+          }
+        }
+        out += line + '\n';
+      }
+      done(null, out);
+    },
+  }));
+}
+
 export function serveStdioUntilClosed(build: (o: Pick<ServerOptions, 'era' | 'changes' | 'processLogs'>) => McpServer, cleanup: () => void | Promise<void>): void {
   const factory: McpServerFactory = ({ era }) => build({ era, changes: era === 'modern' ? 'all' : 'subscribe', processLogs: true });
-  const handle = serveStdio(factory, { onerror: (e) => log('debug', 'stdio', { error: e.message }) });
+  const transport = new StdioServerTransport(stdioGate(process.stdin, process.stdout), process.stdout);
+  const handle = serveStdio(factory, { transport, onerror: (e) => log('debug', 'stdio', { error: e.message }) });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
