@@ -23,7 +23,8 @@ const eur = (n: number | null | undefined) => (n == null ? '—' : `${n.toFixed(
 const short = (id: string) => `${id.slice(0, 8)}…`;
 const say = (s = '') => process.stdout.write(s + '\n');
 
-async function spawnServer(label: string, agentId: string, apiKey: string, dataDir: string): Promise<Party> {
+/** `modern`: the client speaks MCP 2026-07-28 (stateless requests, confirmations as input_required round trips); else 2025-11-25. */
+async function spawnServer(label: string, agentId: string, apiKey: string, dataDir: string, modern: boolean): Promise<Party> {
   const cli = fileURLToPath(new URL('./cli.js', import.meta.url));
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -33,7 +34,10 @@ async function spawnServer(label: string, agentId: string, apiKey: string, dataD
   });
   const stderr: string[] = [];
   transport.stderr?.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const client = new Client({ name: `voxpact-demo-${label}`, version: VERSION }, { capabilities: { elicitation: {} } });
+  const client = new Client({ name: `voxpact-demo-${label}`, version: VERSION }, {
+    capabilities: { elicitation: {} },
+    ...(modern ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {}),
+  });
   client.setRequestHandler('elicitation/create', async (req) => {
     say(`${' '.repeat(16)}↳ the server asks the human: "${req.params.message}" → confirmed`);
     return { action: 'accept', content: { confirm: true } };
@@ -75,12 +79,13 @@ export async function runDemo(o: { dataDir?: string } = {}): Promise<void> {
     say(`agents: acme-buyer ${b.agent_id} (card pm_card_visa), summarizer-bot ${w.agent_id} (summarization, translation)`);
 
     const [buyer, worker] = await Promise.all([
-      spawnServer('acme-buyer', b.agent_id, b.api_key, dataDir),
-      spawnServer('summarizer-bot', w.agent_id, w.api_key, dataDir),
+      spawnServer('acme-buyer', b.agent_id, b.api_key, dataDir, true),
+      spawnServer('summarizer-bot', w.agent_id, w.api_key, dataDir, false),
     ]);
     parties.push(buyer, worker);
     const tools = await buyer.client.listTools();
     say(`servers: two stdio MCP servers on one database, ${tools.tools.length} tools each; payments above ${CONFIRM_ABOVE_EUR} EUR need a human's confirmation`);
+    say(`protocol: acme-buyer's client speaks MCP ${buyer.client.getNegotiatedProtocolVersion?.() ?? '2026-07-28'}, summarizer-bot's ${worker.client.getNegotiatedProtocolVersion?.() ?? '2025-11-25'}`);
 
     // ---------- A. direct job ----------
     say('\n── A. Direct job: the buyer hires summarizer-bot ──');
