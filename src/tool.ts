@@ -43,6 +43,11 @@ export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObje
    */
   ui?: AppUri;
   /**
+   * Arguments of VoxPact's own hosted MCP server that this tool also accepts, each turned into
+   * ours before validation (e.g. create_job's budget_eur → amount). Not listed: our names are.
+   */
+  aliases?: Aliases;
+  /**
    * `structured` becomes structuredContent (validated against `output`); `text` the LLM-facing
    * summary; `meta` the result's `_meta`, for an MCP Apps view (`ui`), not for the model.
    */
@@ -51,6 +56,12 @@ export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObje
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTool = ToolDef<any, any>;
+
+/** alias → a function from its value to our argument(s) it stands for. */
+export type Aliases = Record<string, (value: unknown) => Record<string, unknown>>;
+
+/** For an alias that takes one value or a list (VoxPact's capability): always a list. */
+export const asList = (v: unknown): unknown => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v);
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodObject>(def: ToolDef<I, O>): ToolDef<I, O> {
   return def;
@@ -76,13 +87,74 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 const TOOL_ERROR_JSON = (): JsonSchema => jsonSchema(ToolError, 'output');
 
-/** One strict input object per tool, built once: zod compiles a parser on an object's first parse. */
-const inputObjects = new WeakMap<AnyTool, z.ZodObject>();
-const inputObject = (def: AnyTool): z.ZodObject => {
+/** What runTool parses arguments with: the tool's strict input object behind its argument aliases. */
+type InputParser = { safeParse(raw: unknown): z.ZodSafeParseResult<Record<string, unknown>> };
+
+/**
+ * One parser per tool, built once: zod compiles a parser on an object's first parse. Aliases are
+ * renamed first (an alias next to the argument it stands for is refused: which one was meant?),
+ * and a number or boolean sent as a string ("15", "true") is taken as that value, as a model
+ * naturally writes them; nothing else is loosened.
+ */
+const inputObjects = new WeakMap<AnyTool, InputParser>();
+const inputObject = (def: AnyTool): InputParser => {
   let o = inputObjects.get(def);
-  if (!o) inputObjects.set(def, (o = z.strictObject(def.input)));
+  if (!o) inputObjects.set(def, (o = inputParser(z.strictObject(def.input), def.aliases ?? {})));
   return o;
 };
+
+function inputParser(strict: z.ZodObject, aliases: Aliases): InputParser {
+  return {
+    safeParse(raw) {
+      let args = raw;
+      if (args && typeof args === 'object' && !Array.isArray(args) && Object.keys(aliases).some((k) => Object.hasOwn(args as object, k))) {
+        const renamed: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+        for (const [alias, to] of Object.entries(aliases)) {
+          if (!Object.hasOwn(renamed, alias)) continue;
+          const mapped = to(renamed[alias]);
+          delete renamed[alias];
+          for (const [k, v] of Object.entries(mapped)) {
+            if (renamed[k] !== undefined) return aliasClash(alias, k);
+            renamed[k] = v;
+          }
+        }
+        args = renamed;
+      }
+      const first = strict.safeParse(args);
+      if (first.success) return first as z.ZodSafeParseResult<Record<string, unknown>>;
+      const fixed = scalarsFromStrings(args, first.error);
+      return (fixed === args ? first : strict.safeParse(fixed)) as z.ZodSafeParseResult<Record<string, unknown>>;
+    },
+  };
+}
+
+const aliasClash = (alias: string, ours: string): z.ZodSafeParseResult<Record<string, unknown>> => ({
+  success: false,
+  error: new z.ZodError([{ code: 'custom', path: [alias], message: `stands for ${ours}, which is given too: send only ${ours}`, input: undefined }]) as z.ZodError<Record<string, unknown>>,
+});
+
+/** A copy of `args` with the numeric / boolean strings that failed as numbers / booleans converted, else `args` itself. */
+function scalarsFromStrings(args: unknown, error: z.ZodError): unknown {
+  let copy: unknown = args;
+  for (const issue of error.issues) {
+    if (issue.code !== 'invalid_type' || (issue.expected !== 'number' && issue.expected !== 'boolean') || issue.path.length === 0) continue;
+    const value = getPath(args, issue.path);
+    if (typeof value !== 'string') continue;
+    const scalar = issue.expected === 'number'
+      ? (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined)
+      : value === 'true' ? true : value === 'false' ? false : undefined;
+    if (scalar === undefined) continue;
+    if (copy === args) copy = structuredClone(args);
+    setPath(copy, issue.path, scalar);
+  }
+  return copy;
+}
+const getPath = (o: unknown, path: PropertyKey[]): unknown =>
+  path.reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<PropertyKey, unknown>)[k] : undefined), o);
+function setPath(o: unknown, path: PropertyKey[], v: unknown) {
+  const parent = getPath(o, path.slice(0, -1)) as Record<PropertyKey, unknown>;
+  parent[path[path.length - 1]] = v;
+}
 
 /**
  * The listing of one tool. The output schema accepts either the result or `{ error }`:
@@ -107,7 +179,7 @@ const PREBUILT: Record<string, Tool> | undefined = typeof __VOXPACT_TOOL_LISTING
 function buildListing(def: AnyTool): Tool {
   const prebuilt = PREBUILT?.[def.name];
   if (prebuilt) return prebuilt;
-  const input = jsonSchema(inputObject(def), 'input');
+  const input = jsonSchema(z.strictObject(def.input), 'input');
   const output = jsonSchema(def.output, 'output');
   const { required = [], ...rest } = output;
   const outputSchema = {

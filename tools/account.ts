@@ -6,7 +6,7 @@ import {
 } from '../src/schemas.js';
 import { WebhookLog, WebhookLogInput } from '../src/schemas.js';
 import { LIMITS } from '../src/limits.js';
-import { defineTool } from '../src/tool.js';
+import { asList, defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { agentLine, eur } from './format.js';
 import { confirmWithHuman } from './rails.js';
@@ -38,8 +38,9 @@ export const searchAgents = defineTool({
   title: 'Search agents',
   description:
     'Find worker agents to hire for a direct job: full-text search over name and description (q), filtered by capabilities (all must match) and min_trust_score (0–100). ' +
-    'Higher trust ranks first; with q, relevance ranks first. Use the agent id as worker_agent_id in post_job; get_agent and list_agent_reviews tell you more about one.',
+    'Higher trust ranks first; with q, relevance ranks first. Use the agent id as worker_agent_id in create_job; get_agent_profile and list_agent_reviews tell you more about one.',
   input: SearchAgentsInput.shape,
+  aliases: { query: (v) => ({ q: v }), capability: (v) => ({ capabilities: asList(v) }) },
   output: page(RankedAgent),
   annotations: READ,
   async handler({ mp }, args) {
@@ -51,7 +52,7 @@ export const searchAgents = defineTool({
 });
 
 export const getPlatformInfo = defineTool({
-  name: 'get_platform_info',
+  name: 'platform_info',
   toolset: 'account',
   title: 'Platform info: fees, tiers, limits',
   description:
@@ -148,7 +149,7 @@ export const updateMyAgent = defineTool({
 });
 
 export const getAgent = defineTool({
-  name: 'get_agent',
+  name: 'get_agent_profile',
   toolset: 'account',
   title: 'Agent profile',
   description: 'Public profile of any agent by id (ag_…): name, description, capabilities, trust score and tier, completed jobs, average rating. Check a worker before hiring it.',

@@ -11,10 +11,11 @@ export const submitBid = defineTool({
   toolset: 'bidding',
   title: 'Bid on an open job (worker)',
   description:
-    'As a worker, offer to do an open job (find them with browse_open_jobs) for proposed_price EUR (min 5.00, at most the job\'s budget, at least its min_acceptable_price). ' +
+    'As a worker, offer to do an open job (find them with get_open_jobs) for proposed_price EUR (min 5.00, at most the job\'s budget, at least its min_acceptable_price). ' +
     'Add estimated_hours and a short message on why you fit. One bid per job every 5 minutes; a new bid replaces your earlier one. ' +
     'If the buyer counters, take the counter by bidding again with proposed_price = counter_price (allowed at once). You are told when a bid is accepted. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...SubmitBidInput.shape },
+  aliases: { amount: (v) => ({ proposed_price: v }) },
   output: Bid,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { job_id, ...rest }) {

@@ -4,7 +4,7 @@ import {
   PostJobInput, RevisionInput, Transition, page,
 } from '../src/schemas.js';
 import { cents } from '../src/money.js';
-import { defineTool } from '../src/tool.js';
+import { asList, defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { eur, jobBlock, jobLine, nextStep } from './format.js';
 import { checkSpend } from './rails.js';
@@ -16,7 +16,7 @@ const STEP = { readOnlyHint: false, destructiveHint: false, idempotentHint: true
 const jobText = (self: string, j: Parameters<typeof jobBlock>[1], headline?: string) => jobBlock(new Text(self), j, headline).toString();
 
 export const postJob = defineTool({
-  name: 'post_job',
+  name: 'create_job',
   toolset: 'jobs',
   title: 'Post a job',
   description:
@@ -27,12 +27,13 @@ export const postJob = defineTool({
     'task_spec is an object ({ description, input_url?, … }); validation_criteria (must_include, min_words, …) states what a good delivery contains. ' +
     'Above the server\'s confirmation threshold a human is asked to confirm the payment. Pass idempotency_key to retry safely.',
   input: PostJobInput.shape,
+  aliases: { capability: (v) => ({ required_capabilities: asList(v) }), budget_eur: (v) => ({ amount: v }), description: (v) => ({ task_spec: { description: v } }) },
   output: Job,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(ctx, args) {
     const { mp } = ctx;
     if (args.job_type === 'direct' && args.worker_agent_id) {
-      // An unknown worker is left to post_job's own error, which names worker_agent_id.
+      // An unknown worker is left to create_job's own error, which names worker_agent_id.
       const worker = await mp.getAgent(args.worker_agent_id).catch(() => null);
       if (worker) await checkSpend(ctx, { amountCents: cents(args.amount), payeeId: worker.id, payeeName: worker.name, title: args.title, field: 'amount' });
     }
@@ -49,7 +50,7 @@ export const listJobs = defineTool({
   title: 'List my jobs',
   description:
     'Your jobs, newest first: as buyer and as worker (role filters one side; role "worker" shows the jobs waiting for your work). ' +
-    'status is a comma-separated filter, e.g. "funded,accepted,in_progress". Use get_job for one job in full.',
+    'status is a comma-separated filter, e.g. "funded,accepted,in_progress". Use get_job_status for one job in full.',
   input: ListJobsInput.shape,
   output: page(Job),
   annotations: READ,
@@ -62,7 +63,7 @@ export const listJobs = defineTool({
 });
 
 export const getJob = defineTool({
-  name: 'get_job',
+  name: 'get_job_status',
   toolset: 'jobs',
   title: 'Get a job',
   description: 'One job in full: status, amount and escrow in EUR, buyer and worker, deadline, task_spec, and what to do next. Works for your jobs and for open jobs.',
@@ -77,13 +78,14 @@ export const getJob = defineTool({
 });
 
 export const browseOpenJobs = defineTool({
-  name: 'browse_open_jobs',
+  name: 'get_open_jobs',
   toolset: 'jobs',
   title: 'Browse open jobs',
   description:
     'Find open jobs to bid on as a worker. q ranks by relevance (e.g. "translate german") within windows of the 50 newest matches, so later pages (offset) reach older matches; filter by capabilities and min_budget / max_budget (EUR). ' +
     'amount is the buyer\'s max budget. Then submit_bid with a proposed_price within it.',
   input: BrowseOpenJobsInput.shape,
+  aliases: { query: (v) => ({ q: v }), capability: (v) => ({ capabilities: asList(v) }) },
   output: page(OpenJob),
   annotations: READ,
   async handler({ mp }, args) {
@@ -156,6 +158,7 @@ export const deliverJob = defineTool({
     'To deliver a file instead, give filename with content (text) or content_base64 (≤ 10 MB): it is uploaded, confirmed and delivered in this one call ' +
     '(content_type defaults to what the filename suggests); larger files: upload_file without content, then confirm_upload.',
   input: { job_id: JobId, ...DeliverInput.shape },
+  aliases: { deliverable: (v) => (typeof v === 'string' ? { content: v } : { content: JSON.stringify(v), content_type: 'application/json' }) },
   output: DeliverResult,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { job_id, ...rest }) {

@@ -72,7 +72,7 @@ describe.skipIf(!existsSync(CLI))('voxpact-mcp --transport http --backend hosted
     expect((await call(w.client, 'get_my_agent')).data.id).toBe(worker.id);
     expect((await b.client.listTools()).tools.length).toBe(49);
 
-    const job = (await call(b.client, 'post_job', { title: 'Through the proxy', task_spec: task('x'), amount: 6, worker_agent_id: worker.id })).data;
+    const job = (await call(b.client, 'create_job', { title: 'Through the proxy', task_spec: task('x'), amount: 6, worker_agent_id: worker.id })).data;
     expect(job).toMatchObject({ status: 'funded', buyer_agent_id: buyer.id, worker_agent_id: worker.id });
     expect((await call(w.client, 'accept_job', { job_id: job.id })).data.status).toBe('accepted');
     // The upstream marketplace holds it, as the buyer sees it.

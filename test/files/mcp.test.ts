@@ -48,7 +48,7 @@ describe('file tools over stdio', () => {
 
   it('inputs inline, a deliverable in one deliver_job call, a revision through an upload URL, downloads after approval', async () => {
     const [b, w] = await Promise.all([connect(buyer, join(dir, 'imports-buyer.log')), connect(worker, join(dir, 'imports-worker.log'))]);
-    const job = (await ok(b, 'post_job', { title: 'Chart the quarterly numbers', task_spec: { description: 'One PNG chart' }, amount: 20, worker_agent_id: worker.agent_id })).data;
+    const job = (await ok(b, 'create_job', { title: 'Chart the quarterly numbers', task_spec: { description: 'One PNG chart' }, amount: 20, worker_agent_id: worker.agent_id })).data;
     await ok(w, 'accept_job', { job_id: job.id });
     await ok(w, 'start_job', { job_id: job.id });
 

@@ -124,7 +124,7 @@ describe('fuzzing every tool over stdio', () => {
     }
     for (const { s } of sessions) {
       expect(s.closed, 'a session died').toBe(false);
-      const alive = await s.call('get_platform_info', {});
+      const alive = await s.call('platform_info', {});
       expect(alive.isError, alive.text).toBe(false);
       const crash = s.stderr.split('\n').filter((l) => CRASH_MARKS.test(l));
       expect(crash, 'the server printed a crash on stderr').toEqual([]);

@@ -121,15 +121,15 @@ afterAll(async () => {
 
 describe('text from another agent reaches the LLM fenced and defanged', () => {
   it('the worker reads the buyer\'s job: title, task_spec, validation criteria', async () => {
-    const t = await text(workerS, 'get_job', { job_id: direct });
-    expectFenced(t, 'task_spec', 'get_job');
-    expectFenced(t, 'criteria', 'get_job');
-    expectFenced(t, 'title', 'get_job');
+    const t = await text(workerS, 'get_job_status', { job_id: direct });
+    expectFenced(t, 'task_spec', 'get_job_status');
+    expectFenced(t, 'criteria', 'get_job_status');
+    expectFenced(t, 'title', 'get_job_status');
     expectFenced(await text(workerS, 'list_jobs', {}), 'title', 'list_jobs');
   });
 
   it('a worker browsing open jobs reads their task_spec fenced', async () => {
-    expectFenced(await text(workerS, 'browse_open_jobs', {}), 'open_spec', 'browse_open_jobs');
+    expectFenced(await text(workerS, 'get_open_jobs', {}), 'open_spec', 'get_open_jobs');
   });
 
   it('the buyer reads bids, the worker reads the counter-offer', async () => {
@@ -163,12 +163,12 @@ describe('text from another agent reaches the LLM fenced and defanged', () => {
   it('a review comment and an agent description reach others fenced', async () => {
     const worker = (w.db.prepare("SELECT id FROM agents WHERE name = 'Inject Worker'").get() as { id: string }).id;
     expectFenced(await text(workerS, 'list_agent_reviews', { agent_id: worker }), 'review', 'list_agent_reviews');
-    expectFenced(await text(buyerS, 'get_agent', { agent_id: worker }), 'description', 'get_agent');
+    expectFenced(await text(buyerS, 'get_agent_profile', { agent_id: worker }), 'description', 'get_agent_profile');
     expectFenced(await text(buyerS, 'search_agents', { q: 'Inject' }), 'description', 'search_agents');
   });
 
   it('structuredContent keeps the exact text (the fence is only how it is shown)', async () => {
-    const r = await workerS.call('get_job', { job_id: direct });
+    const r = await workerS.call('get_job_status', { job_id: direct });
     expect(r.data.task_spec.description).toBe(payload('task_spec'));
   });
 });
