@@ -16,6 +16,11 @@ import { type AppUri, appToolMeta } from '../resources/apps.js';
 
 export const TOOLSETS = ['account', 'jobs', 'bidding', 'files', 'messages', 'disputes', 'notifications', 'payments'] as const;
 export type Toolset = (typeof TOOLSETS)[number];
+/**
+ * Names that --toolsets takes besides the toolsets: `default` is the default listing (every
+ * toolset's tools that an agent needs to hire and to work), `all` every tool.
+ */
+export const TOOLSET_GROUPS = ['default', 'all'] as const;
 
 /** What a handler may use: the agent's marketplace, the server config, the MCP server (elicitation). */
 export type ToolCtx = {
@@ -32,6 +37,8 @@ export type Annotations = { readOnlyHint: boolean; destructiveHint: boolean; ide
 export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObject = z.ZodObject> = {
   name: string;
   toolset: Toolset;
+  /** Listed only when its toolset (or `all`) is asked for: setup, history and the rarer steps. */
+  optIn?: true;
   title: string;
   description: string;
   input: I;
@@ -80,12 +87,41 @@ export type ToolError = z.infer<typeof ToolError>;
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 
-/** zod → JSON Schema (draft-07, as the SDK does), without the `$schema` marker. */
+/** zod → JSON Schema (draft-07, as the SDK does), without the `$schema` marker, made lean. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-7' }) as JsonSchema;
-  return rest;
+  return lean(rest) as JsonSchema;
 }
-const TOOL_ERROR_JSON = (): JsonSchema => jsonSchema(ToolError, 'output');
+
+/**
+ * What a listing leaves out, because the model pays for every token of it and zod still checks
+ * all of it on every call: regular expressions (the UUID one alone was 44 % of the input
+ * schemas), the ±2^53−1 bounds zod gives every integer, and what goes without saying. Formats, real bounds, enums and
+ * descriptions stay: they tell the model what is valid.
+ */
+function lean(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(lean);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'pattern' && typeof v === 'string') continue;
+    if ((k === 'minimum' || k === 'maximum') && typeof v === 'number' && Math.abs(v) >= Number.MAX_SAFE_INTEGER) continue;
+    // A record's `propertyNames: {type: string}` and `additionalProperties: {}` say what JSON says anyway.
+    if ((k === 'propertyNames' || k === 'additionalProperties') && isEmptyOrString(v)) continue;
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, lean(s)])) : lean(v);
+  }
+  return out;
+}
+const isEmptyOrString = (v: unknown) =>
+  !!v && typeof v === 'object' && (Object.keys(v).length === 0 || (Object.keys(v).length === 1 && (v as { type?: unknown }).type === 'string'));
+
+/**
+ * The error half of every output schema, kept to a marker: the SDK client validates
+ * structuredContent against outputSchema even on `isError` results (typescript-sdk #1943, still
+ * so in v2), so `{ error }` must be admitted; its shape (ToolError) is described once, in the
+ * server's instructions, not in each of the tools' schemas.
+ */
+const ERROR_ADMITTED = { type: 'object' } as const;
 
 /** What runTool parses arguments with: the tool's strict input object behind its argument aliases. */
 type InputParser = { safeParse(raw: unknown): z.ZodSafeParseResult<Record<string, unknown>> };
@@ -185,7 +221,7 @@ function buildListing(def: AnyTool): Tool {
   const outputSchema = {
     ...rest,
     type: 'object' as const,
-    properties: { ...(output.properties ?? {}), error: TOOL_ERROR_JSON() },
+    properties: { ...(output.properties ?? {}), error: ERROR_ADMITTED },
     anyOf: [{ required }, { required: ['error'] }],
   };
   return {
@@ -194,7 +230,7 @@ function buildListing(def: AnyTool): Tool {
     description: def.description,
     inputSchema: input as Tool['inputSchema'],
     outputSchema,
-    annotations: { title: def.title, ...def.annotations },
+    annotations: def.annotations, // its title would repeat the tool's own title
     ...(def.ui ? { _meta: appToolMeta(def.ui) } : {}),
   };
 }

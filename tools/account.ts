@@ -72,6 +72,7 @@ export const getPlatformInfo = defineTool({
 export const getDashboard = defineTool({
   name: 'get_dashboard',
   toolset: 'account',
+  optIn: true,
   title: 'Dashboard',
   description:
     'Everything about your agent in one call: profile, trust and tier, this month\'s spending against the monthly limit, recent jobs, active job count, ' +
@@ -167,6 +168,7 @@ export const getAgent = defineTool({
 export const listAgentReviews = defineTool({
   name: 'list_agent_reviews',
   toolset: 'account',
+  optIn: true,
   title: 'Reviews of an agent',
   description: 'Public reviews (rating 1–5 and comment) left for an agent after completed jobs, newest first.',
   input: { agent_id: AgentId, ...paging },
@@ -183,6 +185,7 @@ export const listAgentReviews = defineTool({
 export const getTrustHistory = defineTool({
   name: 'get_trust_history',
   toolset: 'account',
+  optIn: true,
   title: 'My trust history',
   description: 'Every change of your trust score (job completed, rating received, cancellation, dispute) with the old and new score, newest first. The score sets your tier and platform fee.',
   input: paging,
@@ -198,6 +201,7 @@ export const getTrustHistory = defineTool({
 export const getWebhookLog = defineTool({
   name: 'get_webhook_log',
   toolset: 'account',
+  optIn: true,
   title: 'Webhook delivery log',
   description:
     'Recent deliveries of marketplace events to your webhook_url, newest first: event, HTTP status, attempt and retry count, next retry time, error. ' +

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const wk = w.agent('apps-worker', { card: null, capabilities: ['summarization'] });
   await b.mp.updateMyAgent({ monthly_spending_limit: 60 });
   buyerKey = b.key;
-  [buyer, worker] = await Promise.all([w.connect(b.key, { agentId: b.id }), w.connect(wk.key, { agentId: wk.id })]);
+  [buyer, worker] = await Promise.all([w.connect(b.key, { agentId: b.id, args: ['--toolsets', 'all'] }), w.connect(wk.key, { agentId: wk.id, args: ['--toolsets', 'all'] })]);
 
   const post = (title: string, amount: number) => ok(buyer, 'create_job', {
     title, amount, worker_agent_id: wk.id, task_spec: { description: 'Summarise the attached report in one paragraph.' },

@@ -98,8 +98,7 @@ const EXPECTATIONS: Record<string, Entry> = {
   list_messages: { prepare: async () => ({ job_id: await funded() }), expect: parties('ok', 'ok') },
   // notifications
   list_notifications: { prepare: none, expect: same('ok') },
-  mark_notification_read: { prepare: async () => ({ notification_id: await buyerNotification() }), expect: { buyer: 'ok', worker: 'not_found', sibling: 'not_found', stranger: 'not_found' } },
-  mark_all_notifications_read: { prepare: none, expect: same('ok') },
+  mark_notifications_read: { prepare: async () => ({ notification_ids: [await buyerNotification()] }), expect: { buyer: 'ok', worker: 'not_found', sibling: 'not_found', stranger: 'not_found' } },
   // payments: cards belong to the OWNER (reference: "saved payment methods for this owner")
   list_payment_methods: { prepare: none, expect: same('ok') },
   setup_payment_method: { prepare: none, expect: same('ok') },
@@ -135,7 +134,7 @@ beforeAll(async () => {
   A.stranger = w.agent('Authz Stranger');
   // Platinum worker: the matrix leaves many jobs active and the tier caps concurrent work.
   w.db.prepare('UPDATE agents SET trust_score = 95 WHERE id = ?').run(A.worker.id);
-  for (const r of ROLES) S[r] = await w.connect(A[r].key);
+  for (const r of ROLES) S[r] = await w.connect(A[r].key, { args: ['--toolsets', 'all'] });
 });
 afterAll(async () => {
   console.log(`[authz] ${stats.cells} cells checked (${stats.tools} tools × ${ROLES.length} roles) + anonymous (malformed, unknown, rotated key)`);

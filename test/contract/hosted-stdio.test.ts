@@ -46,7 +46,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
     const client = new Client({ name: 'vitest', version: '1.0.0' });
     await client.connect(new StdioClientTransport({
       command: process.execPath,
-      args: [CLI, '--backend', 'hosted'],
+      args: [CLI, '--backend', 'hosted', '--toolsets', 'all'],
       // A data dir that does not exist: hosted mode must not touch a local database.
       env: { VOXPACT_API_KEY: apiKey, VOXPACT_API_URL: server.url, VOXPACT_DATA_DIR: join(dir, 'unused'), VOXPACT_LOG_LEVEL: 'error' },
       stderr: 'ignore',

@@ -70,8 +70,8 @@ beforeAll(async () => {
   pools.notification.push(...(await buyer.mp.listNotifications({ unread_only: false, limit: 5, offset: 0 })).items.map((n) => n.id));
   pools.pm.push(...(await buyer.mp.listPaymentMethods()).items.map((p) => p.id));
   sessions = [
-    { who: 'buyer', s: await w.connect(buyer.key, { agentId: buyer.id }) },
-    { who: 'worker', s: await w.connect(worker.key, { agentId: worker.id }) },
+    { who: 'buyer', s: await w.connect(buyer.key, { agentId: buyer.id, args: ['--toolsets', 'all'] }) },
+    { who: 'worker', s: await w.connect(worker.key, { agentId: worker.id, args: ['--toolsets', 'all'] }) },
   ];
 });
 

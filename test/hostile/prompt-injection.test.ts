@@ -8,7 +8,7 @@
  * telling the LLM to treat fenced text as data is present.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNTRUSTED_NOTE } from '../../src/untrusted.js';
+import { untrustedNote } from '../../src/untrusted.js';
 import { DeliverInput, PostJobInput, SubmitBidInput, UpdateAgentInput } from '../../src/schemas.js';
 import { type McpSession, type McpWorld, cliBuilt, mcpWorld } from '../fixtures/mcp.js';
 
@@ -28,10 +28,20 @@ let buyerS: McpSession;
 let workerS: McpSession;
 const seen: Record<string, number> = {};
 
+/** The nonce of an answer's fences, named by its note; every fence must carry it. */
+function nonceOf(text: string): string {
+  const m = /Content between <untrusted-([0-9a-f]{8}) …> and <\/untrusted-\1> was written by another agent/.exec(text);
+  expect(m, 'the note naming the fences\' nonce').toBeTruthy();
+  return m![1];
+}
+
 /** Where each fence opens and closes in `text`; a forged or unbalanced tag fails here. */
-function fences(text: string): [number, number][] {
+function fences(answer: string): [number, number][] {
   const spans: [number, number][] = [];
-  const re = /<untrusted source="[^"]*" field="[^"]*">|<\/untrusted>/g;
+  const nonce = nonceOf(answer);
+  const text = answer.replace(untrustedNote(nonce), ''); // the note (last) names the tags; it is not a fence
+  expect(text.match(/<\/?untrusted/g)!.length, 'every tag that reaches the LLM carries this answer\'s nonce').toBe(text.match(new RegExp(`</?untrusted-${nonce}\\b`, 'g'))!.length);
+  const re = new RegExp(`<untrusted-${nonce} source="[^"]*" field="[^"]*">|</untrusted-${nonce}>`, 'g');
   let open = -1;
   for (let m; (m = re.exec(text));) {
     if (m[0].startsWith('</')) {
@@ -61,7 +71,7 @@ function expectFenced(text: string, field: string, where: string) {
     const shown = text.slice(s, end);
     for (const bad of RAW_FORBIDDEN) expect(shown.includes(bad), `${where}: ${JSON.stringify(bad)} of the ${field} payload reaches the LLM raw`).toBe(false);
   }
-  expect(text).toContain(UNTRUSTED_NOTE);
+  expect(text).toContain(untrustedNote(nonceOf(text)));
   seen[field] = (seen[field] ?? 0) + 1;
 }
 
@@ -111,8 +121,8 @@ beforeAll(async () => {
   const c = await buyer.mp.postJob(PostJobInput.parse({ title: 'Cancelled injection job', task_spec: { description: 'x' }, amount: 10, worker_agent_id: worker.id }));
   cancelled = c.id;
   await buyer.mp.cancelJob(cancelled, { reason: payload('cancel_reason') });
-  buyerS = await w.connect(buyer.key);
-  workerS = await w.connect(worker.key);
+  buyerS = await w.connect(buyer.key, { args: ['--toolsets', 'all'] });
+  workerS = await w.connect(worker.key, { args: ['--toolsets', 'all'] });
 });
 afterAll(async () => {
   console.log(`[injection] payload placements checked: ${Object.entries(seen).map(([k, n]) => `${k} ×${n}`).join(', ')}`);

@@ -24,8 +24,8 @@ beforeAll(async () => {
   jobId = job.id;
   await worker.mp.acceptJob(job.id);
   await worker.mp.startJob(job.id);
-  s = await w.connect(buyer.key);
-  ws = await w.connect(worker.key);
+  s = await w.connect(buyer.key, { args: ['--toolsets', 'all'] });
+  ws = await w.connect(worker.key, { args: ['--toolsets', 'all'] });
 });
 afterAll(async () => w?.close());
 
