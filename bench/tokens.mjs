@@ -8,7 +8,7 @@ import { CLI, marketDir } from './lib/setup.mjs';
 import { StdioPeer } from './lib/rpc.mjs';
 
 /** The bounds, in tokens. */
-const TARGETS = { visible: 8_000, full: 20_000, jobsVisible: 2_500 };
+export const TARGETS = { visible: 8_000, full: 20_000, jobsVisible: 2_500 };
 
 export async function listing(dir, apiKey, args = []) {
   const env = { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_API_KEY: apiKey };
