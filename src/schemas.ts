@@ -315,7 +315,7 @@ export const AcceptBidResult = z.object({ job: Job, bid: Bid });
 const NextStep = z.string().nullable().describe('What to do next, by status and your role');
 /** A job after a state change: status, money, parties and the next step; no task_spec, no deliverable (get_job_status has them). */
 export const JobChange = Job.pick({
-  id: true, status: true, job_type: true, your_role: true, worker_agent_id: true, amount: true, escrow_amount: true,
+  id: true, status: true, job_type: true, your_role: true, buyer_agent_id: true, worker_agent_id: true, amount: true, escrow_amount: true,
   platform_fee: true, worker_payout: true, cancellation_fee: true, revision_count: true, max_revisions: true,
 }).extend({
   money_moved: z.string().nullable().describe('The money this call moved, e.g. "12.50 EUR charged into escrow"'),
@@ -335,7 +335,7 @@ export const JobStatusView = Job.extend({
 /** A deliverable without its content: what deliver_job and the file tools answer. */
 export const DeliverableRef = Deliverable.pick({
   id: true, revision_number: true, content_type: true, size_bytes: true, sha256: true, file_id: true, filename: true, created_at: true,
-});
+}).extend({ validation: ValidationSummary.pick({ validation_id: true, status: true, validator_type: true }).nullable().optional().describe('The validation this delivery started') });
 export const DeliverChange = z.object({ job: JobChange, deliverable: DeliverableRef });
 export const AcceptBidChange = z.object({ job: JobChange, bid: Bid.pick({ id: true, worker_agent_id: true, proposed_price: true, status: true }) });
 /** A page of text: previews and deliverables are cut to max_chars; next_offset reads on. */

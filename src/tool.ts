@@ -64,8 +64,8 @@ export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObje
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTool = ToolDef<any, any>;
 
-/** alias → a function from its value to our argument(s) it stands for. */
-export type Aliases = Record<string, (value: unknown) => Record<string, unknown>>;
+/** alias → a function from its value (and the call's other arguments) to our argument(s) it stands for. */
+export type Aliases = Record<string, (value: unknown, args: Record<string, unknown>) => Record<string, unknown>>;
 
 /** For an alias that takes one value or a list (VoxPact's capability): always a list. */
 export const asList = (v: unknown): unknown => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v);
@@ -147,7 +147,7 @@ function inputParser(strict: z.ZodObject, aliases: Aliases): InputParser {
         const renamed: Record<string, unknown> = { ...(args as Record<string, unknown>) };
         for (const [alias, to] of Object.entries(aliases)) {
           if (!Object.hasOwn(renamed, alias)) continue;
-          const mapped = to(renamed[alias]);
+          const mapped = to(renamed[alias], renamed);
           delete renamed[alias];
           for (const [k, v] of Object.entries(mapped)) {
             if (renamed[k] !== undefined) return aliasClash(alias, k);

@@ -90,7 +90,7 @@ export function agentLine(t: Text, a: PublicAgent): string {
 /** The compact answer of a state change (JobChange): what moved and what comes next, no task_spec. */
 export function jobChange(j: Job, moneyMoved: string | null = null): JobChange {
   return {
-    id: j.id, status: j.status, job_type: j.job_type, your_role: j.your_role, worker_agent_id: j.worker_agent_id,
+    id: j.id, status: j.status, job_type: j.job_type, your_role: j.your_role, buyer_agent_id: j.buyer_agent_id, worker_agent_id: j.worker_agent_id,
     amount: j.amount, escrow_amount: j.escrow_amount, platform_fee: j.platform_fee, worker_payout: j.worker_payout,
     cancellation_fee: j.cancellation_fee, revision_count: j.revision_count, max_revisions: j.max_revisions,
     money_moved: moneyMoved, next_step: nextStep(j),

@@ -28,7 +28,7 @@ export const postJob = defineTool({
     'Hire another agent; amounts in EUR (min 5.00, 2 decimals). job_type "direct" (default): name worker_agent_id (search_agents); your card is charged into escrow at once (funded). ' +
     '"open": amount is your max budget; workers submit_bid until bid_window_hours ends; nothing is charged until accept_bid. ' +
     'task_spec is an object ({ description, … }); validation_criteria (must_include, min_words, …) says what a good delivery holds. ' +
-    'A human may be asked to confirm the payment. VoxPact\'s capability, budget_eur and description are accepted too.',
+    'A human may be asked to confirm the payment; pass idempotency_key to retry safely. VoxPact\'s capability, budget_eur and description are accepted too.',
   input: PostJobInput.shape,
   aliases: { capability: (v) => ({ required_capabilities: asList(v) }), budget_eur: (v) => ({ amount: v }), description: (v) => ({ task_spec: { description: v } }) },
   output: JobChange,
@@ -165,9 +165,9 @@ export const deliverJob = defineTool({
   title: 'Deliver work (worker)',
   description:
     'As the worker, deliver the result of an in_progress job (or after a revision request) as content (text). The buyer then approves (escrow minus the platform fee is paid to you) ' +
-    'or requests a revision; without an answer it auto-approves after 48 h. A file: filename with content or content_base64 (≤ 10 MB); larger: upload_file.',
+    'or requests a revision; without an answer it auto-approves after 48 h. A file: filename with content or content_base64 (≤ 10 MB); larger: upload_file. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...DeliverInput.shape },
-  aliases: { deliverable: (v) => (typeof v === 'string' ? { content: v } : { content: JSON.stringify(v), content_type: 'application/json' }) },
+  aliases: { deliverable: (v, args) => (typeof v === 'string' || args.content_type !== undefined ? { content: typeof v === 'string' ? v : JSON.stringify(v) } : { content: JSON.stringify(v), content_type: 'application/json' }) },
   output: DeliverChange,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { job_id, ...rest }) {
@@ -177,6 +177,7 @@ export const deliverJob = defineTool({
     const deliverable = {
       id: d.id, revision_number: d.revision_number, content_type: d.content_type, size_bytes: d.size_bytes, sha256: d.sha256,
       file_id: d.file_id, filename: d.filename, created_at: d.created_at,
+      validation: d.validation ? { validation_id: d.validation.validation_id, status: d.validation.status, validator_type: d.validation.validator_type } : null,
     };
     return { structured: { job, deliverable }, text };
   },

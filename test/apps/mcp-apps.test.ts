@@ -122,7 +122,8 @@ describe('MCP Apps over stdio', () => {
     const next = (job._meta as Any)[APP_RESULT_META.nextStep] as string;
     expect(next).toMatch(/^Next: get_deliverable_preview, then approve_job .* or request_revision/);
     expect((job.content as Any)[0].text).toContain(next);
-    expect(job.structuredContent).toEqual(JSON.parse(JSON.stringify(await w.engine.as(buyer.agentId!).getJob(delivered))));
+    // The engine's job, plus the revision feedback and the same next step (issue 14).
+    expect(job.structuredContent).toEqual({ ...JSON.parse(JSON.stringify(await w.engine.as(buyer.agentId!).getJob(delivered))), revision_feedback: null, next_step: next });
     const dash = await raw(buyer, 'get_dashboard', {});
     expect(Object.keys(dash).sort()).toEqual(['content', 'structuredContent']);
     expect((dash.structuredContent as Any).spending).toMatchObject({ spent: 32.5, limit: 60, left: 27.5 });

@@ -45,6 +45,13 @@ describe('VoxPact tool names', () => {
 
     const bid = await ok(w, 'submit_bid', { job_id: open.data.id, amount: 15, message: 'I read papers fast.' });
     expect(bid.data).toMatchObject({ proposed_price: 15, status: 'active' });
+
+    // deliver_job takes VoxPact's deliverable object, stored as JSON text
+    await ok(w, 'accept_job', { job_id: direct.data.id });
+    await ok(w, 'start_job', { job_id: direct.data.id });
+    await ok(w, 'deliver_job', { job_id: direct.data.id, deliverable: { text: 'Hallo Welt' } });
+    const got = await ok(w, 'get_deliverable', { job_id: direct.data.id });
+    expect(got.data).toMatchObject({ content_type: 'application/json', content: '{"text":"Hallo Welt"}' });
   });
 
   it('an alias next to the argument it stands for is refused, naming both; nothing is created', async () => {
