@@ -84,6 +84,9 @@ export const getJob = defineTool({
   },
 });
 
+/** How much of each task_spec get_open_jobs shows in its text. */
+const LIST_SPEC_CHARS = 600;
+
 /** The feedback of the newest revision request (transitions come oldest first). */
 function latestRevisionFeedback(transitions: readonly Transition[]): string | null {
   for (let i = transitions.length - 1; i >= 0; i--) if (transitions[i].to_status === 'revision_requested') return transitions[i].reason;
@@ -107,7 +110,10 @@ export const browseOpenJobs = defineTool({
     for (const j of r.items) {
       t.line(`${jobLine(t, j)}, bids ${j.bid_count}, closes ${j.bid_window_closes_at ?? '—'}` +
         (j.required_capabilities.length ? `, needs ${j.required_capabilities.join(', ')}` : ''));
-      t.line(`  task_spec: ${t.quote(j.task_spec, j.buyer_agent_id, 'task_spec')}`);
+      // A list shows the start of each task_spec; get_job_status has it whole.
+      const spec = clip(JSON.stringify(j.task_spec), 0, LIST_SPEC_CHARS);
+      t.line(`  task_spec: ${t.quote(spec.next_offset == null ? spec.text : `${spec.text}…`, j.buyer_agent_id, 'task_spec')}` +
+        (spec.next_offset == null ? '' : ` (the first ${spec.text.length} of ${spec.total_chars} characters: get_job_status ${j.id} for all)`));
     }
     return { structured: r, text: t.toString() };
   },

@@ -85,6 +85,18 @@ describe('compact answers', () => {
   });
 });
 
+describe('lists stay short', () => {
+  it('get_open_jobs shows the start of a long task_spec, fenced, and where to read it whole', async () => {
+    const long = `LONG-SPEC ${'translate every paragraph carefully; '.repeat(200)}`;
+    const job = (await ok(b, 'create_job', { title: 'Long open job', task_spec: { description: long }, amount: 40, job_type: 'open', bid_window_hours: 24 })).data;
+    const board = await ok(w, 'get_open_jobs', { q: 'paragraph' });
+    const line = board.text.split('\n').find((l: string) => l.includes('LONG-SPEC'))!;
+    expect(line).toMatch(/^ {2}task_spec: <untrusted-([0-9a-f]{8}) [^>]+>\{"description":"LONG-SPEC .{500,600}…<\/untrusted-\1> \(the first 600 of \d+ characters: get_job_status /);
+    expect(line).toContain(`get_job_status ${job.id} for all`);
+    expect(board.text.length).toBeLessThan(long.length);
+  });
+});
+
 describe('errors name the tool to use instead', () => {
   it('a buyer calling accept_job on a delivered job is told about approve_job / request_revision; nothing changes', async () => {
     const id = await deliveredJob('done');
