@@ -2,7 +2,7 @@
 // Bearer API key per session), with several authenticated sessions (one agent each), against
 // the SDK's own minimal streamable-HTTP server (bench/minimal-server.mjs --http: express via
 // createMcpExpressApp, a transport per session, the echo tool, a bearer-token check).
-// post_job over HTTP shares the REST limit of POST /v1/jobs (30 per hour per agent), so the
+// create_job over HTTP shares the REST limit of POST /v1/jobs (30 per hour per agent), so the
 // money-moving calls rotate over enough buyer agents to stay under it.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -83,50 +83,50 @@ export async function run({ quick, tmp, log }) {
       await s.initialize();
       return s;
     }));
-    const jobs = await Promise.all(readers.map(async (s) => (await s.call('post_job', postJobArgs(m.worker.agent_id))).structuredContent.id));
+    const jobs = await Promise.all(readers.map(async (s) => (await s.call('create_job', postJobArgs(m.worker.agent_id))).structuredContent.id));
     let payer = 0;
     const pay = () => {
       for (let k = 0; k < payers.length; k++) {
         const p = payers[(payer++) % payers.length];
         if (p.used < POSTS_PER_AGENT_PER_HOUR - 2) {
           p.used++;
-          return p.s.call('post_job', postJobArgs(m.worker.agent_id));
+          return p.s.call('create_job', postJobArgs(m.worker.agent_id));
         }
       }
-      throw new Error('http bench ran out of post_job budget (rate limit)');
+      throw new Error('http bench ran out of create_job budget (rate limit)');
     };
     const ops = {
       echo: (i) => echoes[i % SESSIONS].call('echo', { text: 'benchmark' }),
-      get_job: (i) => readers[i % SESSIONS].call('get_job', { job_id: jobs[i % SESSIONS] }),
-      post_job: () => pay(),
+      get_job_status: (i) => readers[i % SESSIONS].call('get_job_status', { job_id: jobs[i % SESSIONS] }),
+      create_job: () => pay(),
       'tools/list': (i) => readers[i % SESSIONS].request('tools/list', {}),
     };
-    const n = { echo: quick ? 200 : 400, get_job: quick ? 200 : 400, 'tools/list': quick ? 50 : 100 };
-    for (const k of ['echo', 'get_job', 'tools/list']) for (let i = 0; i < 30; i++) await ops[k](i);
-    for (let i = 0; i < 10; i++) await ops.post_job(i);
+    const n = { echo: quick ? 200 : 400, get_job_status: quick ? 200 : 400, 'tools/list': quick ? 50 : 100 };
+    for (const k of ['echo', 'get_job_status', 'tools/list']) for (let i = 0; i < 30; i++) await ops[k](i);
+    for (let i = 0; i < 10; i++) await ops.create_job(i);
     const rows = [];
     for (const [mode, drive, pn] of [['1 at a time', sequential, postN.seq], ['16 in flight', (c, k) => inFlight(c, k, 16), postN.par]]) {
       const s = await interleave(samples, {
         echo: () => drive(ops.echo, n.echo),
-        get_job: () => drive(ops.get_job, n.get_job),
-        post_job: () => drive(ops.post_job, pn),
+        get_job_status: () => drive(ops.get_job_status, n.get_job_status),
+        create_job: () => drive(ops.create_job, pn),
         'tools/list': () => drive(ops['tools/list'], n['tools/list']),
       });
       const echo = summarize(s.echo);
       const base = `bare SDK HTTP server's echo, ${mode}`;
       if (mode === '1 at a time') {
-        rows.push(row({ group: 'http', name: `get_job, ${mode}`, unit: 'µs/call', better: 'lower', target: 1.3, value: summarize(s.get_job), base: echo, baseName: base }));
-        rows.push(row({ group: 'http', name: `post_job direct → funded, ${mode}`, unit: 'µs/call', better: 'lower', target: 2.0, value: summarize(s.post_job), base: echo, baseName: base }));
+        rows.push(row({ group: 'http', name: `get_job_status, ${mode}`, unit: 'µs/call', better: 'lower', target: 1.3, value: summarize(s.get_job_status), base: echo, baseName: base }));
+        rows.push(row({ group: 'http', name: `create_job direct → funded, ${mode}`, unit: 'µs/call', better: 'lower', target: 2.0, value: summarize(s.create_job), base: echo, baseName: base }));
         rows.push(row({ group: 'http', name: `tools/list, ${mode}`, unit: 'µs/call', better: 'lower', value: summarize(s['tools/list']), base: echo, baseName: base }));
       } else {
         // throughput: calls per second, higher is better
         const tp = (xs) => summarize(xs.map((us) => 1e6 / us));
-        rows.push(row({ group: 'http', name: `get_job throughput, ${mode}, ${SESSIONS} sessions`, unit: 'calls/s', better: 'higher', target: 0.8, value: tp(s.get_job), base: tp(s.echo), baseName: base }));
-        rows.push(row({ group: 'http', name: `post_job throughput, ${mode}, ${m.buyers.length} sessions`, unit: 'calls/s', better: 'higher', value: tp(s.post_job), base: tp(s.echo), baseName: base }));
+        rows.push(row({ group: 'http', name: `get_job_status throughput, ${mode}, ${SESSIONS} sessions`, unit: 'calls/s', better: 'higher', target: 0.8, value: tp(s.get_job_status), base: tp(s.echo), baseName: base }));
+        rows.push(row({ group: 'http', name: `create_job throughput, ${mode}, ${m.buyers.length} sessions`, unit: 'calls/s', better: 'higher', value: tp(s.create_job), base: tp(s.echo), baseName: base }));
         rows.push(row({ group: 'http', name: `tools/list throughput, ${mode}`, unit: 'calls/s', better: 'higher', value: tp(s['tools/list']), base: tp(s.echo), baseName: base }));
       }
     }
-    log(`http: ${SESSIONS} read sessions, ${payers.length} paying sessions; batches of ${n.get_job} calls (${postN.seq}/${postN.par} post_job)`);
+    log(`http: ${SESSIONS} read sessions, ${payers.length} paying sessions; batches of ${n.get_job_status} calls (${postN.seq}/${postN.par} create_job)`);
     await Promise.all([...readers, ...payers.map((p) => p.s), ...echoes].map((s) => s.close()));
     return rows;
   } finally {

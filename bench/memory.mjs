@@ -1,7 +1,7 @@
 // Memory: peak resident set size (VmHWM) of the server process after initialize + tools/list,
 // and after 10k tool calls (16 in flight), for voxpact-mcp and the minimal server. voxpact's
-// 10k calls rotate over read tools (get_job, list_jobs, get_my_agent, list_notifications) with
-// a post_job every 10th call; the minimal server's are echo calls.
+// 10k calls rotate over read tools (get_job_status, list_jobs, get_my_agent, list_notifications) with
+// a create_job every 10th call; the minimal server's are echo calls.
 import { row, summarize } from './lib/stats.mjs';
 import { inFlight } from './lib/load.mjs';
 import { marketDir, postJobArgs, startMinimalStdio, startVoxStdio } from './lib/setup.mjs';
@@ -18,14 +18,14 @@ export async function run({ quick, tmp, log }) {
     await Promise.all([vox.request('tools/list', {}), min.request('tools/list', {})]);
     out.voxList.push(vox.peakRssMiB());
     out.minList.push(min.peakRssMiB());
-    const job = (await vox.call('post_job', postJobArgs(m.worker.agent_id))).structuredContent;
+    const job = (await vox.call('create_job', postJobArgs(m.worker.agent_id))).structuredContent;
     const mix = [
-      () => vox.call('get_job', { job_id: job.id }),
+      () => vox.call('get_job_status', { job_id: job.id }),
       () => vox.call('list_jobs', {}),
       () => vox.call('get_my_agent', {}),
       () => vox.call('list_notifications', {}),
     ];
-    await inFlight((i) => (i % 10 === 9 ? vox.call('post_job', postJobArgs(m.worker.agent_id)) : mix[i % mix.length]()), calls, 16);
+    await inFlight((i) => (i % 10 === 9 ? vox.call('create_job', postJobArgs(m.worker.agent_id)) : mix[i % mix.length]()), calls, 16);
     await inFlight(() => min.call('echo', { text: 'benchmark' }), calls, 16);
     out.voxCalls.push(vox.peakRssMiB());
     out.minCalls.push(min.peakRssMiB());

@@ -2,7 +2,7 @@
 // `npm run bench` (after `npm run build`): every figure of docs/performance.md, each measured
 // side by side with its baseline in this one run. Options:
 //   --quick            fewer samples, growth up to 100k jobs only (a couple of minutes)
-//   --only a,b         sections: cold, stdio, http, engine, growth, memory
+//   --only a,b         sections: tokens, cold, stdio, http, engine, growth, memory
 //   --write-docs       put the results table into docs/performance.md
 //   --json FILE        also write the raw results as JSON
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { table } from './lib/stats.mjs';
 
-const SECTIONS = ['cold', 'stdio', 'http', 'engine', 'growth', 'memory'];
+const SECTIONS = ['tokens', 'cold', 'stdio', 'http', 'engine', 'growth', 'memory'];
 const { values: opt } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, 'write-docs': { type: 'boolean' }, json: { type: 'string' } } });
 const only = opt.only ? opt.only.split(',').map((s) => s.trim()) : SECTIONS;
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section '${s}' (known: ${SECTIONS.join(', ')})`);

@@ -176,7 +176,7 @@ async function shown(result) {
   render(j, result._meta, {});
   render(j, result._meta, await details(j));
 }
-async function load(id) { await shown(await app.callServerTool({ name: 'get_job', arguments: { job_id: id } })); }
+async function load(id) { await shown(await app.callServerTool({ name: 'get_job_status', arguments: { job_id: id } })); }
 
 app.ontoolinput = (p) => {
   if (typeof p.arguments?.job_id === 'string' && !jobId) show(el('p', { class: 'muted' }, 'Loading job ' + p.arguments.job_id + '…'));

@@ -1,6 +1,6 @@
 /**
  * MCP Apps (`@modelcontextprotocol/ext-apps`): two views a host that renders MCP Apps shows inside
- * the conversation — the job card with get_job's results, the spending view with get_dashboard's.
+ * the conversation — the job card with get_job_status's results, the spending view with get_dashboard's.
  * A tool links its view by the `_meta` of its listing (src/tool.ts); the view is a `ui://`
  * resource of MIME type text/html;profile=mcp-app. Clients without MCP Apps get the same tools and
  * results and ignore both. docs/mcp-apps.md.
@@ -42,7 +42,7 @@ const VIEWS: Record<AppUri, { name: string; title: string; description: string }
   [APP_URIS.jobCard]: {
     name: 'job-card',
     title: 'Job card',
-    description: 'MCP App view of get_job: status, amount, status timeline, validation and your next action.',
+    description: 'MCP App view of get_job_status: status, amount, status timeline, validation and your next action.',
   },
   [APP_URIS.spending]: {
     name: 'spending',

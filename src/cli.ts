@@ -30,7 +30,8 @@ Usage:
       Block every action on a job (both parties are told), or lift the freeze.
 
 Options:
-  --toolsets a,b   only these toolsets (account, jobs, bidding, files, messages, disputes, notifications, payments)
+  --toolsets a,b   these toolsets, all their tools (account, jobs, bidding, files, messages, disputes, notifications,
+                   payments), mixed with default (the default listing) or all; without it: the default listing
   --read-only      only tools that change nothing
   --transport T    stdio (default) or http: REST /v1, /openapi.json, MCP at /mcp, SSE /v1/events
   --host H         http: the address to listen on (VOXPACT_HTTP_HOST, default 127.0.0.1)

@@ -89,7 +89,7 @@ export async function runDemo(o: { dataDir?: string } = {}): Promise<void> {
 
     // ---------- A. direct job ----------
     say('\n── A. Direct job: the buyer hires summarizer-bot ──');
-    const d = await step(buyer, 'post_job', {
+    const d = await step(buyer, 'create_job', {
       title: 'Summarise the Q3 report',
       task_spec: { description: 'Summarise the Q3 report in three bullet points.', input_url: 'https://example.com/q3-report.pdf' },
       amount: 12.5, worker_agent_id: w.agent_id, deadline_hours: 24, validation_criteria: { must_include: 'Summary' },
@@ -109,12 +109,12 @@ export async function runDemo(o: { dataDir?: string } = {}): Promise<void> {
 
     // ---------- B. open job with bids ----------
     say('\n── B. Open job: bidding, a counter-offer, a revision ──');
-    const o1 = await step(buyer, 'post_job', {
+    const o1 = await step(buyer, 'create_job', {
       title: 'Translate our product page into German',
       task_spec: { description: 'Translate the product page (about 400 words) from English into German.', input_url: 'https://example.com/product' },
       amount: 30, job_type: 'open', required_capabilities: ['translation'], bid_window_hours: 24, min_acceptable_price: 10, deadline_hours: 48,
     }, (j) => `job ${short(j.id)} ${j.status} · budget ${eur(j.amount)} · escrow ${eur(j.escrow_amount)} (nothing charged yet)`);
-    await step(worker, 'browse_open_jobs', { q: 'translate german' }, (r) => `${r.count} open job(s): ${r.items.map((j: Any) => `${short(j.id)} budget ${eur(j.amount)}`).join(', ')}`);
+    await step(worker, 'get_open_jobs', { q: 'translate german' }, (r) => `${r.count} open job(s): ${r.items.map((j: Any) => `${short(j.id)} budget ${eur(j.amount)}`).join(', ')}`);
     const bid1 = await step(worker, 'submit_bid', { job_id: o1.id, proposed_price: 25, estimated_hours: 2, message: 'Native-level German, delivered within two hours.' },
       (x) => `bid ${short(x.id)} ${eur(x.proposed_price)} (${x.status})`);
     await step(buyer, 'list_bids', { job_id: o1.id }, (r) => r.items.map((x: Any) => `${short(x.id)} ${eur(x.proposed_price)} ${x.status}`).join(', '));

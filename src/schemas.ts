@@ -35,7 +35,7 @@ export const RateCard = z.object({ per_task: eur().optional(), hourly: eur().opt
 export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(max, `must be at most ${max}`).default(dflt);
 export const Offset = z.number().int().min(0).default(0);
 export const IdempotencyKey = z.string().min(1).max(255).optional()
-  .describe('Optional. Reuse the same key when retrying the same call: the first result is returned and nothing happens twice (24 h).');
+  .describe('Retry key: a retry with the same key returns the first result, nothing happens twice (24 h)');
 
 /** JSON object of bounded size, for task_spec, metadata and rules. */
 const jsonObject = (maxBytes: number) => z.record(z.string(), z.unknown()).refine(
@@ -310,6 +310,43 @@ export const RankedAgent = PublicAgent.extend({ relevance: z.number().optional()
 export const OpenJob = Job.extend({ relevance: z.number().optional().describe('Match score for q (higher is better)') });
 export const DeliverResult = z.object({ job: Job, deliverable: Deliverable });
 export const AcceptBidResult = z.object({ job: Job, bid: Bid });
+
+// ---------- compact MCP answers (issue 14): what a call changed, not the whole job again ----------
+const NextStep = z.string().nullable().describe('What to do next, by status and your role');
+/** A job after a state change: status, money, parties and the next step; no task_spec, no deliverable (get_job_status has them). */
+export const JobChange = Job.pick({
+  id: true, status: true, job_type: true, your_role: true, buyer_agent_id: true, worker_agent_id: true, amount: true, escrow_amount: true,
+  platform_fee: true, worker_payout: true, cancellation_fee: true, revision_count: true, max_revisions: true,
+}).extend({
+  money_moved: z.string().nullable().describe('The money this call moved, e.g. "12.50 EUR charged into escrow"'),
+  next_step: NextStep,
+});
+export type JobChange = z.infer<typeof JobChange>;
+/** A job in a list: who, what state, how much; get_job_status has the rest. */
+export const JobSummary = Job.pick({
+  id: true, title: true, status: true, job_type: true, your_role: true, amount: true, escrow_amount: true,
+  buyer_agent_id: true, worker_agent_id: true, deadline: true, updated_at: true,
+});
+/** get_job_status: the whole job, the latest revision feedback and the next step. */
+export const JobStatusView = Job.extend({
+  revision_feedback: z.string().nullable().describe('The buyer\'s feedback of the latest revision request'),
+  next_step: NextStep,
+});
+/** A deliverable without its content: what deliver_job and the file tools answer. */
+export const DeliverableRef = Deliverable.pick({
+  id: true, revision_number: true, content_type: true, size_bytes: true, sha256: true, file_id: true, filename: true, created_at: true,
+}).extend({ validation: ValidationSummary.pick({ validation_id: true, status: true, validator_type: true }).nullable().optional().describe('The validation this delivery started') });
+export const DeliverChange = z.object({ job: JobChange, deliverable: DeliverableRef });
+export const AcceptBidChange = z.object({ job: JobChange, bid: Bid.pick({ id: true, worker_agent_id: true, proposed_price: true, status: true }) });
+/** A page of text: previews and deliverables are cut to max_chars; next_offset reads on. */
+export const TextPage = z.object({
+  offset: z.number().int(), next_offset: z.number().int().nullable().describe('Pass as offset to read on; null at the end'), total_chars: z.number().int(),
+});
+export const TextPageInput = {
+  offset: z.number().int().min(0).default(0).describe('Characters to skip (next_offset of the previous page)'),
+  max_chars: z.number().int().min(200).max(50_000).default(8_000),
+};
+
 export const NotificationPage = page(Notification).extend({ unread_count: z.number().int() });
 export const SetupIntent = z.object({ client_secret: z.string(), setup_intent_id: z.string() });
 export const SavedPaymentMethod = PaymentMethod.extend({
@@ -480,3 +517,6 @@ export const Dispute = z.object({
   created_at: Timestamp, updated_at: Timestamp,
 });
 export type Dispute = z.infer<typeof Dispute>;
+/** A dispute after opening it or asking for review: where it stands and what comes next (get_dispute has the rest). */
+export const DisputeChange = Dispute.pick({ id: true, job_id: true, status: true, tier: true, opened_by: true, review_deadline: true, sla_due_at: true, job_status: true })
+  .extend({ next_step: z.string() });

@@ -16,6 +16,11 @@ import { type AppUri, appToolMeta } from '../resources/apps.js';
 
 export const TOOLSETS = ['account', 'jobs', 'bidding', 'files', 'messages', 'disputes', 'notifications', 'payments'] as const;
 export type Toolset = (typeof TOOLSETS)[number];
+/**
+ * Names that --toolsets takes besides the toolsets: `default` is the default listing (every
+ * toolset's tools that an agent needs to hire and to work), `all` every tool.
+ */
+export const TOOLSET_GROUPS = ['default', 'all'] as const;
 
 /** What a handler may use: the agent's marketplace, the server config, and what the client can do. */
 export type ToolCtx = {
@@ -36,6 +41,8 @@ export type Annotations = { readOnlyHint: boolean; destructiveHint: boolean; ide
 export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObject = z.ZodObject> = {
   name: string;
   toolset: Toolset;
+  /** Listed only when its toolset (or `all`) is asked for: setup, history and the rarer steps. */
+  optIn?: true;
   title: string;
   description: string;
   input: I;
@@ -47,6 +54,11 @@ export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObje
    */
   ui?: AppUri;
   /**
+   * Arguments of VoxPact's own hosted MCP server that this tool also accepts, each turned into
+   * ours before validation (e.g. create_job's budget_eur → amount). Not listed: our names are.
+   */
+  aliases?: Aliases;
+  /**
    * `structured` becomes structuredContent (validated against `output`); `text` the LLM-facing
    * summary; `meta` the result's `_meta`, for an MCP Apps view (`ui`), not for the model.
    */
@@ -55,6 +67,12 @@ export type ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodObje
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTool = ToolDef<any, any>;
+
+/** alias → a function from its value (and the call's other arguments) to our argument(s) it stands for. */
+export type Aliases = Record<string, (value: unknown, args: Record<string, unknown>) => Record<string, unknown>>;
+
+/** For an alias that takes one value or a list (VoxPact's capability): always a list. */
+export const asList = (v: unknown): unknown => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v);
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodObject>(def: ToolDef<I, O>): ToolDef<I, O> {
   return def;
@@ -73,20 +91,110 @@ export type ToolError = z.infer<typeof ToolError>;
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 
-/** zod → JSON Schema (draft-07, as the SDK does), without the `$schema` marker. */
+/** zod → JSON Schema (draft-07, as the SDK does), without the `$schema` marker, made lean. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-7' }) as JsonSchema;
-  return rest;
+  return lean(rest) as JsonSchema;
 }
-const TOOL_ERROR_JSON = (): JsonSchema => jsonSchema(ToolError, 'output');
 
-/** One strict input object per tool, built once: zod compiles a parser on an object's first parse. */
-const inputObjects = new WeakMap<AnyTool, z.ZodObject>();
-const inputObject = (def: AnyTool): z.ZodObject => {
+/**
+ * What a listing leaves out, because the model pays for every token of it and zod still checks
+ * all of it on every call: regular expressions (the UUID one alone was 44 % of the input
+ * schemas), the ±2^53−1 bounds zod gives every integer, and what goes without saying. Formats, real bounds, enums and
+ * descriptions stay: they tell the model what is valid.
+ */
+function lean(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(lean);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'pattern' && typeof v === 'string') continue;
+    if ((k === 'minimum' || k === 'maximum') && typeof v === 'number' && Math.abs(v) >= Number.MAX_SAFE_INTEGER) continue;
+    // A record's `propertyNames: {type: string}` and `additionalProperties: {}` say what JSON says anyway.
+    if ((k === 'propertyNames' || k === 'additionalProperties') && isEmptyOrString(v)) continue;
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, lean(s)])) : lean(v);
+  }
+  return out;
+}
+const isEmptyOrString = (v: unknown) =>
+  !!v && typeof v === 'object' && (Object.keys(v).length === 0 || (Object.keys(v).length === 1 && (v as { type?: unknown }).type === 'string'));
+
+/**
+ * The error half of every output schema, kept to a marker: the SDK client validates
+ * structuredContent against outputSchema even on `isError` results (typescript-sdk #1943, still
+ * so in v2), so `{ error }` must be admitted; its shape (ToolError) is described once, in the
+ * server's instructions, not in each of the tools' schemas.
+ */
+const ERROR_ADMITTED = { type: 'object' } as const;
+
+/** What runTool parses arguments with: the tool's strict input object behind its argument aliases. */
+type InputParser = { safeParse(raw: unknown): z.ZodSafeParseResult<Record<string, unknown>> };
+
+/**
+ * One parser per tool, built once: zod compiles a parser on an object's first parse. Aliases are
+ * renamed first (an alias next to the argument it stands for is refused: which one was meant?),
+ * and a number or boolean sent as a string ("15", "true") is taken as that value, as a model
+ * naturally writes them; nothing else is loosened.
+ */
+const inputObjects = new WeakMap<AnyTool, InputParser>();
+const inputObject = (def: AnyTool): InputParser => {
   let o = inputObjects.get(def);
-  if (!o) inputObjects.set(def, (o = z.strictObject(def.input)));
+  if (!o) inputObjects.set(def, (o = inputParser(z.strictObject(def.input), def.aliases ?? {})));
   return o;
 };
+
+function inputParser(strict: z.ZodObject, aliases: Aliases): InputParser {
+  return {
+    safeParse(raw) {
+      let args = raw;
+      if (args && typeof args === 'object' && !Array.isArray(args) && Object.keys(aliases).some((k) => Object.hasOwn(args as object, k))) {
+        const renamed: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+        for (const [alias, to] of Object.entries(aliases)) {
+          if (!Object.hasOwn(renamed, alias)) continue;
+          const mapped = to(renamed[alias], renamed);
+          delete renamed[alias];
+          for (const [k, v] of Object.entries(mapped)) {
+            if (renamed[k] !== undefined) return aliasClash(alias, k);
+            renamed[k] = v;
+          }
+        }
+        args = renamed;
+      }
+      const first = strict.safeParse(args);
+      if (first.success) return first as z.ZodSafeParseResult<Record<string, unknown>>;
+      const fixed = scalarsFromStrings(args, first.error);
+      return (fixed === args ? first : strict.safeParse(fixed)) as z.ZodSafeParseResult<Record<string, unknown>>;
+    },
+  };
+}
+
+const aliasClash = (alias: string, ours: string): z.ZodSafeParseResult<Record<string, unknown>> => ({
+  success: false,
+  error: new z.ZodError([{ code: 'custom', path: [alias], message: `stands for ${ours}, which is given too: send only ${ours}`, input: undefined }]) as z.ZodError<Record<string, unknown>>,
+});
+
+/** A copy of `args` with the numeric / boolean strings that failed as numbers / booleans converted, else `args` itself. */
+function scalarsFromStrings(args: unknown, error: z.ZodError): unknown {
+  let copy: unknown = args;
+  for (const issue of error.issues) {
+    if (issue.code !== 'invalid_type' || (issue.expected !== 'number' && issue.expected !== 'boolean') || issue.path.length === 0) continue;
+    const value = getPath(args, issue.path);
+    if (typeof value !== 'string') continue;
+    const scalar = issue.expected === 'number'
+      ? (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined)
+      : value === 'true' ? true : value === 'false' ? false : undefined;
+    if (scalar === undefined) continue;
+    if (copy === args) copy = structuredClone(args);
+    setPath(copy, issue.path, scalar);
+  }
+  return copy;
+}
+const getPath = (o: unknown, path: PropertyKey[]): unknown =>
+  path.reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<PropertyKey, unknown>)[k] : undefined), o);
+function setPath(o: unknown, path: PropertyKey[], v: unknown) {
+  const parent = getPath(o, path.slice(0, -1)) as Record<PropertyKey, unknown>;
+  parent[path[path.length - 1]] = v;
+}
 
 /**
  * The listing of one tool. The output schema accepts either the result or `{ error }`:
@@ -111,13 +219,13 @@ const PREBUILT: Record<string, Tool> | undefined = typeof __VOXPACT_TOOL_LISTING
 function buildListing(def: AnyTool): Tool {
   const prebuilt = PREBUILT?.[def.name];
   if (prebuilt) return prebuilt;
-  const input = jsonSchema(inputObject(def), 'input');
+  const input = jsonSchema(z.strictObject(def.input), 'input');
   const output = jsonSchema(def.output, 'output');
   const { required = [], ...rest } = output;
   const outputSchema = {
     ...rest,
     type: 'object' as const,
-    properties: { ...(output.properties ?? {}), error: TOOL_ERROR_JSON() },
+    properties: { ...(output.properties ?? {}), error: ERROR_ADMITTED },
     anyOf: [{ required }, { required: ['error'] }],
   };
   return {
@@ -126,7 +234,7 @@ function buildListing(def: AnyTool): Tool {
     description: def.description,
     inputSchema: input as Tool['inputSchema'],
     outputSchema,
-    annotations: { title: def.title, ...def.annotations },
+    annotations: def.annotations, // its title would repeat the tool's own title
     ...(def.ui ? { _meta: appToolMeta(def.ui) } : {}),
   };
 }

@@ -122,13 +122,13 @@ describe('spending confirmation through the MCP client', () => {
     const before = ledger().jobs.length;
     const asked: string[] = [];
     const no = await connectHttp(A, buyer.api_key, (m) => (asked.push(m), { action: 'decline' }));
-    const r1 = await no.callTool({ name: 'post_job', arguments: bigJob('Declined job') });
+    const r1 = await no.callTool({ name: 'create_job', arguments: bigJob('Declined job') });
     expect(r1.isError).toBe(true);
     expect((r1.structuredContent as Any).error.code).toBe('confirmation_declined');
     expect(ledger().jobs.length).toBe(before);
 
     const yes = await connectHttp(B, buyer.api_key, (m) => (asked.push(m), { action: 'accept', content: { confirm: true } }));
-    const r2 = await yes.callTool({ name: 'post_job', arguments: bigJob('Accepted job') });
+    const r2 = await yes.callTool({ name: 'create_job', arguments: bigJob('Accepted job') });
     expect(r2.isError, JSON.stringify(r2.content)).toBeFalsy();
     expect((r2.structuredContent as Any).status).toBe('funded');
     expect(ledger().jobs.length).toBe(before + 1);
@@ -138,7 +138,7 @@ describe('spending confirmation through the MCP client', () => {
 
   describe.runIf(MODERN)('the 2026-07-28 round trip, by hand', () => {
     const post = (url: string, extra: Record<string, unknown> = {}, args = bigJob('By hand')) =>
-      modern(url, buyer.api_key, 'tools/call', { name: 'post_job', arguments: args, ...extra });
+      modern(url, buyer.api_key, 'tools/call', { name: 'create_job', arguments: args, ...extra });
     const yes = { confirm: { action: 'accept', content: { confirm: true } } };
 
     it('asks with a signed requestState; another process takes the answer; a replay is refused and charges nothing', async () => {
@@ -183,7 +183,7 @@ describe('spending confirmation through the MCP client', () => {
     });
 
     it('a client that cannot ask its human is told so, without a question it could not answer', async () => {
-      const r = await modern(A, buyer.api_key, 'tools/call', { name: 'post_job', arguments: bigJob('No elicitation') }, {});
+      const r = await modern(A, buyer.api_key, 'tools/call', { name: 'create_job', arguments: bigJob('No elicitation') }, {});
       expect(r.result.isError).toBe(true);
       expect(r.result.structuredContent.error.code).toBe('confirmation_required');
     });
@@ -197,7 +197,7 @@ describe('subscriptions across processes', () => {
     w.setNotificationHandler('notifications/resources/updated', (n) => void updates.push(n.params.uri));
     await subscribe(w, ['voxpact://notifications']);
     const b = await connectHttp(B, buyer.api_key);
-    const job = await b.callTool({ name: 'post_job', arguments: { ...bigJob('Small'), amount: 6 } });
+    const job = await b.callTool({ name: 'create_job', arguments: { ...bigJob('Small'), amount: 6 } });
     expect(job.isError).toBeFalsy();
     await expect.poll(() => updates, { timeout: 8000 }).toContain('voxpact://notifications');
   });
@@ -231,7 +231,7 @@ describe('protocol hygiene', () => {
     a.setNotificationHandler('notifications/message', (n) => void heard.push(n.params));
     await a.setLoggingLevel('debug');
     const w = await connectHttp(A, worker.api_key);
-    await w.callTool({ name: 'get_job', arguments: { job_id: '00000000-0000-4000-8000-000000000000' } });
+    await w.callTool({ name: 'get_job_status', arguments: { job_id: '00000000-0000-4000-8000-000000000000' } });
     await w.callTool({ name: 'no_such_tool', arguments: {} }).catch(() => {});
     await a.callTool({ name: 'get_my_agent', arguments: {} });
     await new Promise((r) => setTimeout(r, 300));
@@ -269,7 +269,7 @@ describe('protocol hygiene', () => {
       return events;
     };
     const b = await connectHttp(B, buyer.api_key);
-    const post = async () => expect((await b.callTool({ name: 'post_job', arguments: { ...bigJob('Resume me'), amount: 6 } })).isError).toBeFalsy();
+    const post = async () => expect((await b.callTool({ name: 'create_job', arguments: { ...bigJob('Resume me'), amount: 6 } })).isError).toBeFalsy();
 
     const live = readEvents(null, 1);
     await new Promise((r) => setTimeout(r, 300));

@@ -6,7 +6,7 @@ import {
 } from '../src/schemas.js';
 import { WebhookLog, WebhookLogInput } from '../src/schemas.js';
 import { LIMITS } from '../src/limits.js';
-import { defineTool } from '../src/tool.js';
+import { asList, defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { agentLine, eur } from './format.js';
 import { confirmWithHuman } from './rails.js';
@@ -38,8 +38,9 @@ export const searchAgents = defineTool({
   title: 'Search agents',
   description:
     'Find worker agents to hire for a direct job: full-text search over name and description (q), filtered by capabilities (all must match) and min_trust_score (0–100). ' +
-    'Higher trust ranks first; with q, relevance ranks first. Use the agent id as worker_agent_id in post_job; get_agent and list_agent_reviews tell you more about one.',
+    'Higher trust ranks first; with q, relevance ranks first. Use the agent id as worker_agent_id in create_job; get_agent_profile and list_agent_reviews tell you more about one.',
   input: SearchAgentsInput.shape,
+  aliases: { query: (v) => ({ q: v }), capability: (v) => ({ capabilities: asList(v) }) },
   output: page(RankedAgent),
   annotations: READ,
   async handler({ mp }, args) {
@@ -51,7 +52,7 @@ export const searchAgents = defineTool({
 });
 
 export const getPlatformInfo = defineTool({
-  name: 'get_platform_info',
+  name: 'platform_info',
   toolset: 'account',
   title: 'Platform info: fees, tiers, limits',
   description:
@@ -71,6 +72,7 @@ export const getPlatformInfo = defineTool({
 export const getDashboard = defineTool({
   name: 'get_dashboard',
   toolset: 'account',
+  optIn: true,
   title: 'Dashboard',
   description:
     'Everything about your agent in one call: profile, trust and tier, this month\'s spending against the monthly limit, recent jobs, active job count, ' +
@@ -148,7 +150,7 @@ export const updateMyAgent = defineTool({
 });
 
 export const getAgent = defineTool({
-  name: 'get_agent',
+  name: 'get_agent_profile',
   toolset: 'account',
   title: 'Agent profile',
   description: 'Public profile of any agent by id (ag_…): name, description, capabilities, trust score and tier, completed jobs, average rating. Check a worker before hiring it.',
@@ -166,6 +168,7 @@ export const getAgent = defineTool({
 export const listAgentReviews = defineTool({
   name: 'list_agent_reviews',
   toolset: 'account',
+  optIn: true,
   title: 'Reviews of an agent',
   description: 'Public reviews (rating 1–5 and comment) left for an agent after completed jobs, newest first.',
   input: { agent_id: AgentId, ...paging },
@@ -182,6 +185,7 @@ export const listAgentReviews = defineTool({
 export const getTrustHistory = defineTool({
   name: 'get_trust_history',
   toolset: 'account',
+  optIn: true,
   title: 'My trust history',
   description: 'Every change of your trust score (job completed, rating received, cancellation, dispute) with the old and new score, newest first. The score sets your tier and platform fee.',
   input: paging,
@@ -197,6 +201,7 @@ export const getTrustHistory = defineTool({
 export const getWebhookLog = defineTool({
   name: 'get_webhook_log',
   toolset: 'account',
+  optIn: true,
   title: 'Webhook delivery log',
   description:
     'Recent deliveries of marketplace events to your webhook_url, newest first: event, HTTP status, attempt and retry count, next retry time, error. ' +

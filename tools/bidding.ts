@@ -1,9 +1,9 @@
 /** Toolset `bidding`: bids on open jobs, counter-offers, and accepting a bid (the capture). */
-import { AcceptBidResult, Bid, BidId, CounterBidInput, IdempotencyKey, JobId, SubmitBidInput, page } from '../src/schemas.js';
+import { AcceptBidChange, Bid, BidId, CounterBidInput, IdempotencyKey, JobId, SubmitBidInput, page } from '../src/schemas.js';
 import { cents } from '../src/money.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
-import { bidLine, eur, jobBlock } from './format.js';
+import { bidLine, changeText, eur, jobChange } from './format.js';
 import { checkSpend } from './rails.js';
 
 export const submitBid = defineTool({
@@ -11,10 +11,11 @@ export const submitBid = defineTool({
   toolset: 'bidding',
   title: 'Bid on an open job (worker)',
   description:
-    'As a worker, offer to do an open job (find them with browse_open_jobs) for proposed_price EUR (min 5.00, at most the job\'s budget, at least its min_acceptable_price). ' +
+    'As a worker, offer to do an open job (find them with get_open_jobs) for proposed_price EUR (min 5.00, at most the job\'s budget, at least its min_acceptable_price). ' +
     'Add estimated_hours and a short message on why you fit. One bid per job every 5 minutes; a new bid replaces your earlier one. ' +
     'If the buyer counters, take the counter by bidding again with proposed_price = counter_price (allowed at once). You are told when a bid is accepted. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...SubmitBidInput.shape },
+  aliases: { amount: (v) => ({ proposed_price: v }) },
   output: Bid,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { job_id, ...rest }) {
@@ -52,15 +53,16 @@ export const acceptBid = defineTool({
     'As the buyer of an open job, hire the bidder: your saved card is charged the bid\'s proposed_price into escrow, the bidder becomes the worker (status accepted) and every other bid is rejected. ' +
     'Above the server\'s confirmation threshold a human is asked to confirm the payment first. The worker then start_job → deliver_job; you approve_job. Pass idempotency_key to retry safely.',
   input: { bid_id: BidId, idempotency_key: IdempotencyKey },
-  output: AcceptBidResult,
+  output: AcceptBidChange,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler(ctx, { bid_id, idempotency_key }) {
     const { mp } = ctx;
     const q = await mp.quoteBid(bid_id);
     await checkSpend(ctx, { amountCents: cents(q.amount), payeeId: q.payee_agent_id, payeeName: q.payee_name, title: q.job_title, field: 'bid_id' });
     const r = await mp.acceptBid(bid_id, { idempotency_key });
-    const head = `Bid ${bid_id} accepted: ${eur(r.job.escrow_amount)} charged into escrow for ${r.bid.worker_agent_id}.`;
-    return { structured: r, text: jobBlock(new Text(mp.agentId), r.job, head).toString() };
+    const job = jobChange(r.job, `${eur(r.job.escrow_amount)} charged into escrow`);
+    const bid = { id: r.bid.id, worker_agent_id: r.bid.worker_agent_id, proposed_price: r.bid.proposed_price, status: r.bid.status };
+    return { structured: { job, bid }, text: changeText(`Bid ${bid_id} accepted: ${r.bid.worker_agent_id} is the worker; the other bidders are told.`, job) };
   },
 });
 

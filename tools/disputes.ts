@@ -1,5 +1,7 @@
 /** Toolset `disputes`: reviews after a job, and disputes with their two tiers (docs/disputes.md). */
-import { Dispute, JobId, OpenDisputeInput, RequestDisputeReviewInput, Review, ReviewInput, Uuid } from '../src/schemas.js';
+import { z } from 'zod';
+import { Dispute, DisputeChange, JobId, OpenDisputeInput, RequestDisputeReviewInput, Review, ReviewInput, Uuid } from '../src/schemas.js';
+import { VoxError } from '../src/errors.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { eur } from './format.js';
@@ -32,13 +34,28 @@ function disputeText(self: string, d: Dispute, headline?: string): string {
   if (d.validation) t.line(`validation evidence: ${d.validation.summary.status} (${d.validation.summary.validator_type}${d.validation.summary.consensus === false ? ', judges disagreed' : ''}), signed record ${d.validation.validation_id}`);
   if (d.ruling) t.line(`ruling: ${d.ruling}${d.worker_share_percent != null ? ` (${d.worker_share_percent}% to the worker)` : ''} by ${d.ruled_by === 'ai' ? `the Tier 1 arbiter (${d.arbiter_model}, confidence ${d.confidence?.toFixed(2)})` : 'a human (Tier 2)'}`);
   if (d.reasoning) t.line(`reasoning: ${t.quote(d.reasoning, d.ruled_by === 'ai' ? 'the Tier 1 arbiter (AI)' : 'the human reviewer', 'reasoning')}`);
-  switch (d.status) {
-    case 'arbitrating': t.line('Next: the Tier 1 arbiter is ruling; get_dispute again shortly. The escrow stays held.'); break;
-    case 'ruled': t.line(`This ruling becomes final on ${d.review_deadline}, when the money moves. Disagree? request_dispute_review with dispute_id ${d.id} before then to have a human decide (GDPR Art. 22).`); break;
-    case 'escalated': t.line(`In human review (${d.escalation_reason ?? 'escalated'}); due by ${d.sla_due_at}. The escrow stays held.`); break;
-    case 'resolved': t.line(`Resolved ${d.resolved_at}: worker paid ${eur(d.settlement?.worker_payout)}, platform fee ${eur(d.settlement?.platform_fee)}, refunded to the buyer ${eur(d.settlement?.refunded_to_buyer)}.`); break;
-  }
+  t.line(disputeNext(d));
   return t.toString();
+}
+
+/** What happens next with a dispute, by its status. */
+function disputeNext(d: Dispute): string {
+  switch (d.status) {
+    case 'arbitrating': return 'Next: the Tier 1 arbiter is ruling; get_dispute again shortly. The escrow stays held.';
+    case 'ruled': return `This ruling becomes final on ${d.review_deadline}, when the money moves. Disagree? request_dispute_review with job_id ${d.job_id} before then to have a human decide (GDPR Art. 22).`;
+    case 'escalated': return `In human review (${d.escalation_reason ?? 'escalated'}); due by ${d.sla_due_at}. The escrow stays held.`;
+    case 'resolved': return `Resolved ${d.resolved_at}: worker paid ${eur(d.settlement?.worker_payout)}, platform fee ${eur(d.settlement?.platform_fee)}, refunded to the buyer ${eur(d.settlement?.refunded_to_buyer)}.`;
+  }
+}
+
+/** The compact answer of opening a dispute or asking for its review (get_dispute has the rest). */
+function disputeChange(d: Dispute, headline: string) {
+  const next = disputeNext(d);
+  const structured = {
+    id: d.id, job_id: d.job_id, status: d.status, tier: d.tier, opened_by: d.opened_by,
+    review_deadline: d.review_deadline, sla_due_at: d.sla_due_at, job_status: d.job_status, next_step: next,
+  };
+  return { structured, text: `${headline}\nDispute ${d.id} on job ${d.job_id}: ${d.status}, tier ${d.tier} (job ${d.job_status}).\n${next}` };
 }
 
 export const openDispute = defineTool({
@@ -52,11 +69,10 @@ export const openDispute = defineTool({
     'The loser loses 5 trust points (split: nobody). Give a reason (10–5000 chars) and up to 20 evidence_items ({ type: text | url | r2_key, label, content }). ' +
     'Try request_revision or send_message first: a dispute ends the job. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...OpenDisputeInput.shape },
-  output: Dispute,
+  output: DisputeChange,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { job_id, ...rest }) {
-    const d = await mp.openDispute(job_id, rest);
-    return { structured: d, text: disputeText(mp.agentId, d, `Dispute ${d.id} opened.`) };
+    return disputeChange(await mp.openDispute(job_id, rest), 'Dispute opened; the escrow stays held until the ruling.');
   },
 });
 
@@ -66,7 +82,8 @@ export const getDispute = defineTool({
   title: 'Get the dispute of a job',
   description: 'The dispute on a job: its status (arbitrating, ruled, escalated, resolved), tier, the ruling with its confidence and reasoning, the review deadline, the evidence and the validation record attached, and the settlement once resolved.',
   input: { job_id: JobId },
-  output: Dispute,
+  // The validation record's own schema is the resource's (voxpact://jobs/{job_id}/validation): not repeated here.
+  output: Dispute.extend({ validation: z.record(z.string(), z.unknown()).nullable().describe('The signed validation record attached as evidence (voxpact://jobs/{job_id}/validation)') }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler({ mp }, { job_id }) {
     const d = await mp.getDispute(job_id);
@@ -80,13 +97,23 @@ export const requestDisputeReview = defineTool({
   title: 'Ask a human to review a Tier 1 ruling',
   description:
     'Either party can have a human review the Tier 1 (AI) ruling of a dispute (GDPR Art. 22), within 7 days of the ruling (review_deadline in get_dispute); ' +
-    'afterwards the ruling is final. The dispute goes to Tier 2, where a human rules within 48 h. Give the dispute_id (get_dispute) and optionally why.',
-  input: { dispute_id: Uuid.describe('Dispute id (UUID), from get_dispute'), ...RequestDisputeReviewInput.shape },
-  output: Dispute,
+    'afterwards the ruling is final. The dispute goes to Tier 2, where a human rules within 48 h. Give the job_id (or the dispute_id) and optionally why.',
+  input: {
+    job_id: JobId.optional().describe('The disputed job'),
+    dispute_id: Uuid.optional().describe('Or the dispute id (get_dispute)'),
+    ...RequestDisputeReviewInput.shape,
+  },
+  output: DisputeChange,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async handler({ mp }, { dispute_id, reason }) {
-    const d = await mp.requestDisputeReview(dispute_id, { reason });
-    return { structured: d, text: disputeText(mp.agentId, d, 'Sent to human review.') };
+  async handler({ mp }, { job_id, dispute_id, reason }) {
+    if (!job_id && !dispute_id) throw new VoxError('validation_error', 'job_id is required (or dispute_id): which dispute should a human review?', 400, { field: 'job_id' });
+    let id = dispute_id;
+    if (job_id) {
+      id = (await mp.getDispute(job_id)).id;
+      if (dispute_id && dispute_id !== id) throw new VoxError('validation_error', `dispute_id ${dispute_id} is not the dispute of job ${job_id}: send only one of them`, 400, { field: 'dispute_id' });
+    }
+    const d = await mp.requestDisputeReview(id!, { reason });
+    return disputeChange(d, 'Sent to human review.');
   },
 });
 

@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import {
-  ConfirmedFile, DeletedFile, DownloadUrl, FileId, FilePage, FilePreview, JobId, ListFilesInput, RequestUploadInput, UploadFileInput, UploadUrl,
+  ConfirmedFile, DeletedFile, DownloadUrl, FileId, FilePage, FilePreview, JobId, ListFilesInput, RequestUploadInput, TextPage, TextPageInput, UploadFileInput, UploadUrl,
 } from '../src/schemas.js';
 import { VoxError } from '../src/errors.js';
 import { mimeFromFilename } from '../src/files/mime.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
+import { clip } from './format.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 
@@ -72,6 +73,7 @@ export const uploadFile = defineTool({
 export const confirmUpload = defineTool({
   name: 'confirm_upload',
   toolset: 'files',
+  optIn: true,
   title: 'Confirm an upload',
   description:
     'After PUTting the bytes to the upload_url that upload_file gave you, confirm the upload: the server checks the object exists and records its real size ' +
@@ -129,17 +131,20 @@ export const previewFile = defineTool({
   toolset: 'files',
   title: 'Preview a file',
   description:
-    'Read a confirmed file without downloading it: text files are shown (whole under 10 MB, else the first 512 KB), binaries are described (type, size, first bytes). ' +
+    'Read a confirmed file without downloading it, a page at a time (max_chars; offset = next_offset reads on): text files are shown (whole under 10 MB, else the first 512 KB), binaries are described (type, size, first bytes). ' +
     'For deliverables also the latest validation result. The buyer can preview deliverables from delivery on — use it before approve_job.',
-  input: { job_id: JobId, file_id: FileId },
-  output: FilePreview,
+  input: { job_id: JobId, file_id: FileId, ...TextPageInput },
+  output: FilePreview.extend(TextPage.shape),
   annotations: READ,
-  async handler({ mp }, { job_id, file_id }) {
-    const p = await mp.previewFile(job_id, file_id);
+  async handler({ mp }, { job_id, file_id, offset, max_chars }) {
+    const whole = await mp.previewFile(job_id, file_id);
+    const page = clip(whole.preview_content, offset, max_chars);
+    const p = { ...whole, preview_content: page.text, offset: page.offset, next_offset: page.next_offset, total_chars: page.total_chars };
     const author = p.uploaded_by;
     const t = new Text(mp.agentId);
     t.line(`${p.purpose === 'input' ? 'Input' : 'Deliverable'} file ${p.file_id} ${t.quote(p.filename, author, 'filename')}: ${p.file_category}, ${p.content_type}, ${p.original_size_human}${p.is_partial ? ' (first 512 KB shown)' : ''}.`);
     t.line(p.preview_kind === 'text' ? t.quote(p.preview_content, author, 'file_content') : p.preview_content);
+    if (page.next_offset != null) t.line(`Characters ${page.offset}–${page.next_offset} of ${page.total_chars}; more: call again with offset ${page.next_offset}.`);
     if (p.validation) {
       const v = p.validation;
       t.line(`Validation: ${v.passed === null ? 'pending' : v.passed ? 'passed' : 'failed'}${v.confidence != null ? ` (confidence ${v.confidence})` : ''}${v.validator_type ? `, ${v.validator_type}` : ''}` +
@@ -153,6 +158,7 @@ export const previewFile = defineTool({
 export const deleteFile = defineTool({
   name: 'delete_file',
   toolset: 'files',
+  optIn: true,
   title: 'Delete a file',
   description: 'Delete a file you uploaded: a pending upload, or an input file. A confirmed deliverable cannot be deleted (it is the record of a delivery). The stored bytes are removed.',
   input: { job_id: JobId, file_id: FileId },

@@ -1,5 +1,6 @@
 /** Every MCP tool, once. Toolsets and read-only mode are derived from this list, never kept by hand. */
-import { type AnyTool, TOOLSETS, type Toolset } from '../src/tool.js';
+import type { Tool } from '@modelcontextprotocol/server';
+import { type AnyTool, TOOLSETS, TOOLSET_GROUPS, type Toolset, toolListing } from '../src/tool.js';
 import { accountTools } from './account.js';
 import { jobTools } from './jobs.js';
 import { biddingTools } from './bidding.js';
@@ -18,14 +19,35 @@ export const TOOLS: readonly AnyTool[] = [
 export const AVAILABLE_TOOLSETS: readonly Toolset[] = TOOLSETS.filter((s) => TOOLS.some((t) => t.toolset === s));
 
 /**
- * The tools of `toolsets` (all when omitted), only the read-only ones with `readOnly`.
- * An unknown toolset name is an error; a known one with no tools yet (files, messages) selects nothing.
+ * The tools of `toolsets`, only the read-only ones with `readOnly`. Without toolsets: the default
+ * listing, the tools an agent needs to hire and to work (no opt-in tool). A toolset's name brings
+ * all its tools, opt-in ones too; `default` and `all` (TOOLSET_GROUPS) mix with them. An unknown
+ * name is an error.
  */
 export function selectTools(o: { toolsets?: readonly string[]; readOnly?: boolean } = {}): AnyTool[] {
-  const unknown = (o.toolsets ?? []).filter((s) => !(TOOLSETS as readonly string[]).includes(s));
-  if (unknown.length) throw new Error(`unknown toolset(s): ${unknown.join(', ')} (known: ${TOOLSETS.join(', ')})`);
-  return TOOLS.filter((t) => (!o.toolsets || o.toolsets.includes(t.toolset)) && (!o.readOnly || t.annotations.readOnlyHint));
+  const known: readonly string[] = [...TOOLSETS, ...TOOLSET_GROUPS];
+  const unknown = (o.toolsets ?? []).filter((s) => !known.includes(s));
+  if (unknown.length) throw new Error(`unknown toolset(s): ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  const sets = o.toolsets ?? ['default'];
+  const wanted = (t: AnyTool) => sets.includes('all') || sets.includes(t.toolset) || (sets.includes('default') && !t.optIn);
+  return TOOLS.filter((t) => wanted(t) && (!o.readOnly || t.annotations.readOnlyHint));
 }
+
+/**
+ * The listing of a selection, built and serialised once per distinct selection (not per session
+ * or request): `tools` for the SDK's tools/list handler, `json` the same as JSON text for a
+ * transport that can send it as it is.
+ */
+export function listingOf(tools: readonly AnyTool[]): { tools: Tool[]; json: string } {
+  const key = tools.map((t) => t.name).join(',');
+  let l = LISTING_CACHE.get(key);
+  if (!l) {
+    const listed = tools.map(toolListing);
+    LISTING_CACHE.set(key, (l = { tools: listed, json: JSON.stringify(listed) }));
+  }
+  return l;
+}
+const LISTING_CACHE = new Map<string, { tools: Tool[]; json: string }>();
 
 // Names are a public contract: catch a duplicate at load time.
 {

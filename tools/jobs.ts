@@ -1,45 +1,49 @@
 /** Toolset `jobs`: post, find and work jobs from funding to approval. */
+import { z } from 'zod';
 import {
-  BrowseOpenJobsInput, CancelInput, DeliverInput, DeliverResult, Deliverable, IdempotencyKey, Job, JobId, ListJobsInput, OpenJob,
-  PostJobInput, RevisionInput, Transition, page,
+  BrowseOpenJobsInput, CancelInput, DeliverChange, DeliverInput, Deliverable, IdempotencyKey, Job, JobChange, JobId, JobStatus, JobStatusView, JobSummary, ListJobsInput,
+  OpenJob, PostJobInput, RevisionInput, TextPage, TextPageInput, Transition, page,
 } from '../src/schemas.js';
 import { cents } from '../src/money.js';
-import { defineTool } from '../src/tool.js';
+import { asList, defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
-import { eur, jobBlock, jobLine, nextStep } from './format.js';
+import { changeText, clip, eur, jobBlock, jobChange, jobLine, nextStep } from './format.js';
 import { checkSpend } from './rails.js';
 import { APP_RESULT_META, APP_URIS } from '../resources/apps.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 /** A state change that a second identical call cannot repeat (it fails with invalid_status). */
 const STEP = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
-const jobText = (self: string, j: Parameters<typeof jobBlock>[1], headline?: string) => jobBlock(new Text(self), j, headline).toString();
+/** A state change's answer: the compact JobChange and its text. */
+const changed = (j: Job, headline: string, moneyMoved: string | null = null) => {
+  const c = jobChange(j, moneyMoved);
+  return { structured: c, text: changeText(headline, c) };
+};
 
 export const postJob = defineTool({
-  name: 'post_job',
+  name: 'create_job',
   toolset: 'jobs',
   title: 'Post a job',
   description:
-    'Hire another agent. Amounts are EUR (min 5.00, at most 2 decimals). Two kinds:\n' +
-    '- direct (default): name the worker with worker_agent_id (find one with search_agents). Your saved card is charged the amount into escrow at once (status funded); ' +
-    'the worker then accept_job → start_job → deliver_job, and you approve_job to release the escrow minus the platform fee. A declined card leaves it pending_payment.\n' +
-    '- open (job_type "open"): amount is your max budget; workers submit_bid until bid_window_hours ends. Nothing is charged until you accept_bid.\n' +
-    'task_spec is an object ({ description, input_url?, … }); validation_criteria (must_include, min_words, …) states what a good delivery contains. ' +
-    'Above the server\'s confirmation threshold a human is asked to confirm the payment. Pass idempotency_key to retry safely.',
+    'Hire another agent; amounts in EUR (min 5.00, 2 decimals). job_type "direct" (default): name worker_agent_id (search_agents); your card is charged into escrow at once (funded). ' +
+    '"open": amount is your max budget; workers submit_bid until bid_window_hours ends; nothing is charged until accept_bid. ' +
+    'task_spec is an object ({ description, … }); validation_criteria (must_include, min_words, …) says what a good delivery holds. ' +
+    'A human may be asked to confirm the payment; pass idempotency_key to retry safely. VoxPact\'s capability, budget_eur and description are accepted too.',
   input: PostJobInput.shape,
-  output: Job,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  aliases: { capability: (v) => ({ required_capabilities: asList(v) }), budget_eur: (v) => ({ amount: v }), description: (v) => ({ task_spec: { description: v } }) },
+  output: JobChange,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handler(ctx, args) {
     const { mp } = ctx;
     if (args.job_type === 'direct' && args.worker_agent_id) {
-      // An unknown worker is left to post_job's own error, which names worker_agent_id.
+      // An unknown worker is left to create_job's own error, which names worker_agent_id.
       const worker = await mp.getAgent(args.worker_agent_id).catch(() => null);
       if (worker) await checkSpend(ctx, { amountCents: cents(args.amount), payeeId: worker.id, payeeName: worker.name, title: args.title, field: 'amount' });
     }
     const j = await mp.postJob(args);
     const head = j.job_type === 'open' ? 'Open job posted: nothing charged yet.'
-      : j.status === 'funded' ? `Direct job posted: ${eur(j.escrow_amount)} charged into escrow.` : `Direct job posted but not funded (${j.status}).`;
-    return { structured: j, text: jobText(mp.agentId, j, head) };
+      : j.status === 'funded' ? 'Direct job posted and funded.' : `Direct job posted but not funded (${j.status}).`;
+    return changed(j, head, j.escrow_amount > 0 ? `${eur(j.escrow_amount)} charged into escrow` : null);
   },
 });
 
@@ -49,12 +53,12 @@ export const listJobs = defineTool({
   title: 'List my jobs',
   description:
     'Your jobs, newest first: as buyer and as worker (role filters one side; role "worker" shows the jobs waiting for your work). ' +
-    'status is a comma-separated filter, e.g. "funded,accepted,in_progress". Use get_job for one job in full.',
-  input: ListJobsInput.shape,
-  output: page(Job),
+    'status filters, e.g. ["funded","accepted"] or "funded,accepted". Use get_job_status for one job in full.',
+  input: { ...ListJobsInput.shape, status: z.union([z.array(JobStatus), z.string()]).optional() },
+  output: page(JobSummary),
   annotations: READ,
-  async handler({ mp }, args) {
-    const r = await mp.listJobs(args);
+  async handler({ mp }, { status, ...args }) {
+    const r = await mp.listJobs({ ...args, status: Array.isArray(status) ? status.join(',') : status });
     const t = new Text(mp.agentId).line(`${r.count} job(s)${r.total !== undefined ? ` of ${r.total}` : ''}.`);
     for (const j of r.items) t.line(jobLine(t, j));
     return { structured: r, text: t.toString() };
@@ -62,28 +66,42 @@ export const listJobs = defineTool({
 });
 
 export const getJob = defineTool({
-  name: 'get_job',
+  name: 'get_job_status',
   toolset: 'jobs',
   title: 'Get a job',
-  description: 'One job in full: status, amount and escrow in EUR, buyer and worker, deadline, task_spec, and what to do next. Works for your jobs and for open jobs.',
+  description: 'One job in full: status, amount and escrow in EUR, buyer and worker, deadline, task_spec, the latest revision feedback, and what to do next. Works for your jobs and for open jobs.',
   input: { job_id: JobId },
-  output: Job,
+  output: JobStatusView,
   annotations: READ,
   ui: APP_URIS.jobCard,
   async handler({ mp }, { job_id }) {
     const j = await mp.getJob(job_id);
-    return { structured: j, text: jobText(mp.agentId, j), meta: { [APP_RESULT_META.nextStep]: nextStep(j) } };
+    const feedback = j.revision_count > 0 ? latestRevisionFeedback((await mp.getJobTransitions(job_id)).items) : null;
+    const t = new Text(mp.agentId);
+    jobBlock(t, j, undefined, feedback ? `latest revision feedback: ${t.quote(feedback, j.buyer_agent_id, 'revision_feedback')}` : undefined);
+    const next = nextStep(j);
+    return { structured: { ...j, revision_feedback: feedback, next_step: next }, text: t.toString(), meta: { [APP_RESULT_META.nextStep]: next } };
   },
 });
 
+/** How much of each task_spec get_open_jobs shows in its text. */
+const LIST_SPEC_CHARS = 600;
+
+/** The feedback of the newest revision request (transitions come oldest first). */
+function latestRevisionFeedback(transitions: readonly Transition[]): string | null {
+  for (let i = transitions.length - 1; i >= 0; i--) if (transitions[i].to_status === 'revision_requested') return transitions[i].reason;
+  return null;
+}
+
 export const browseOpenJobs = defineTool({
-  name: 'browse_open_jobs',
+  name: 'get_open_jobs',
   toolset: 'jobs',
   title: 'Browse open jobs',
   description:
     'Find open jobs to bid on as a worker. q ranks by relevance (e.g. "translate german") within windows of the 50 newest matches, so later pages (offset) reach older matches; filter by capabilities and min_budget / max_budget (EUR). ' +
     'amount is the buyer\'s max budget. Then submit_bid with a proposed_price within it.',
   input: BrowseOpenJobsInput.shape,
+  aliases: { query: (v) => ({ q: v }), capability: (v) => ({ capabilities: asList(v) }) },
   output: page(OpenJob),
   annotations: READ,
   async handler({ mp }, args) {
@@ -92,7 +110,10 @@ export const browseOpenJobs = defineTool({
     for (const j of r.items) {
       t.line(`${jobLine(t, j)}, bids ${j.bid_count}, closes ${j.bid_window_closes_at ?? '—'}` +
         (j.required_capabilities.length ? `, needs ${j.required_capabilities.join(', ')}` : ''));
-      t.line(`  task_spec: ${t.quote(j.task_spec, j.buyer_agent_id, 'task_spec')}`);
+      // A list shows the start of each task_spec; get_job_status has it whole.
+      const spec = clip(JSON.stringify(j.task_spec), 0, LIST_SPEC_CHARS);
+      t.line(`  task_spec: ${t.quote(spec.next_offset == null ? spec.text : `${spec.text}…`, j.buyer_agent_id, 'task_spec')}` +
+        (spec.next_offset == null ? '' : ` (the first ${spec.text.length} of ${spec.total_chars} characters: get_job_status ${j.id} for all)`));
     }
     return { structured: r, text: t.toString() };
   },
@@ -101,6 +122,7 @@ export const browseOpenJobs = defineTool({
 export const getJobTransitions = defineTool({
   name: 'get_job_transitions',
   toolset: 'jobs',
+  optIn: true,
   title: 'Job history',
   description: 'Every status change of a job, oldest first: from → to, the action, who did it and why (e.g. revision feedback, cancel reason).',
   input: { job_id: JobId },
@@ -123,11 +145,10 @@ export const acceptJob = defineTool({
   title: 'Accept a job (worker)',
   description: 'As the assigned worker, take a funded direct job (funded → accepted). The money is already in escrow. Next: start_job when you begin, then deliver_job.',
   input: { job_id: JobId },
-  output: Job,
+  output: JobChange,
   annotations: STEP,
   async handler({ mp }, { job_id }) {
-    const j = await mp.acceptJob(job_id);
-    return { structured: j, text: jobText(mp.agentId, j, 'Accepted.') };
+    return changed(await mp.acceptJob(job_id), 'Accepted.');
   },
 });
 
@@ -137,11 +158,10 @@ export const startJob = defineTool({
   title: 'Start work (worker)',
   description: 'As the worker, mark an accepted job in progress (accepted → in_progress). Next: do the task in task_spec and deliver_job with the result.',
   input: { job_id: JobId },
-  output: Job,
+  output: JobChange,
   annotations: STEP,
   async handler({ mp }, { job_id }) {
-    const j = await mp.startJob(job_id);
-    return { structured: j, text: jobText(mp.agentId, j, 'Started.') };
+    return changed(await mp.startJob(job_id), 'Started.');
   },
 });
 
@@ -150,28 +170,34 @@ export const deliverJob = defineTool({
   toolset: 'jobs',
   title: 'Deliver work (worker)',
   description:
-    'As the worker, submit the result inline as content (text; content_type defaults to text/plain) for an in_progress job or after a revision request. ' +
-    'The job becomes delivered; the buyer reviews it and approves (escrow minus platform fee is paid to you) or requests a revision. ' +
-    'Without an answer it auto-approves after 48 h. Pass idempotency_key to retry safely. ' +
-    'To deliver a file instead, give filename with content (text) or content_base64 (≤ 10 MB): it is uploaded, confirmed and delivered in this one call ' +
-    '(content_type defaults to what the filename suggests); larger files: upload_file without content, then confirm_upload.',
+    'As the worker, deliver the result of an in_progress job (or after a revision request) as content (text). The buyer then approves (escrow minus the platform fee is paid to you) ' +
+    'or requests a revision; without an answer it auto-approves after 48 h. A file: filename with content or content_base64 (≤ 10 MB); larger: upload_file. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...DeliverInput.shape },
-  output: DeliverResult,
+  aliases: { deliverable: (v, args) => (typeof v === 'string' || args.content_type !== undefined ? { content: typeof v === 'string' ? v : JSON.stringify(v) } : { content: JSON.stringify(v), content_type: 'application/json' }) },
+  output: DeliverChange,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { job_id, ...rest }) {
     const r = await mp.deliverJob(job_id, rest);
     const d = r.deliverable;
-    return { structured: r, text: jobText(mp.agentId, r.job, `Delivered revision ${d.revision_number} (${d.size_bytes} bytes, sha256 ${d.sha256.slice(0, 12)}…).`) };
+    const { structured: job, text } = changed(r.job, `Delivered revision ${d.revision_number} (${d.size_bytes} bytes, sha256 ${d.sha256.slice(0, 12)}…).`);
+    const deliverable = {
+      id: d.id, revision_number: d.revision_number, content_type: d.content_type, size_bytes: d.size_bytes, sha256: d.sha256,
+      file_id: d.file_id, filename: d.filename, created_at: d.created_at,
+      validation: d.validation ? { validation_id: d.validation.validation_id, status: d.validation.status, validator_type: d.validation.validator_type } : null,
+    };
+    return { structured: { job, deliverable }, text };
   },
 });
 
-function deliverableText(self: string, d: { revision_number: number; content_type: string; size_bytes: number; is_partial: boolean; created_at: string }, body: string | null, author: string | null, field: string) {
+/** A deliverable's text, one page of it (clip), fenced as the worker's words. */
+function deliverableText(self: string, d: Deliverable, body: string | null, author: string | null, page: ReturnType<typeof clip>) {
   const t = new Text(self);
-  t.line(`Deliverable revision ${d.revision_number} (${d.content_type}, ${d.size_bytes} bytes${d.is_partial ? ', preview truncated' : ''}, delivered ${d.created_at}):`);
-  t.line(t.quote(body ?? '', author ?? 'the worker', field));
+  t.line(`Deliverable revision ${d.revision_number} (${d.content_type}, ${d.size_bytes} bytes${d.is_partial ? ', preview truncated' : ''}, delivered ${d.created_at}), ` +
+    `characters ${page.offset}–${page.offset + page.text.length} of ${page.total_chars}:`);
+  t.line(t.quote(page.text, author ?? 'the worker', 'deliverable'));
+  if (page.next_offset != null) t.line(`More: call again with offset ${page.next_offset}.`);
   // A file deliverable (src/engine/files.ts): its bytes are read with the file tools.
-  const file = d as { file_id?: string | null; filename?: string | null };
-  if (file.file_id) t.line(`This delivery is the file ${t.quote(file.filename ?? '', author ?? 'the worker', 'filename')} (file_id ${file.file_id}): preview_file shows it${body ? '' : ' (a binary is described there)'}; get_file_download_url downloads it (the buyer once the job is completed).`);
+  if (d.file_id) t.line(`This delivery is the file ${t.quote(d.filename ?? '', author ?? 'the worker', 'filename')} (file_id ${d.file_id}): preview_file shows it${body ? '' : ' (a binary is described there)'}; get_file_download_url downloads it (the buyer once the job is completed).`);
   return t;
 }
 
@@ -193,13 +219,15 @@ export const getDeliverablePreview = defineTool({
   toolset: 'jobs',
   title: 'Preview the deliverable (buyer)',
   description:
-    'Read the latest delivery before paying for it. As the buyer, check it against task_spec, then approve_job (releases the escrow) or request_revision with feedback.',
-  input: { job_id: JobId },
-  output: Deliverable,
+    'Read the latest delivery before paying for it, a page at a time (max_chars; offset = next_offset reads on). As the buyer, check it against task_spec, then approve_job (releases the escrow) or request_revision with feedback.',
+  input: { job_id: JobId, ...TextPageInput },
+  output: Deliverable.extend(TextPage.shape),
   annotations: READ,
-  async handler({ mp }, { job_id }) {
-    const [d, j] = await Promise.all([mp.getDeliverablePreview(job_id), mp.getJob(job_id)]);
-    const t = deliverableText(mp.agentId, d, d.preview, j.worker_agent_id, 'deliverable');
+  async handler({ mp }, { job_id, offset, max_chars }) {
+    const [full, j] = await Promise.all([mp.getDeliverablePreview(job_id), mp.getJob(job_id)]);
+    const page = clip(full.preview ?? '', offset, max_chars);
+    const d = { ...full, preview: page.text, offset: page.offset, next_offset: page.next_offset, total_chars: page.total_chars };
+    const t = deliverableText(mp.agentId, d, d.preview, j.worker_agent_id, page);
     if (d.validation) validationLines(t, d.validation, job_id);
     if (j.your_role === 'buyer' && (j.status === 'delivered' || j.status === 'validating')) t.line('Next: approve_job to release the escrow, or request_revision with feedback.');
     return { structured: d, text: t.toString() };
@@ -210,13 +238,15 @@ export const getDeliverable = defineTool({
   name: 'get_deliverable',
   toolset: 'jobs',
   title: 'Get the full deliverable',
-  description: 'The full latest delivery. The buyer gets it once the job is completed (approved and paid); before that use get_deliverable_preview. The worker can always read its own.',
-  input: { job_id: JobId },
-  output: Deliverable,
+  description: 'The full latest delivery, a page at a time (max_chars; offset = next_offset reads on). The buyer gets it once the job is completed (approved and paid); before that use get_deliverable_preview. The worker can always read its own.',
+  input: { job_id: JobId, ...TextPageInput },
+  output: Deliverable.extend(TextPage.shape),
   annotations: READ,
-  async handler({ mp }, { job_id }) {
-    const [d, j] = await Promise.all([mp.getDeliverable(job_id), mp.getJob(job_id)]);
-    return { structured: d, text: deliverableText(mp.agentId, d, d.content, j.worker_agent_id, 'deliverable').toString() };
+  async handler({ mp }, { job_id, offset, max_chars }) {
+    const [full, j] = await Promise.all([mp.getDeliverable(job_id), mp.getJob(job_id)]);
+    const page = clip(full.content ?? '', offset, max_chars);
+    const d = { ...full, content: page.text, offset: page.offset, next_offset: page.next_offset, total_chars: page.total_chars };
+    return { structured: d, text: deliverableText(mp.agentId, d, d.content, j.worker_agent_id, page).toString() };
   },
 });
 
@@ -228,11 +258,11 @@ export const approveJob = defineTool({
     'As the buyer, accept the delivery of a delivered (or validating) job: the escrow is released to the worker minus the platform fee (6–12 % by the worker\'s tier) and the job is completed. ' +
     'This cannot be undone. Review with get_deliverable_preview first. Afterwards: get_deliverable for the full result, leave_review to rate the worker. Pass idempotency_key to retry safely (the escrow is released once).',
   input: { job_id: JobId, idempotency_key: IdempotencyKey },
-  output: Job,
+  output: JobChange,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler({ mp }, { job_id, idempotency_key }) {
     const j = await mp.approveJob(job_id, { idempotency_key });
-    return { structured: j, text: jobText(mp.agentId, j, `Approved: ${eur(j.amount)} released — platform fee ${eur(j.platform_fee)}, worker payout ${eur(j.worker_payout)}.`) };
+    return changed(j, 'Approved.', `${eur(j.amount)} released from escrow: platform fee ${eur(j.platform_fee)}, worker payout ${eur(j.worker_payout)}`);
   },
 });
 
@@ -244,11 +274,11 @@ export const requestRevision = defineTool({
     'As the buyer, send a delivered job back to the worker with feedback (10–5000 chars) saying exactly what to change. Allowed up to max_revisions times (default 2); the escrow stays held. ' +
     'The worker re-delivers with deliver_job.',
   input: { job_id: JobId, ...RevisionInput.shape },
-  output: Job,
+  output: JobChange,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { job_id, feedback }) {
     const j = await mp.requestRevision(job_id, feedback);
-    return { structured: j, text: jobText(mp.agentId, j, `Revision ${j.revision_count}/${j.max_revisions} requested.`) };
+    return changed(j, `Revision ${j.revision_count}/${j.max_revisions} requested.`);
   },
 });
 
@@ -260,11 +290,14 @@ export const cancelJob = defineTool({
     'Cancel a job. As the buyer: before acceptance (pending_payment, funded, open) a full refund; once accepted a 5 % cancellation fee; once in progress 25 % goes to the worker as compensation. ' +
     'As the worker: declining or withdrawing refunds the buyer in full (and costs trust if you had accepted). Give a reason. Pass idempotency_key to retry safely.',
   input: { job_id: JobId, ...CancelInput.shape },
-  output: Job,
+  output: JobChange,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler({ mp }, { job_id, ...rest }) {
+    const held = (await mp.getJob(job_id)).escrow_amount;
     const j = await mp.cancelJob(job_id, rest);
-    return { structured: j, text: jobText(mp.agentId, j, `Cancelled${j.cancellation_fee ? `: cancellation fee ${eur(j.cancellation_fee)}` : ''}.`) };
+    const fee = j.cancellation_fee ?? 0;
+    const moved = held > 0 ? `${eur(held)} left escrow: ${eur(held - fee)} refunded to the buyer${fee ? `, ${eur(fee)} cancellation fee` : ''}` : null;
+    return changed(j, 'Cancelled.', moved);
   },
 });
 

@@ -10,6 +10,7 @@ const PaymentMethodId = z.string().min(1).max(255);
 export const listPaymentMethods = defineTool({
   name: 'list_payment_methods',
   toolset: 'payments',
+  optIn: true,
   title: 'List saved cards',
   description: 'Saved cards of your owner (shared by the owner\'s agents): brand, last4, expiry, which one is the default that jobs are charged to.',
   input: {},
@@ -25,6 +26,7 @@ export const listPaymentMethods = defineTool({
 export const setupPaymentMethod = defineTool({
   name: 'setup_payment_method',
   toolset: 'payments',
+  optIn: true,
   title: 'Start saving a card',
   description:
     'Step 1 of saving a card: returns a SetupIntent client_secret for the card form (stripe.confirmCardSetup). Step 2: save_payment_method with the resulting payment_method_id. ' +
@@ -41,13 +43,15 @@ export const setupPaymentMethod = defineTool({
 export const savePaymentMethod = defineTool({
   name: 'save_payment_method',
   toolset: 'payments',
+  optIn: true,
   title: 'Save a card',
   description:
     'Save a confirmed card (payment_method_id, e.g. pm_… or a Stripe test id like pm_card_visa) for your owner. The first card, or make_default=true, becomes the default that jobs are charged to; ' +
     'saving a default card charges your pending_payment jobs again (listed in retried_jobs).',
   input: { payment_method_id: PaymentMethodId.describe('The card to save: pm_… (embedded: pm_card_visa, pm_card_mastercard, …)'), make_default: z.boolean().optional() },
   output: SavedPaymentMethod,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // A new default card charges the pending_payment jobs again: it can move money.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handler({ mp }, { payment_method_id, make_default }) {
     const p = await mp.savePaymentMethod(payment_method_id, { make_default });
     const retried = p.retried_jobs.length ? ` Charged again: ${p.retried_jobs.join(', ')}.` : '';
@@ -58,6 +62,7 @@ export const savePaymentMethod = defineTool({
 export const deletePaymentMethod = defineTool({
   name: 'delete_payment_method',
   toolset: 'payments',
+  optIn: true,
   title: 'Delete a saved card',
   description: 'Detach a saved card (payment_method_id from list_payment_methods). If it was the default, the newest remaining card becomes the default.',
   input: { payment_method_id: PaymentMethodId.describe('A saved card id from list_payment_methods') },
@@ -72,6 +77,7 @@ export const deletePaymentMethod = defineTool({
 export const getPayouts = defineTool({
   name: 'get_payouts',
   toolset: 'payments',
+  optIn: true,
   title: 'My earnings',
   description: 'Your earnings as a worker: per completed job the gross amount, the platform fee and your net payout in EUR (plus cancellation compensation), and the total earned.',
   input: {},
@@ -87,6 +93,7 @@ export const getPayouts = defineTool({
 export const connectOnboard = defineTool({
   name: 'connect_onboard',
   toolset: 'payments',
+  optIn: true,
   title: 'Connect a bank account for payouts',
   description:
     'Start or resume Stripe Express onboarding so your earnings as a worker are paid to your bank. Creates the owner\'s Stripe account once and returns an onboarding_url ' +
@@ -104,11 +111,13 @@ export const connectOnboard = defineTool({
 export const connectStatus = defineTool({
   name: 'connect_status',
   toolset: 'payments',
+  optIn: true,
   title: 'Payout account status',
   description: 'Whether your Stripe Connect account is onboarded and can receive payouts (is_ready). Checking it also pays out releases that were waiting for the account.',
   input: {},
   output: ConnectStatus,
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  // Not read-only: checking pays out the releases that were waiting for the account.
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler({ mp }) {
     const r = await mp.connectStatus();
     return { structured: r, text: `${r.is_ready ? 'Ready for payouts' : 'Not ready for payouts'}: ${r.message}` };

@@ -71,7 +71,7 @@ function buyersBid(ctx: Ctx, agentId: string, bidId: string) {
   const b = loadBid(ctx, bidId);
   const j = loadJob(ctx, b.job_id);
   if (j.buyer_id !== agentId) {
-    if (b.worker_id === agentId) throw new VoxError('forbidden', "only the job's buyer can accept or counter a bid", 403);
+    if (b.worker_id === agentId) throw new VoxError('forbidden', "only the job's buyer can accept or counter a bid; as the bidder, submit_bid again to change your price (list_notifications tells you when the buyer answers)", 403);
     throw notFound('bid', bidId);
   }
   return { b, j };
@@ -106,7 +106,7 @@ export function quoteBid(ctx: Ctx, agentId: string, bidId: string) {
  */
 export function acceptBid(ctx: Ctx, agentId: string, bidId: string) {
   const { b, j } = buyersBid(ctx, agentId, bidId);
-  if (j.status !== 'open') throw new VoxError('invalid_status', `job is '${j.status}'; accept_bid needs 'open' (a bid was already accepted or the job closed)`, 409, { status: j.status });
+  if (j.status !== 'open') throw new VoxError('invalid_status', `job is '${j.status}'; accept_bid needs 'open' (a bid was already accepted or the job closed: get_job_status says where it stands)`, 409, { status: j.status });
   if (b.status !== 'active' && b.status !== 'countered') throw new VoxError('invalid_status', `bid is '${b.status}'; accept_bid needs an active bid`, 409);
   if (getAgentRow(ctx, b.worker_id).status !== 'active') throw new VoxError('invalid_status', 'the bidder is no longer active', 409);
   checkWorkerLimits(ctx, b.worker_id, b.proposed_price_cents, 'bid_id');
@@ -118,7 +118,7 @@ export function acceptBid(ctx: Ctx, agentId: string, bidId: string) {
   const now = ctx.clock.now();
   const deadline = now + j.deadline_hours * HOUR_MS;
   ctx.db.prepare("UPDATE bids SET status = 'accepted', updated_at = ? WHERE id = ?").run(now, bidId);
-  rejectOpenBids(ctx, j.id);
+  rejectOpenBids(ctx, j.id, 'another bid was accepted');
   const next = move(ctx, { ...j, amount_cents: b.proposed_price_cents }, 'accept_bid', 'buyer', agentId, null, {
     worker_id: b.worker_id, amount_cents: b.proposed_price_cents, funded_at: now, deadline_at: deadline,
   });

@@ -13,7 +13,7 @@ import { allRows, getRow } from './db.js';
 import { sha256, timeUuid } from './ids.js';
 import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
-import { type Actor, allowedFrom, findTransition } from './transitions.js';
+import { type Actor, TRANSITIONS, allowedFrom, findTransition } from './transitions.js';
 import { schedule } from './timers.js';
 import { getAgentRow, ftsQuery } from './accounts.js';
 import { type JobRow, jobView } from './views.js';
@@ -24,6 +24,20 @@ const TOOL_FOR: Record<string, string> = {
   accept: 'accept_job', start: 'start_job', deliver: 'deliver_job', approve: 'approve_job', request_revision: 'request_revision',
   cancel: 'cancel_job', withdraw: 'cancel_job', accept_bid: 'accept_bid', dispute: 'open_dispute',
 };
+
+/**
+ * What `actor` can do instead with a job in `status`, from the transition table: appended to
+ * invalid_status / forbidden errors so the caller learns the tool to use (a buyer calling
+ * accept_job on a delivered job is pointed at approve_job / request_revision).
+ */
+function instead(status: JobStatus, actor: Actor | null): string {
+  if (!actor) return '';
+  const tools = [...new Set(TRANSITIONS.filter((r) => r.actor === actor && r.from.includes(status)).map((r) => TOOL_FOR[r.action] ?? r.action))];
+  if (status === 'open' && actor === 'buyer') tools.unshift('list_bids', 'counter_bid');
+  return tools.length
+    ? ` As the ${actor} of this '${status}' job, use ${tools.join(' or ')}.`
+    : ` As the ${actor}, nothing is yours to do while the job is '${status}': get_job_status says what comes next.`;
+}
 
 export function loadJob(ctx: Ctx, id: string): JobRow {
   const j = getRow<JobRow>(ctx.db.prepare(`${JOB_SELECT} WHERE j.id = ?`), id);
@@ -64,8 +78,8 @@ export function move(ctx: Ctx, j: JobRow, action: string, actor: Actor, actorAge
   const row = findTransition(action, actor, j.status);
   if (!row) {
     const allowed = allowedFrom(action, actor);
-    if (!allowed.length) throw new VoxError('forbidden', `the ${actor} of a job cannot call ${tool}`, 403);
-    throw new VoxError('invalid_status', `job is '${j.status}'; ${tool} needs ${allowed.map((s) => `'${s}'`).join(' or ')}`, 409, { status: j.status });
+    if (!allowed.length) throw new VoxError('forbidden', `the ${actor} of a job cannot call ${tool}.${instead(j.status, actor)}`, 403);
+    throw new VoxError('invalid_status', `job is '${j.status}'; ${tool} needs ${allowed.map((s) => `'${s}'`).join(' or ')}.${instead(j.status, actor)}`, 409, { status: j.status });
   }
   writeMove(ctx, j, action, actor, actorAgentId, row.to, reason, patch);
   if (j.status === 'open') unindexOpenJob(ctx, j.id);
@@ -321,7 +335,7 @@ export function retryPendingPayments(ctx: Ctx, buyerId: string): string[] {
 // ---------- lifecycle ----------
 
 function requireRole(j: JobRow, agentId: string, role: 'buyer' | 'worker', tool: string) {
-  if (roleOf(j, agentId) !== role) throw new VoxError('forbidden', `only the job's ${role} can call ${tool}`, 403);
+  if (roleOf(j, agentId) !== role) throw new VoxError('forbidden', `only the job's ${role} can call ${tool}.${instead(j.status, roleOf(j, agentId))}`, 403);
 }
 
 export function acceptJob(ctx: Ctx, agentId: string, jobId: string) {
@@ -431,7 +445,7 @@ export function cancelJob(ctx: Ctx, agentId: string, jobId: string, reason: stri
   const role = roleOf(j, agentId);
   if (!role) throw notFound('job', jobId);
   const next = move(ctx, j, role === 'buyer' ? 'cancel' : 'withdraw', role, agentId, reason ?? null);
-  rejectOpenBids(ctx, jobId);
+  rejectOpenBids(ctx, jobId, 'the buyer cancelled the job');
   const fee = next.cancellation_fee_cents ?? 0;
   const other = role === 'buyer' ? j.worker_id : j.buyer_id;
   if (other) {
@@ -443,9 +457,17 @@ export function cancelJob(ctx: Ctx, agentId: string, jobId: string, reason: stri
   return next;
 }
 
-export function rejectOpenBids(ctx: Ctx, jobId: string) {
+/** Reject every live bid of a job and tell each losing bidder why (`why`: "another bid was accepted", …). */
+export function rejectOpenBids(ctx: Ctx, jobId: string, why: string) {
+  const losers = ctx.db.prepare("SELECT id, worker_id FROM bids WHERE job_id = ? AND status IN ('active','countered')").all(jobId) as { id: string; worker_id: string }[];
+  if (!losers.length) return;
   ctx.db.prepare("UPDATE bids SET status = 'rejected', updated_at = ? WHERE job_id = ? AND status IN ('active','countered')").run(ctx.clock.now(), jobId);
   refreshBidCount(ctx, jobId);
+  const title = loadJob(ctx, jobId).title;
+  for (const l of losers) {
+    emit(ctx, l.worker_id, 'bid.rejected', jobId, { job_id: jobId, bid_id: l.id, reason: why },
+      `Your bid on "${title}" was not selected: ${why}. Nothing more to do for this job; get_open_jobs for others.`);
+  }
 }
 
 /** bid_count is the number of live bids; recompute it wherever a bid's status changes. */

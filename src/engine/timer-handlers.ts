@@ -28,7 +28,7 @@ export const TIMER_HANDLERS: Record<TimerKind, Handler> = {
     const j = loadJob(ctx, jobId);
     if (j.status !== 'open') return 'skipped: a bid was accepted';
     move(ctx, j, 'bid_window_closed', 'system', null, 'no bid accepted within the grace period');
-    rejectOpenBids(ctx, jobId);
+    rejectOpenBids(ctx, jobId, 'no bid was accepted in time and the job closed');
     emit(ctx, j.buyer_id, 'job.expired', jobId, { job_id: jobId, reason: 'no_bid_accepted' }, `No bid on "${j.title}" was accepted in time; the job was closed. Nothing was charged.`);
     return 'closed: no bid accepted';
   },

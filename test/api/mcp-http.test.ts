@@ -65,14 +65,14 @@ describe('MCP over streamable HTTP', () => {
     const ids = await Promise.all([b, w, s].map(async (x) => (await call(x.client, 'get_my_agent')).data.id));
     expect(ids).toEqual([buyer.id, worker.id, stranger.id]);
 
-    const posted = await call(b.client, 'post_job', { title: 'Summarise over HTTP', task_spec: task(), amount: 8, worker_agent_id: worker.id });
+    const posted = await call(b.client, 'create_job', { title: 'Summarise over HTTP', task_spec: task(), amount: 8, worker_agent_id: worker.id });
     expect(posted.isError).toBe(false);
     const jobId = posted.data.id;
     const [bl, wl, sl] = await Promise.all([b, w, s].map((x) => call(x.client, 'list_jobs')));
     expect(bl.data.items.map((j: Any) => j.id)).toContain(jobId);
     expect(wl.data.items.map((j: Any) => j.id)).toContain(jobId);
     expect(sl.data.items).toEqual([]);
-    const peek = await call(s.client, 'get_job', { job_id: jobId });
+    const peek = await call(s.client, 'get_job_status', { job_id: jobId });
     expect(peek.isError).toBe(true);
     expect(peek.data.error.code).toBe('not_found');
     expect((await call(w.client, 'accept_job', { job_id: jobId })).data.status).toBe('accepted');

@@ -1,6 +1,6 @@
 /**
  * The MCP Apps views (resources/apps.ts) end to end. Over real stdio against the built CLI: the
- * UI `_meta` on get_job and get_dashboard only (as ext-apps' own registerAppTool emits it), both
+ * UI `_meta` on get_job_status and get_dashboard only (as ext-apps' own registerAppTool emits it), both
  * ui:// resources listed and read as text/html;profile=mcp-app, the plain results unchanged.
  * In headless Chromium: a test host built on ext-apps' AppBridge loads each view's HTML in a
  * sandboxed iframe, completes the handshake and feeds it real tool results from the stdio
@@ -46,9 +46,9 @@ beforeAll(async () => {
   const wk = w.agent('apps-worker', { card: null, capabilities: ['summarization'] });
   await b.mp.updateMyAgent({ monthly_spending_limit: 60 });
   buyerKey = b.key;
-  [buyer, worker] = await Promise.all([w.connect(b.key, { agentId: b.id }), w.connect(wk.key, { agentId: wk.id })]);
+  [buyer, worker] = await Promise.all([w.connect(b.key, { agentId: b.id, args: ['--toolsets', 'all'] }), w.connect(wk.key, { agentId: wk.id, args: ['--toolsets', 'all'] })]);
 
-  const post = (title: string, amount: number) => ok(buyer, 'post_job', {
+  const post = (title: string, amount: number) => ok(buyer, 'create_job', {
     title, amount, worker_agent_id: wk.id, task_spec: { description: 'Summarise the attached report in one paragraph.' },
     validation_criteria: { must_include: 'summary' },
   });
@@ -66,12 +66,12 @@ afterAll(async () => {
 });
 
 describe('MCP Apps over stdio', () => {
-  it('links the job card to get_job and the spending view to get_dashboard, and no other tool, as registerAppTool would', async () => {
+  it('links the job card to get_job_status and the spending view to get_dashboard, and no other tool, as registerAppTool would', async () => {
     const { tools } = await buyer.client.listTools();
     const linked = tools.filter((t) => t._meta !== undefined).map((t) => [t.name, t._meta]);
     expect(linked).toEqual([
       ['get_dashboard', { ui: { resourceUri: APP_URIS.spending }, 'ui/resourceUri': APP_URIS.spending }],
-      ['get_job', { ui: { resourceUri: APP_URIS.jobCard }, 'ui/resourceUri': APP_URIS.jobCard }],
+      ['get_job_status', { ui: { resourceUri: APP_URIS.jobCard }, 'ui/resourceUri': APP_URIS.jobCard }],
     ].sort((a, b) => tools.findIndex((t) => t.name === a[0]) - tools.findIndex((t) => t.name === b[0])));
 
     // Our hand-written metadata and MIME type are what ext-apps' own server helpers produce.
@@ -114,15 +114,16 @@ describe('MCP Apps over stdio', () => {
     await vi.waitFor(() => expect(s.stderr).toContain('VIEWS LOADED'));
   });
 
-  it('leaves get_job and get_dashboard answering as before: one text block and the same structuredContent; get_job adds only the next step in _meta, for the view', async () => {
-    const job = await raw(buyer, 'get_job', { job_id: delivered });
+  it('leaves get_job_status and get_dashboard answering as before: one text block and the same structuredContent; get_job_status adds only the next step in _meta, for the view', async () => {
+    const job = await raw(buyer, 'get_job_status', { job_id: delivered });
     expect(Object.keys(job).sort()).toEqual(['_meta', 'content', 'structuredContent']);
     expect(job.content).toEqual([{ type: 'text', text: expect.stringContaining(`Job ${delivered}:`) }]);
     // The view shows the very sentence the model reads in the text (tools/format.ts nextStep).
     const next = (job._meta as Any)[APP_RESULT_META.nextStep] as string;
     expect(next).toMatch(/^Next: get_deliverable_preview, then approve_job .* or request_revision/);
     expect((job.content as Any)[0].text).toContain(next);
-    expect(job.structuredContent).toEqual(JSON.parse(JSON.stringify(await w.engine.as(buyer.agentId!).getJob(delivered))));
+    // The engine's job, plus the revision feedback and the same next step (issue 14).
+    expect(job.structuredContent).toEqual({ ...JSON.parse(JSON.stringify(await w.engine.as(buyer.agentId!).getJob(delivered))), revision_feedback: null, next_step: next });
     const dash = await raw(buyer, 'get_dashboard', {});
     expect(Object.keys(dash).sort()).toEqual(['content', 'structuredContent']);
     expect((dash.structuredContent as Any).spending).toMatchObject({ spent: 32.5, limit: 60, left: 27.5 });
@@ -205,7 +206,7 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
   }
 
   it('shows the buyer a delivered job: status, amount, the full timeline, the validation, approve or revise — and the hostile title as text', async () => {
-    const job = await show(APP_URIS.jobCard, buyer, 'get_job', { job_id: delivered });
+    const job = await show(APP_URIS.jobCard, buyer, 'get_job_status', { job_id: delivered });
     const transitions = await ok(buyer, 'get_job_transitions', { job_id: delivered });
     await expect.poll(() => view().getByTestId('timeline').locator('li').count()).toBe(transitions.count);
     expect(await text('status')).toBe('Delivered');
@@ -225,11 +226,11 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
   });
 
   it('tells the worker of the same job to wait, and the worker of an accepted job to start; a refresh goes through the host to the server', async () => {
-    await show(APP_URIS.jobCard, worker, 'get_job', { job_id: delivered });
+    await show(APP_URIS.jobCard, worker, 'get_job_status', { job_id: delivered });
     await expect.poll(() => text('next')).toBe('Delivered; waiting for the buyer to approve_job or request_revision.');
     expect(await text('role')).toBe('worker');
 
-    await show(APP_URIS.jobCard, worker, 'get_job', { job_id: accepted });
+    await show(APP_URIS.jobCard, worker, 'get_job_status', { job_id: accepted });
     expect(await text('status')).toBe('Accepted');
     expect(await text('next')).toBe('Next: start_job, then do the work and deliver_job.');
     await expect.poll(() => view().getByTestId('timeline').locator('li').count()).toBe(2); // the details arrived
@@ -242,8 +243,8 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
     await expect.poll(() => view().getByTestId('timeline').locator('li').count()).toBe(3);
   });
 
-  it('without a host that relays tool calls: the card from get_job alone, no refresh button', async () => {
-    await show(APP_URIS.jobCard, buyer, 'get_job', { job_id: delivered }, { relay: false });
+  it('without a host that relays tool calls: the card from get_job_status alone, no refresh button', async () => {
+    await show(APP_URIS.jobCard, buyer, 'get_job_status', { job_id: delivered }, { relay: false });
     await expect.poll(() => text('status')).toBe('Delivered');
     expect(await view().getByTestId('timeline').locator('li').allTextContents()).toEqual([expect.stringMatching(/^Posted /), expect.stringMatching(/^Delivered /)]);
     expect(await view().getByRole('button').count()).toBe(0);
@@ -261,7 +262,7 @@ describe.skipIf(!hasChromium)('MCP Apps views in Chromium', () => {
     expect(await text('recent')).toContain(HOSTILE_TITLE);
     await shot('spending');
 
-    await ok(buyer, 'post_job', { title: 'One more small job', amount: 7, worker_agent_id: worker.agentId, task_spec: { description: 'x' } });
+    await ok(buyer, 'create_job', { title: 'One more small job', amount: 7, worker_agent_id: worker.agentId, task_spec: { description: 'x' } });
     await view().getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => text('spent')).toBe(`${(s.spent + 7).toFixed(2)} EUR`);
   });

@@ -58,20 +58,20 @@ const EXPECTATIONS: Record<string, Entry> = {
   // account: the caller's own data, or public
   register_agent: { prepare: async () => ({ name: 'authz-new', owner_email: 'authz-new@example.test', webhook_url: 'https://127.0.0.1:1/hook' }), expect: same('webhook_verification_failed'), note: 'public; the loopback ping is refused for everyone alike' },
   search_agents: { prepare: none, expect: same('ok') },
-  get_platform_info: { prepare: none, expect: same('ok') },
+  platform_info: { prepare: none, expect: same('ok') },
   get_dashboard: { prepare: none, expect: same('ok') },
   get_my_agent: { prepare: none, expect: same('ok') },
   update_my_agent: { prepare: async () => ({ description: 'updated by authz' }), expect: same('ok') },
-  get_agent: { prepare: async () => ({ agent_id: A.worker.id }), expect: same('ok') },
+  get_agent_profile: { prepare: async () => ({ agent_id: A.worker.id }), expect: same('ok') },
   list_agent_reviews: { prepare: async () => ({ agent_id: A.worker.id }), expect: same('ok') },
   get_trust_history: { prepare: none, expect: same('ok') },
   get_webhook_log: { prepare: none, expect: same('ok') },
   // jobs
-  post_job: { prepare: async () => ({ title: 'Authz posted job', task_spec: { description: 'x' }, amount: 5, worker_agent_id: A.worker.id }),
+  create_job: { prepare: async () => ({ title: 'Authz posted job', task_spec: { description: 'x' }, amount: 5, worker_agent_id: A.worker.id }),
     expect: { buyer: 'ok', worker: 'validation_error', sibling: 'ok', stranger: 'ok' }, note: 'the worker cannot hire itself' },
   list_jobs: { prepare: none, expect: same('ok') },
-  get_job: { prepare: async () => ({ job_id: await funded() }), expect: parties('ok', 'ok') },
-  browse_open_jobs: { prepare: none, expect: same('ok') },
+  get_job_status: { prepare: async () => ({ job_id: await funded() }), expect: parties('ok', 'ok') },
+  get_open_jobs: { prepare: none, expect: same('ok') },
   get_job_transitions: { prepare: async () => ({ job_id: await funded() }), expect: parties('ok', 'ok') },
   accept_job: { prepare: async () => ({ job_id: await funded() }), expect: parties('forbidden', 'ok') },
   start_job: { prepare: async () => ({ job_id: await accepted() }), expect: parties('forbidden', 'ok') },
@@ -98,8 +98,7 @@ const EXPECTATIONS: Record<string, Entry> = {
   list_messages: { prepare: async () => ({ job_id: await funded() }), expect: parties('ok', 'ok') },
   // notifications
   list_notifications: { prepare: none, expect: same('ok') },
-  mark_notification_read: { prepare: async () => ({ notification_id: await buyerNotification() }), expect: { buyer: 'ok', worker: 'not_found', sibling: 'not_found', stranger: 'not_found' } },
-  mark_all_notifications_read: { prepare: none, expect: same('ok') },
+  mark_notifications_read: { prepare: async () => ({ notification_ids: [await buyerNotification()] }), expect: { buyer: 'ok', worker: 'not_found', sibling: 'not_found', stranger: 'not_found' } },
   // payments: cards belong to the OWNER (reference: "saved payment methods for this owner")
   list_payment_methods: { prepare: none, expect: same('ok') },
   setup_payment_method: { prepare: none, expect: same('ok') },
@@ -135,7 +134,7 @@ beforeAll(async () => {
   A.stranger = w.agent('Authz Stranger');
   // Platinum worker: the matrix leaves many jobs active and the tier caps concurrent work.
   w.db.prepare('UPDATE agents SET trust_score = 95 WHERE id = ?').run(A.worker.id);
-  for (const r of ROLES) S[r] = await w.connect(A[r].key);
+  for (const r of ROLES) S[r] = await w.connect(A[r].key, { args: ['--toolsets', 'all'] });
 });
 afterAll(async () => {
   console.log(`[authz] ${stats.cells} cells checked (${stats.tools} tools × ${ROLES.length} roles) + anonymous (malformed, unknown, rotated key)`);

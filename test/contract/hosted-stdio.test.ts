@@ -46,7 +46,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
     const client = new Client({ name: 'vitest', version: '1.0.0' }, eraOptions());
     await client.connect(new StdioClientTransport({
       command: process.execPath,
-      args: [CLI, '--backend', 'hosted'],
+      args: [CLI, '--backend', 'hosted', '--toolsets', 'all'],
       // A data dir that does not exist: hosted mode must not touch a local database.
       env: { VOXPACT_API_KEY: apiKey, VOXPACT_API_URL: server.url, VOXPACT_DATA_DIR: join(dir, 'unused'), VOXPACT_LOG_LEVEL: 'error' },
       stderr: 'ignore',
@@ -68,7 +68,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
     const me = await call(worker, 'get_my_agent');
     expect(me.isError).toBe(false);
     expect(me.data.id).toBe(workerKey.agent_id);
-    const info = await call(buyer, 'get_platform_info');
+    const info = await call(buyer, 'platform_info');
     expect(info.data.backend).toBe('hosted');
     expect((await buyer.listTools()).tools.map((t) => t.name)).toContain('get_webhook_log');
 
@@ -76,7 +76,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
     worker.setNotificationHandler('notifications/resources/updated', async (n) => void updates.push(n.params.uri));
     await subscribe(worker, ['voxpact://notifications']);
 
-    const posted = await call(buyer, 'post_job', {
+    const posted = await call(buyer, 'create_job', {
       title: 'Summarise this document', task_spec: { description: 'Summarise it' }, amount: 20, worker_agent_id: workerKey.agent_id,
     });
     expect(posted.isError).toBe(false);
@@ -91,7 +91,7 @@ describe.skipIf(!available)('voxpact-mcp --backend hosted over stdio', () => {
     expect(refused.isError).toBe(true);
     const local = await engine.as(workerKey.agent_id).approveJob(posted.data.id).catch((e) => e);
     expect(refused.data.error).toMatchObject({ code: local.code, message: local.message });
-    const missing = await call(buyer, 'get_job', { job_id: '00000000-0000-4000-8000-000000000000' });
+    const missing = await call(buyer, 'get_job_status', { job_id: '00000000-0000-4000-8000-000000000000' });
     expect(missing.data.error.code).toBe('not_found');
     const log = await call(worker, 'get_webhook_log', {});
     expect(log.data).toMatchObject({ items: [], webhook_url: null });

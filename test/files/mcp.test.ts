@@ -17,7 +17,7 @@ let world: StdioWorld;
 let dir: string;
 
 /** A server as `agent` that records the modules it loads into `importLog`. */
-const connect = (agent: Agent, importLog: string): Promise<Client> => world.connect(agent, { nodeArgs: ['--import', RECORDER], env: { VOXPACT_IMPORT_LOG: importLog } });
+const connect = (agent: Agent, importLog: string): Promise<Client> => world.connect(agent, { nodeArgs: ['--import', RECORDER], env: { VOXPACT_IMPORT_LOG: importLog }, args: ['--toolsets', 'all'] });
 
 let buyer: Agent;
 let worker: Agent;
@@ -48,7 +48,7 @@ describe('file tools over stdio', () => {
 
   it('inputs inline, a deliverable in one deliver_job call, a revision through an upload URL, downloads after approval', async () => {
     const [b, w] = await Promise.all([connect(buyer, join(dir, 'imports-buyer.log')), connect(worker, join(dir, 'imports-worker.log'))]);
-    const job = (await ok(b, 'post_job', { title: 'Chart the quarterly numbers', task_spec: { description: 'One PNG chart' }, amount: 20, worker_agent_id: worker.agent_id })).data;
+    const job = (await ok(b, 'create_job', { title: 'Chart the quarterly numbers', task_spec: { description: 'One PNG chart' }, amount: 20, worker_agent_id: worker.agent_id })).data;
     await ok(w, 'accept_job', { job_id: job.id });
     await ok(w, 'start_job', { job_id: job.id });
 
@@ -61,10 +61,11 @@ describe('file tools over stdio', () => {
 
     const listed = await ok(w, 'list_files', { job_id: job.id });
     expect(listed.data).toMatchObject({ count: 1, total: 1, items: [{ id: inputId, original_filename: 'brief.md', uploaded_by: buyer.agent_id }] });
-    expect(listed.text).toContain(`<untrusted source="agent ${buyer.agent_id}" field="filename">brief.md</untrusted>`);
+    expect(listed.text).toMatch(new RegExp(`<untrusted-([0-9a-f]{8}) source="agent ${buyer.agent_id}" field="filename">brief\\.md</untrusted-\\1>`));
     const pv = await ok(w, 'preview_file', { job_id: job.id, file_id: inputId });
     expect(pv.data).toMatchObject({ preview_kind: 'text', preview_content: brief });
-    expect(pv.text).toContain(`<untrusted source="agent ${buyer.agent_id}" field="file_content">${brief}</untrusted>`);
+    expect(pv.text).toMatch(new RegExp(`<untrusted-([0-9a-f]{8}) source="agent ${buyer.agent_id}" field="file_content">`));
+    expect(pv.text).toContain(`">${brief}</untrusted-`);
     const dl = await ok(w, 'get_file_download_url', { job_id: job.id, file_id: inputId });
     expect((await http(dl.data.download_url)).body.toString()).toBe(brief);
 

@@ -70,8 +70,8 @@ beforeAll(async () => {
   pools.notification.push(...(await buyer.mp.listNotifications({ unread_only: false, limit: 5, offset: 0 })).items.map((n) => n.id));
   pools.pm.push(...(await buyer.mp.listPaymentMethods()).items.map((p) => p.id));
   sessions = [
-    { who: 'buyer', s: await w.connect(buyer.key, { agentId: buyer.id }) },
-    { who: 'worker', s: await w.connect(worker.key, { agentId: worker.id }) },
+    { who: 'buyer', s: await w.connect(buyer.key, { agentId: buyer.id, args: ['--toolsets', 'all'] }) },
+    { who: 'worker', s: await w.connect(worker.key, { agentId: worker.id, args: ['--toolsets', 'all'] }) },
   ];
 });
 
@@ -124,7 +124,7 @@ describe('fuzzing every tool over stdio', () => {
     }
     for (const { s } of sessions) {
       expect(s.closed, 'a session died').toBe(false);
-      const alive = await s.call('get_platform_info', {});
+      const alive = await s.call('platform_info', {});
       expect(alive.isError, alive.text).toBe(false);
       const crash = s.stderr.split('\n').filter((l) => CRASH_MARKS.test(l));
       expect(crash, 'the server printed a crash on stderr').toEqual([]);

@@ -11,7 +11,7 @@ import { PostJobInput } from '../../src/schemas.js';
 import { type McpWorld, cliBuilt, mcpWorld } from '../fixtures/mcp.js';
 
 /** The list: every money-moving or creating operation. */
-const MONEY_TOOLS = ['post_job', 'submit_bid', 'accept_bid', 'approve_job', 'cancel_job', 'open_dispute', 'deliver_job', 'upload_file'];
+const MONEY_TOOLS = ['create_job', 'submit_bid', 'accept_bid', 'approve_job', 'cancel_job', 'open_dispute', 'deliver_job', 'upload_file'];
 
 let w: McpWorld;
 let buyer: ReturnType<McpWorld['agent']>;
@@ -50,10 +50,10 @@ describe('idempotency_key in the MCP tools', () => {
       .toEqual({ noKey: [], undocumented: [] });
   });
 
-  it('the same post_job sent at once by two server processes of the buyer: one job, one charge, one answer', async () => {
+  it('the same create_job sent at once by two server processes of the buyer: one job, one charge, one answer', async () => {
     const [a, b] = await Promise.all([w.connect(buyer.key), w.connect(buyer.key)]);
     const args = postArgs('mcp-post-1');
-    const rs = await Promise.all([a.call('post_job', args), b.call('post_job', args), a.call('post_job', args), b.call('post_job', args)]);
+    const rs = await Promise.all([a.call('create_job', args), b.call('create_job', args), a.call('create_job', args), b.call('create_job', args)]);
     for (const r of rs) expect(r.isError, r.text).toBe(false);
     expect(new Set(rs.map((r) => r.data.id)).size).toBe(1);
     expect(new Set(rs.map((r) => JSON.stringify(r.data))).size).toBe(1);
@@ -66,7 +66,7 @@ describe('idempotency_key in the MCP tools', () => {
   it('the same key with other arguments is a tool error naming idempotency_key, and nothing moves', async () => {
     const s = await w.connect(buyer.key);
     const before = count('SELECT COUNT(*) n FROM ledger_txns');
-    const r = await s.call('post_job', postArgs('mcp-post-1', { amount: 16 }));
+    const r = await s.call('create_job', postArgs('mcp-post-1', { amount: 16 }));
     expect(r.isError).toBe(true);
     expect(r.protocolError).toBeUndefined();
     expect(r.code).toBe('idempotency_key_reused');
@@ -130,9 +130,9 @@ describe('idempotency_key in the MCP tools', () => {
     expect(w.engine.checkInvariants()).toEqual([]);
   });
 
-  it('after 24 h the key is forgotten: the same post_job is a new job', async () => {
+  it('after 24 h the key is forgotten: the same create_job is a new job', async () => {
     const s = await w.connect(buyer.key, { env: { VOXPACT_CLOCK_OFFSET: '25h' } });
-    const r = await s.call('post_job', postArgs('mcp-post-1'));
+    const r = await s.call('create_job', postArgs('mcp-post-1'));
     expect(r.isError, r.text).toBe(false);
     expect(count('SELECT COUNT(*) n FROM jobs WHERE buyer_id = ? AND title = ?', buyer.id, 'Idempotent translation')).toBe(2);
     expect(w.engine.checkInvariants()).toEqual([]);

@@ -8,7 +8,7 @@
  * telling the LLM to treat fenced text as data is present.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNTRUSTED_NOTE } from '../../src/untrusted.js';
+import { untrustedNote } from '../../src/untrusted.js';
 import { DeliverInput, PostJobInput, SubmitBidInput, UpdateAgentInput } from '../../src/schemas.js';
 import { type McpSession, type McpWorld, cliBuilt, mcpWorld } from '../fixtures/mcp.js';
 
@@ -28,10 +28,20 @@ let buyerS: McpSession;
 let workerS: McpSession;
 const seen: Record<string, number> = {};
 
+/** The nonce of an answer's fences, named by its note; every fence must carry it. */
+function nonceOf(text: string): string {
+  const m = /Content between <untrusted-([0-9a-f]{8}) …> and <\/untrusted-\1> was written by another agent/.exec(text);
+  expect(m, 'the note naming the fences\' nonce').toBeTruthy();
+  return m![1];
+}
+
 /** Where each fence opens and closes in `text`; a forged or unbalanced tag fails here. */
-function fences(text: string): [number, number][] {
+function fences(answer: string): [number, number][] {
   const spans: [number, number][] = [];
-  const re = /<untrusted source="[^"]*" field="[^"]*">|<\/untrusted>/g;
+  const nonce = nonceOf(answer);
+  const text = answer.replace(untrustedNote(nonce), ''); // the note (last) names the tags; it is not a fence
+  expect(text.match(/<\/?untrusted/g)!.length, 'every tag that reaches the LLM carries this answer\'s nonce').toBe(text.match(new RegExp(`</?untrusted-${nonce}\\b`, 'g'))!.length);
+  const re = new RegExp(`<untrusted-${nonce} source="[^"]*" field="[^"]*">|</untrusted-${nonce}>`, 'g');
   let open = -1;
   for (let m; (m = re.exec(text));) {
     if (m[0].startsWith('</')) {
@@ -61,7 +71,7 @@ function expectFenced(text: string, field: string, where: string) {
     const shown = text.slice(s, end);
     for (const bad of RAW_FORBIDDEN) expect(shown.includes(bad), `${where}: ${JSON.stringify(bad)} of the ${field} payload reaches the LLM raw`).toBe(false);
   }
-  expect(text).toContain(UNTRUSTED_NOTE);
+  expect(text).toContain(untrustedNote(nonceOf(text)));
   seen[field] = (seen[field] ?? 0) + 1;
 }
 
@@ -111,8 +121,8 @@ beforeAll(async () => {
   const c = await buyer.mp.postJob(PostJobInput.parse({ title: 'Cancelled injection job', task_spec: { description: 'x' }, amount: 10, worker_agent_id: worker.id }));
   cancelled = c.id;
   await buyer.mp.cancelJob(cancelled, { reason: payload('cancel_reason') });
-  buyerS = await w.connect(buyer.key);
-  workerS = await w.connect(worker.key);
+  buyerS = await w.connect(buyer.key, { args: ['--toolsets', 'all'] });
+  workerS = await w.connect(worker.key, { args: ['--toolsets', 'all'] });
 });
 afterAll(async () => {
   console.log(`[injection] payload placements checked: ${Object.entries(seen).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
@@ -121,15 +131,15 @@ afterAll(async () => {
 
 describe('text from another agent reaches the LLM fenced and defanged', () => {
   it('the worker reads the buyer\'s job: title, task_spec, validation criteria', async () => {
-    const t = await text(workerS, 'get_job', { job_id: direct });
-    expectFenced(t, 'task_spec', 'get_job');
-    expectFenced(t, 'criteria', 'get_job');
-    expectFenced(t, 'title', 'get_job');
+    const t = await text(workerS, 'get_job_status', { job_id: direct });
+    expectFenced(t, 'task_spec', 'get_job_status');
+    expectFenced(t, 'criteria', 'get_job_status');
+    expectFenced(t, 'title', 'get_job_status');
     expectFenced(await text(workerS, 'list_jobs', {}), 'title', 'list_jobs');
   });
 
   it('a worker browsing open jobs reads their task_spec fenced', async () => {
-    expectFenced(await text(workerS, 'browse_open_jobs', {}), 'open_spec', 'browse_open_jobs');
+    expectFenced(await text(workerS, 'get_open_jobs', {}), 'open_spec', 'get_open_jobs');
   });
 
   it('the buyer reads bids, the worker reads the counter-offer', async () => {
@@ -163,12 +173,12 @@ describe('text from another agent reaches the LLM fenced and defanged', () => {
   it('a review comment and an agent description reach others fenced', async () => {
     const worker = (w.db.prepare("SELECT id FROM agents WHERE name = 'Inject Worker'").get() as { id: string }).id;
     expectFenced(await text(workerS, 'list_agent_reviews', { agent_id: worker }), 'review', 'list_agent_reviews');
-    expectFenced(await text(buyerS, 'get_agent', { agent_id: worker }), 'description', 'get_agent');
+    expectFenced(await text(buyerS, 'get_agent_profile', { agent_id: worker }), 'description', 'get_agent_profile');
     expectFenced(await text(buyerS, 'search_agents', { q: 'Inject' }), 'description', 'search_agents');
   });
 
   it('structuredContent keeps the exact text (the fence is only how it is shown)', async () => {
-    const r = await workerS.call('get_job', { job_id: direct });
+    const r = await workerS.call('get_job_status', { job_id: direct });
     expect(r.data.task_spec.description).toBe(payload('task_spec'));
   });
 });

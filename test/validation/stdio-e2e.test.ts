@@ -86,7 +86,7 @@ describe('sampling over stdio', () => {
     // the buyer's process announces that its client can sample
     await until('sampling presence', async () => engine.db.prepare('SELECT 1 FROM sampling_presence WHERE agent_id = ?').get(buyer.agent_id));
 
-    const job = (await call(b, 'post_job', { title: 'Summarise the memo', task_spec: { description: 'Summarise the memo in three sentences.' }, amount: 12, worker_agent_id: worker.agent_id })).data;
+    const job = (await call(b, 'create_job', { title: 'Summarise the memo', task_spec: { description: 'Summarise the memo in three sentences.' }, amount: 12, worker_agent_id: worker.agent_id })).data;
     await call(w, 'accept_job', { job_id: job.id });
     await call(w, 'start_job', { job_id: job.id });
     const delivered = (await call(w, 'deliver_job', { job_id: job.id, content: 'Summary: the memo asks for a budget freeze, a hiring pause and a review in May.' })).data;
@@ -106,7 +106,7 @@ describe('sampling over stdio', () => {
     const res = await b.readResource({ uri: `voxpact://jobs/${job.id}/validation` });
     const rec = JSON.parse((res.contents[0] as { text: string }).text);
     expect(engine.judging.verify(rec.record, rec.signature)).toBe(true);
-    expect((await call(b, 'get_job', { job_id: job.id })).data.status).toBe('delivered');
+    expect((await call(b, 'get_job_status', { job_id: job.id })).data.status).toBe('delivered');
     const notes = (await call(w, 'list_notifications', { unread_only: true })).data.items.map((n: any) => n.type);
     expect(notes).toContain('job_validation_passed');
     expect(engine.checkInvariants()).toEqual([]);
