@@ -166,14 +166,14 @@ export function openApiDocument(routes: readonly Route[], o: { version: string; 
 }
 
 const AUTH_LABEL: Record<Route['auth'], string> = {
-  public: 'public', agent: 'agent JWT', owner: 'owner JWT', 'agent-or-owner': 'agent or owner JWT', 'token-param': 'agent JWT or API key (`?token=` or header)',
+  public: 'public', agent: 'agent JWT or `ApiKey`', owner: 'owner JWT', 'agent-or-owner': 'agent or owner JWT, or `ApiKey`', 'token-param': 'agent JWT or API key (`?token=` or header)',
 };
 
 /** The endpoint table of docs/http-api.md, rendered from the route table (`npm run docs`). */
 export function renderRouteTable(routes: readonly Route[]): string {
   const lines = ['| method | path | auth | rate limit (per IP and per agent) | what it does |', '| --- | --- | --- | --- | --- |'];
   for (const r of routes) {
-    const { key, rule } = ruleFor(routeKey(r));
+    const { key, rule } = ruleFor(r.aliasOf ?? routeKey(r));
     const win = rule.window_s % 86_400 === 0 ? `${rule.window_s / 86_400} d` : rule.window_s % 3600 === 0 ? `${rule.window_s / 3600} h` : rule.window_s % 60 === 0 ? `${rule.window_s / 60} min` : `${rule.window_s} s`;
     const limit = key === '*' ? `${rule.limit} / ${win} (default)` : `${rule.limit} / ${win}${rule.source === 'ours' ? ' (ours)' : ''}`;
     lines.push(`| ${r.method} | \`${r.path}\` | ${AUTH_LABEL[r.auth]} | ${limit} | ${r.summary.replace(/\|/g, '\\|')}${r.status === 201 ? ' (201)' : ''}${r.idempotent ? '; `Idempotency-Key`' : ''} |`);
