@@ -15,9 +15,9 @@ import type { Marketplace } from '../marketplace.js';
 import {
   AcceptBidResult, Acknowledgement, ActivateInfoQuery, ActivateRequest, ActivationInfo, ActivationResult, AgentId, Bid, BidId,
   BrowseOpenJobsInput, CancelInput, ConfirmRecoveryRequest, CounterBidInput, Dashboard, DeletedAgent, DeletedPaymentMethod,
-  Deliverable, DeliverInput, DeliverResult, FeedEvent, Job, JobId, ListJobsInput, MagicLinkRequest, MarkedRead, Notification,
+  Deliverable, DeliverResult, FeedEvent, Job, JobId, ListJobsInput, MagicLinkRequest, MarkedRead, Notification,
   NotificationPage, NotificationsInput, OpenJob, OwnerAgent, OwnerVerifyRequest, PageQuery, PayCheckoutRequest, PaymentMethod,
-  PaymentMethodIdInput, Payouts, PlatformInfo, PostJobInput, PrivateAgent, PublicAgent, RankedAgent, RecoverKeyRequest,
+  PaymentMethodIdInput, Payouts, PlatformInfo, PrivateAgent, PublicAgent, RankedAgent, RecoverKeyRequest,
   RegisterAgentInput, RegisterResult, Review, ReviewInput, RevisionInput, SavedPaymentMethod, SavePaymentMethodRequest,
   SearchAgentsInput, SelectAgentRequest, SetupIntent, SubmitBidInput, TokenGrant, TokenRequest, Transition, TrustEvent, Uuid,
   UpdateAgentInput, page,
@@ -101,11 +101,11 @@ type AliasDef<P extends Obj, Q extends Obj, B extends z.ZodType> = Pick<RouteDef
 };
 
 /** A deprecated alias row of `target` (VoxPact's clients' paths and names): not a copy of its handler. */
-const alias = <P extends Obj = Empty, Q extends Obj = Empty, B extends z.ZodType = Empty>(target: Route, a: AliasDef<P, Q, B>): Route => ({
+const alias = <P extends Obj = Empty, Q extends Obj = Empty, B extends z.ZodType = Empty>(target: Route, { map, ...a }: AliasDef<P, Q, B>): Route => ({
   ...target, ...a,
   summary: `Deprecated alias of ${routeKey(target)} (VoxPact's clients): ${target.summary}`,
   aliasOf: routeKey(target),
-  handler: async (x: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => target.handler(a.map ? { ...x, ...(await a.map(x)) } : x),
+  handler: async (x: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => target.handler(map ? { ...x, ...(await map(x)) } : x),
 });
 
 // ---------- params ----------
