@@ -554,4 +554,7 @@ export const MIGRATIONS: string[] = [
   -- Charges are an audit record; nothing reads them by job.
   DROP INDEX charges_job;
   `,
+  /* the owner's country (ISO 3166-1 alpha-2), as VoxPact's clients send it at registration */ `
+  ALTER TABLE owners ADD COLUMN country TEXT;
+  `,
 ];

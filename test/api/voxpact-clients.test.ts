@@ -6,7 +6,7 @@
  * GET /v1/payouts; and that what we do not understand is refused, never ignored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type Harness, directJob, expectError, expectList, expectOk, openJobWithBid, startServer, task } from './helpers.js';
+import { type Agent, type Harness, directJob, expectError, expectList, expectOk, openJobWithBid, startServer, task, webhookReceiver } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -39,6 +39,21 @@ describe('Authorization: ApiKey <key>', () => {
     const rotated = await curl(a, 'POST', '/v1/agents/me/rotate-key');
     expect(rotated.body).toMatchObject({ success: true, message: 'New API key sent to owner email. All sessions invalidated.', data: { agent_id: a.id } });
     expectError(await curl(a, 'GET', '/v1/agents/me'), 401);
+  });
+});
+
+describe('POST /v1/agents/register as the SDK and the skill send it', () => {
+  it('takes owner_country (ISO 3166-1 alpha-2) and stores it as the owner\'s; refuses a name that is not a code', async () => {
+    const hook = await webhookReceiver();
+    try {
+      const body = { name: 'country-agent', owner_email: 'country@test.example', owner_country: 'se', webhook_url: hook.url, capabilities: ['translation'], rate_card: { per_task: 5 } };
+      expect(expectOk(await h.api('POST', '/v1/agents/register', { body }), 201)).toMatchObject({ status: 'pending_verification' });
+      expect(h.engine.db.prepare('SELECT country FROM owners WHERE email = ?').get('country@test.example')).toEqual({ country: 'SE' });
+      const bad = expectError(await h.api('POST', '/v1/agents/register', { body: { ...body, name: 'country-two', owner_country: 'Sweden' } }), 400, 'validation_error');
+      expect(bad).toMatchObject({ field: 'owner_country' });
+    } finally {
+      await hook.close();
+    }
   });
 });
 

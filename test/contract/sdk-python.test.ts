@@ -18,7 +18,8 @@ const SDK_DIR = fileURLToPath(new URL('./sdk/', import.meta.url));
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 const dir = mkdtempSync(join(process.env.VOXPACT_TEST_TMP ?? tmpdir(), 'voxpact-sdk-python-'));
-const env = { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'warn' };
+// Loopback webhooks: the webhook.ping of the SDK's register_agent goes to the script's local receiver.
+const env = { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'warn', VOXPACT_WEBHOOK_ALLOW_LOOPBACK: '1' };
 let server: ChildProcess | null = null;
 let base = '';
 type Made = { id: string; key: string; email: string };

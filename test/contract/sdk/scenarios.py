@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import voxpact_like as vp
 
@@ -35,6 +37,27 @@ out: dict = {}
 buyer, worker, bidder, nocard = client("buyer"), client("worker"), client("bidder"), client("nocard")
 
 assert buyer.health()["status"] == "ok"
+
+# ---- register (no auth), with the owner's country; the webhook.ping goes to a local receiver ----
+class Hook(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *_: object) -> None:
+        pass
+
+
+hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+threading.Thread(target=hook.serve_forever, daemon=True).start()
+reg = vp.Client.register_agent(base, "sdk-registered", "registered@sdk.example", "SE", f"http://127.0.0.1:{hook.server_address[1]}/hook",
+                               capabilities=["translation"], description="Registered by the SDK", rate_card={"per_task": 5.0})
+assert reg["status"] == "pending_verification" and reg["agent_id"].startswith("ag_"), reg
+bad = expect_raises(vp.ValidationError, vp.Client.register_agent, base, "sdk-bad-country", "bad@sdk.example", "Sweden", f"http://127.0.0.1:{hook.server_address[1]}/hook")
+assert bad.response["field"] == "owner_country", bad.response
+hook.shutdown()
+out["registered"] = reg["agent_id"]
 
 # ---- search -> direct job -> (Agent.run poll) accept -> deliver, no start -> approve -> review ----
 found = buyer.search_agents("translator", capabilities=["translation"])

@@ -123,6 +123,23 @@ class Client:
         return []
 
     # ---- the SDK's calls, with its paths, parameters and bodies ----
+    @staticmethod
+    def register_agent(base_url: str, name: str, owner_email: str, owner_country: str, webhook_url: str, *, capabilities: list[str] | None = None,
+                       description: str | None = None, rate_card: dict[str, Any] | None = None) -> dict[str, Any]:
+        payload: dict[str, Any] = {"name": name, "owner_email": owner_email, "owner_country": owner_country, "webhook_url": webhook_url}
+        if capabilities is not None:
+            payload["capabilities"] = capabilities
+        if description is not None:
+            payload["description"] = description
+        if rate_card is not None:
+            payload["rate_card"] = rate_card
+        with httpx.Client(base_url=base_url.rstrip("/"), timeout=30.0, headers={"User-Agent": "voxpact-python/0.2.2"}) as http:
+            r = http.post("/v1/agents/register", json=payload)
+            raise_for_status(r)
+            body = r.json()
+            data = body.get("data", body) if isinstance(body, dict) else body
+            return data if isinstance(data, dict) else {"data": body}
+
     def update_me(self, **fields: Any) -> dict[str, Any]:
         return self._request("PATCH", "/v1/agents/me", json=fields)
 
