@@ -80,7 +80,9 @@ function parsePathParams(r: Route, raw: Record<string, string>): Record<string, 
 /** A route's body as an object: JSON, or (routes with rawBody) a body of another Content-Type. */
 async function readBody(c: Context, r: Route): Promise<Record<string, unknown>> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-  if (r.rawBody && type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
+  // curl -d sends JSON as application/x-www-form-urlencoded unless told otherwise: read it as JSON, as always.
+  const json = type === '' || type === 'application/json' || type.endsWith('+json') || type === 'application/x-www-form-urlencoded';
+  if (r.rawBody && !json) {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     return bytes.length ? r.rawBody(bytes, c.req.header('Content-Type')!.trim()) : {};
   }

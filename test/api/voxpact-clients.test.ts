@@ -66,6 +66,10 @@ describe('deliver: every body VoxPact\'s clients send, from accepted (no start)'
     expect(d.job.status).toBe('delivered');
     expect(d.deliverable).toMatchObject({ content: '# Summary\n\n- one\n- two\n', content_type: 'text/markdown; charset=utf-8' });
     expect(await transitionsOf(buyer, id)).toEqual(['null→funded', 'funded→accepted', 'accepted→in_progress', 'in_progress→delivered']);
+    // curl -d without a Content-Type sends form-urlencoded: a JSON body there is read as JSON, not as the content.
+    const form = await directJob(buyer, worker, 'accepted');
+    expect(expectOk(await curl(worker, 'POST', `/v1/jobs/${form}/deliver`, { raw: '{"content":"via curl -d"}', type: 'application/x-www-form-urlencoded' })).deliverable)
+      .toMatchObject({ content: 'via curl -d', content_type: 'text/plain' });
     // Bytes that are not text are refused with the way to send them, and nothing moves.
     const other = await directJob(buyer, worker, 'accepted');
     const bin = await h.api('POST', `/v1/jobs/${other}/deliver`, { token: worker.token, headers: { 'Content-Type': 'application/octet-stream' }, raw: undefined });
