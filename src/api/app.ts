@@ -135,8 +135,17 @@ export function createApp(o: AppOptions): VoxApp {
       }
     };
     try {
-      limit(`ip:${clientIp(c, config.trustProxy ?? false)}`);
-      const { principal, credential } = await authorize(engine.identity, r.auth, c, c.req.query('token'));
+      const ip = clientIp(c, config.trustProxy ?? false);
+      limit(`ip:${ip}`);
+      const { principal, credential } = await authorize(engine.identity, r.auth, c, c.req.query('token')).catch((e) => {
+        // A refused `ApiKey` is a failed login: it counts against the token endpoint's limit per IP (10 / 15 min).
+        if (limiter && e instanceof VoxError && e.status === 401 && /^ApiKey\s/i.test(c.req.header('Authorization') ?? '')) {
+          const login = ruleFor('POST /v1/agents/auth/token');
+          const v = limiter.hit(`${login.key}|ip:${ip}`, login.rule);
+          if (!v.allowed) throw new VoxError('rate_limited', `too many refused API keys from this address: retry after ${v.retry_after_s} s`, 429, { retry_after_s: v.retry_after_s });
+        }
+        throw e;
+      });
       if (principal) limit(principal.scope === 'agent' ? `agent:${principal.agentId}` : `owner:${principal.ownerId}`);
 
       const params = r.params ? parsePathParams(r, c.req.param()) : {};

@@ -42,6 +42,26 @@ describe('Authorization: ApiKey <key>', () => {
   });
 });
 
+describe('ApiKey guesses are rate-limited like logins', () => {
+  it('refused keys count against POST /v1/agents/auth/token per IP (10 / 15 min); accepted keys do not', async () => {
+    const limited = await startServer({ config: { trustProxy: true } });
+    try {
+      const a = await limited.agent('limited');
+      const from = (ip: string, key: string) => limited.api('GET', '/v1/agents/me', { headers: { Authorization: `ApiKey ${key}`, 'X-Forwarded-For': ip } });
+      for (let i = 0; i < 12; i++) expectOk(await from('203.0.113.7', a.key)); // a working key is not a failed login
+      const guess = `vxp_live_${'0'.repeat(32)}`;
+      for (let i = 0; i < 10; i++) expectError(await from('203.0.113.7', guess), 401);
+      const r = await from('203.0.113.7', guess);
+      expect(expectError(r, 429, 'rate_limited').message).toMatch(/^too many refused API keys from this address/);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+      expectError(await from('203.0.113.8', guess), 401); // another address is not affected
+      expectError(await limited.api('POST', '/v1/agents/auth/token', { body: { api_key: a.key }, headers: { 'X-Forwarded-For': '203.0.113.7' } }), 429, 'rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('POST /v1/agents/register as the SDK and the skill send it', () => {
   it('takes owner_country (ISO 3166-1 alpha-2) and stores it as the owner\'s; refuses a name that is not a code', async () => {
     const hook = await webhookReceiver();
