@@ -3,8 +3,9 @@
  * (routes.ts) at /v1, /openapi.json generated from the same table, MCP over streamable HTTP at
  * /mcp (mcp.ts) and Server-Sent Events at /v1/events (events.ts). Each /v1 request: per-IP rate
  * limit → authentication → per-agent rate limit → params/query/body parsed with the route's zod
- * schemas → one handler call → `{ success: true, data }`; any refusal →
- * `{ success: false, error: { code, message, field? } }` with its status.
+ * schemas (unknown fields and query parameters refused) → one handler call → `{ success: true, data }`
+ * (a list: `data` is the array, `count`/`total`/… beside it); any refusal →
+ * `{ success: false, error: "<message>", code, field?, retry_after?, … }` with its status (http.ts).
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,14 +13,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
-import { VoxError } from '../errors.js';
+import { z } from 'zod';
+import { VoxError, notFound } from '../errors.js';
 import { log } from '../log.js';
 import type { Marketplace } from '../marketplace.js';
 import { Acknowledgement } from '../schemas.js';
 import { VERSION } from '../server.js';
 import { authorize } from './auth.js';
 import { EventsHub, type EventsOptions } from './events.js';
-import { coerceQuery, errorResponse, parseWith } from './http.js';
+import { coerceQuery, errorResponse, isPage, listEnvelope, parseWith } from './http.js';
 import { McpSessions, type McpHttpOptions, embeddedMcpBackend } from './mcp.js';
 import { openApiDocument } from './openapi.js';
 import { RateLimiter, type Verdict, rateLimitHeaders, ruleFor, tightest } from './ratelimit.js';
@@ -46,6 +48,7 @@ export type VoxApp = Hono & {
 };
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const NO_QUERY = z.object({});
 
 /** Client address for per-IP limits: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
 function clientIp(c: Context, trustProxy: boolean): string {
@@ -58,6 +61,42 @@ function clientIp(c: Context, trustProxy: boolean): string {
   } catch {
     return 'unknown'; // not running on a Node socket (app.request in tests)
   }
+}
+
+/**
+ * Path parameters: a malformed id is not found, like an unknown one (404 naming what was not
+ * found: the path segment before the parameter, singular).
+ */
+function parsePathParams(r: Route, raw: Record<string, string>): Record<string, unknown> {
+  const p = r.params!.safeParse(raw);
+  if (p.success) return p.data;
+  const name = p.error.issues[0]?.path[0];
+  const segments = r.path.split('/');
+  const at = segments.indexOf(`:${String(name)}`);
+  const what = at > 0 ? segments[at - 1].replace(/s$/, '').replace(/-/g, ' ') : 'resource';
+  throw notFound(what, String(raw[String(name)] ?? ''));
+}
+
+/** A route's body as an object: JSON, or (routes with rawBody) a body of another Content-Type. */
+async function readBody(c: Context, r: Route): Promise<Record<string, unknown>> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  // curl -d sends JSON as application/x-www-form-urlencoded unless told otherwise: read it as JSON, as always.
+  const json = type === '' || type === 'application/json' || type.endsWith('+json') || type === 'application/x-www-form-urlencoded';
+  if (r.rawBody && !json) {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return bytes.length ? r.rawBody(bytes, c.req.header('Content-Type')!.trim()) : {};
+  }
+  const text = await c.req.text();
+  let raw: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new VoxError('invalid_json', 'the request body is not valid JSON', 400);
+    }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new VoxError('validation_error', 'the request body must be a JSON object', 400);
+  return raw as Record<string, unknown>;
 }
 
 /** `/v1/jobs/:id` → a regex, to tell 405 from 404. */
@@ -84,7 +123,7 @@ export function createApp(o: AppOptions): VoxApp {
 
   async function handle(c: Context, r: Route): Promise<Response> {
     const key = routeKey(r);
-    const { key: bucket, rule } = ruleFor(key);
+    const { key: bucket, rule } = ruleFor(r.aliasOf ?? key); // an alias counts against its route's limit
     const verdicts: Verdict[] = [];
     const rl = () => (verdicts.length ? rateLimitHeaders(tightest(verdicts)) : {});
     const limit = (who: string) => {
@@ -96,25 +135,29 @@ export function createApp(o: AppOptions): VoxApp {
       }
     };
     try {
-      limit(`ip:${clientIp(c, config.trustProxy ?? false)}`);
-      const { principal, credential } = await authorize(engine.identity, r.auth, c, c.req.query('token'));
+      const ip = clientIp(c, config.trustProxy ?? false);
+      limit(`ip:${ip}`);
+      const { principal, credential } = await authorize(engine.identity, r.auth, c, c.req.query('token')).catch((e) => {
+        // A refused `ApiKey` is a failed login: it counts against the token endpoint's limit per IP (10 / 15 min).
+        if (limiter && e instanceof VoxError && e.status === 401 && /^ApiKey\s/i.test(c.req.header('Authorization') ?? '')) {
+          const login = ruleFor('POST /v1/agents/auth/token');
+          const v = limiter.hit(`${login.key}|ip:${ip}`, login.rule);
+          if (!v.allowed) throw new VoxError('rate_limited', `too many refused API keys from this address: retry after ${v.retry_after_s} s`, 429, { retry_after_s: v.retry_after_s });
+        }
+        throw e;
+      });
       if (principal) limit(principal.scope === 'agent' ? `agent:${principal.agentId}` : `owner:${principal.ownerId}`);
 
-      const params = r.params ? parseWith(r.params, c.req.param()) : {};
-      const query = r.query ? parseWith(r.query, coerceQuery(r.query, c.req.query())) : {};
+      const params = r.params ? parsePathParams(r, c.req.param()) : {};
+      const query = r.query ? parseWith(r.query, coerceQuery(r.query, c.req.query(), key)) : (coerceQuery(NO_QUERY, c.req.query(), key), {});
       let body: Record<string, unknown> = {};
       if (r.body) {
-        const text = await c.req.text();
-        let raw: unknown = {};
-        if (text.trim() !== '') {
-          try {
-            raw = JSON.parse(text);
-          } catch {
-            throw new VoxError('invalid_json', 'the request body is not valid JSON', 400);
-          }
+        body = await readBody(c, r);
+        const known = (r.body as { shape?: Record<string, unknown> }).shape;
+        const unknown = known ? Object.keys(body).filter((k) => !(k in known)) : [];
+        if (unknown.length) {
+          throw new VoxError('validation_error', `unknown field(s) ${unknown.map((k) => `'${k}'`).join(', ')} for ${key}; its fields: ${Object.keys(known!).join(', ')} (see /openapi.json)`, 400, { field: unknown[0] });
         }
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new VoxError('validation_error', 'the request body must be a JSON object', 400);
-        body = raw as Record<string, unknown>;
       }
       const idempotencyKey = r.idempotent ? c.req.header('Idempotency-Key') : undefined;
       if (idempotencyKey !== undefined && r.body && 'idempotency_key' in (r.body as { shape?: object }).shape!) {
@@ -147,7 +190,7 @@ export function createApp(o: AppOptions): VoxApp {
         log('error', 'answer does not match its schema', { route: key, issues: out.error.issues.slice(0, 5) });
         throw new VoxError('internal_error', `${key} produced an invalid answer (logged); this is a bug in voxpact-mcp`, 500);
       }
-      const envelope: Record<string, unknown> = { success: true, data: out.data };
+      const envelope = isPage(r.response) ? listEnvelope(out.data as { items: unknown[] }) : { success: true, data: out.data } as Record<string, unknown>;
       if (r.response === Acknowledgement) envelope.message = (out.data as { message: string }).message;
       return c.json(envelope, (r.status ?? 200) as ContentfulStatusCode);
     } catch (e) {
@@ -166,7 +209,7 @@ export function createApp(o: AppOptions): VoxApp {
     success: true,
     data: { name: 'VoxPact (voxpact-mcp embedded server)', version: VERSION, openapi: '/openapi.json', rest: '/v1', mcp: '/mcp', events: '/v1/events?token=<jwt>' },
   }));
-  app.get('/health', (c) => c.json({ success: true, data: { ok: true } }));
+  app.get('/health', (c) => c.json({ success: true, status: 'ok', data: { status: 'ok', ok: true, version: VERSION } }));
 
   // Signed file URLs of the local store (PUT upload / GET download); no JWT: the signature is the credential.
   app.route(FILES_PATH_PREFIX, filesRoutes(engine.files.service));

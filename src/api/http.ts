@@ -1,6 +1,7 @@
 /**
- * The REST envelope and error mapping, shared by every route: `{ success: true, data }`, or
- * `{ success: false, error: { code, message, field?, retry_after?, … } }` with VoxError.status.
+ * The REST envelope and error mapping, shared by every route: `{ success: true, data }` (a list:
+ * `data` is the array, `count`, `total`, … beside it), or `{ success: false, error: "<message>",
+ * code, field?, retry_after?, … }` with VoxError.status.
  * zod failures become 400 `validation_error` naming the field and the rule (the MCP layer's
  * describeIssues, so both surfaces say the same thing).
  */
@@ -26,12 +27,39 @@ export function errorBody(e: unknown): { status: number; error: ErrorBody } {
   return { status: 500, error: { code: 'internal_error', message: 'internal error (logged); this is a bug in voxpact-mcp' } };
 }
 
+/**
+ * The REST refusal: `error` is the human message (what VoxPact's SDK reads and shows), and
+ * every other piece of the error sits beside it: `code`, `field`, `retry_after`, details such as
+ * the job `status`. A detail whose name the envelope uses goes under `details`.
+ */
+export function errorEnvelope(error: ErrorBody): Record<string, unknown> {
+  const { code, message, ...rest } = error;
+  const out: Record<string, unknown> = { success: false, error: message, code };
+  const details: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) {
+    if (k === 'success' || k === 'error' || k === 'code' || k === 'details') details[k] = v;
+    else out[k] = v;
+  }
+  if (Object.keys(details).length) out.details = details;
+  return out;
+}
+
 export function errorResponse(c: Context, e: unknown, headers: Record<string, string> = {}): Response {
   const { status, error } = errorBody(e);
   if (status === 429 && error.retry_after !== undefined && !headers['Retry-After']) headers['Retry-After'] = String(error.retry_after);
   if (status === 401 && !headers['WWW-Authenticate']) headers['WWW-Authenticate'] = wwwAuthenticate(error);
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
-  return c.json({ success: false, error }, status as ContentfulStatusCode);
+  return c.json(errorEnvelope(error), status as ContentfulStatusCode);
+}
+
+/** A list answer (a page of src/schemas.ts: items + count + …): the reference's shape. */
+export const isPage = (schema: z.ZodType): schema is z.ZodObject =>
+  schema instanceof z.ZodObject && 'items' in schema.shape && 'count' in schema.shape;
+
+/** `{ items, count, total?, … }` → `{ success: true, data: items, count, total?, … }`. */
+export function listEnvelope(page: { items: unknown[] }): Record<string, unknown> {
+  const { items, ...rest } = page;
+  return { success: true, data: items, ...rest };
 }
 
 /** RFC 6750 challenge: which scheme, and why the credentials were refused. */
@@ -68,13 +96,17 @@ function baseType(s: z.ZodType): string {
 /**
  * Query parameters are strings: turn each into what the schema's field expects — numbers,
  * booleans (`true`/`false`/`1`/`0`), comma-separated arrays. What does not convert stays a
- * string, so the schema's own message names the field.
+ * string, so the schema's own message names the field. An unknown parameter is refused, not ignored.
  */
-export function coerceQuery(schema: z.ZodObject, raw: Record<string, string>): Record<string, unknown> {
+export function coerceQuery(schema: z.ZodObject, raw: Record<string, string>, route = 'this endpoint'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const unknown = Object.keys(raw).filter((k) => !(k in schema.shape));
+  if (unknown.length) {
+    const known = Object.keys(schema.shape);
+    throw new VoxError('validation_error', `unknown query parameter(s) ${unknown.map((k) => `'${k}'`).join(', ')} for ${route}; ${known.length ? `its parameters: ${known.join(', ')}` : 'it takes none'} (see /openapi.json)`, 400, { field: unknown[0] });
+  }
   for (const [k, v] of Object.entries(raw)) {
-    const field = schema.shape[k] as z.ZodType | undefined;
-    if (!field) continue; // unknown query parameters are ignored
+    const field = schema.shape[k] as z.ZodType;
     const t = baseType(field);
     if (t === 'number' || t === 'int') out[k] = v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
     else if (t === 'boolean') out[k] = v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v;

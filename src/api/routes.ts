@@ -15,14 +15,17 @@ import type { Marketplace } from '../marketplace.js';
 import {
   AcceptBidResult, Acknowledgement, ActivateInfoQuery, ActivateRequest, ActivationInfo, ActivationResult, AgentId, Bid, BidId,
   BrowseOpenJobsInput, CancelInput, ConfirmRecoveryRequest, CounterBidInput, Dashboard, DeletedAgent, DeletedPaymentMethod,
-  Deliverable, DeliverInput, DeliverResult, FeedEvent, Job, JobId, ListJobsInput, MagicLinkRequest, MarkedRead, Notification,
+  Deliverable, DeliverResult, FeedEvent, Job, JobId, ListJobsInput, MagicLinkRequest, MarkedRead, Notification,
   NotificationPage, NotificationsInput, OpenJob, OwnerAgent, OwnerVerifyRequest, PageQuery, PayCheckoutRequest, PaymentMethod,
-  PaymentMethodIdInput, Payouts, PlatformInfo, PostJobInput, PrivateAgent, PublicAgent, RankedAgent, RecoverKeyRequest,
-  RegisterAgentInput, RegisterResult, Review, ReviewInput, RevisionInput, SavedPaymentMethod, SavePaymentMethodRequest,
+  PaymentMethodIdInput, Payouts, PlatformInfo, PrivateAgent, PublicAgent, RankedAgent, RecoverKeyRequest,
+  RegisterResult, Review, ReviewInput, RevisionInput, SavedPaymentMethod, SavePaymentMethodRequest,
   SearchAgentsInput, SelectAgentRequest, SetupIntent, SubmitBidInput, TokenGrant, TokenRequest, Transition, TrustEvent, Uuid,
   UpdateAgentInput, page,
 } from '../schemas.js';
 import { streamEvents, type EventsHub } from './events.js';
+import {
+  BidAliasBody, DeliverBody, PostJobBody, RegisterBody, RevisionAliasBody, bidInput, capabilityAlias, deliverInput, postJobInput, rawDeliverable, revisionFeedback, withCapabilities,
+} from './wire.js';
 import { ConnectOnboard, ConnectStatus } from '../payments/schemas.js';
 import { paymentsOf } from '../payments/marketplace.js';
 import { WebhookLog, WebhookLogInput } from '../schemas.js';
@@ -78,6 +81,10 @@ export type RouteDef<P extends Obj, Q extends Obj, B extends z.ZodType> = {
   idempotent?: boolean;
   /** `text/event-stream` instead of JSON (the handler returns the Response). */
   stream?: boolean;
+  /** A deprecated alias: the key (`METHOD path`) of the row it stands for (shares its rate limit; marked deprecated in openapi.json). */
+  aliasOf?: string;
+  /** A body whose Content-Type is not JSON → the body object to parse (otherwise such a body is refused). */
+  rawBody?: (bytes: Uint8Array, contentType: string) => Record<string, unknown>;
   handler: (x: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => unknown;
 };
 
@@ -87,6 +94,19 @@ export type Route = RouteDef<any, any, any>;
 const route = <P extends Obj = Empty, Q extends Obj = Empty, B extends z.ZodType = Empty>(r: RouteDef<P, Q, B>): Route => r;
 
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+type AliasDef<P extends Obj, Q extends Obj, B extends z.ZodType> = Pick<RouteDef<P, Q, B>, 'method' | 'path' | 'params' | 'query' | 'body'> & {
+  /** This row's request → the target's (its params/query/body names); the target's handler does the work. */
+  map?: (x: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Partial<HandlerCtx<any, any, any>>> | Partial<HandlerCtx<any, any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+/** A deprecated alias row of `target` (VoxPact's clients' paths and names): not a copy of its handler. */
+const alias = <P extends Obj = Empty, Q extends Obj = Empty, B extends z.ZodType = Empty>(target: Route, { map, ...a }: AliasDef<P, Q, B>): Route => ({
+  ...target, ...a,
+  summary: `Deprecated alias of ${routeKey(target)} (VoxPact's clients): ${target.summary}`,
+  aliasOf: routeKey(target),
+  handler: async (x: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => target.handler(map ? { ...x, ...(await map(x)) } : x),
+});
 
 // ---------- params ----------
 const JobParam = z.object({ id: JobId });
@@ -112,7 +132,7 @@ export const ROUTES: Route[] = [
     method: 'POST', path: '/v1/agents/register', auth: 'public', tag: 'agents', status: 201,
     summary: 'Register an agent (activation link mailed to the owner)',
     description: 'Sends webhook.ping to webhook_url first: it must answer 2xx within 5 s. The API key is mailed after activation, never returned.',
-    body: RegisterAgentInput, response: RegisterResult,
+    body: RegisterBody, response: RegisterResult,
     handler: ({ engine, body }) => engine.anonymous.registerAgent(body),
   }),
   route({
@@ -198,8 +218,8 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: 'GET', path: '/v1/agents/search', auth: 'public', tag: 'agents',
-    summary: 'Find agents by text, capabilities and minimum trust', query: SearchAgentsInput, response: page(RankedAgent),
-    handler: ({ engine, query }) => engine.anonymous.searchAgents(query),
+    summary: 'Find agents by text, capabilities and minimum trust', query: SearchAgentsInput.extend(capabilityAlias), response: page(RankedAgent),
+    handler: ({ engine, query }) => engine.anonymous.searchAgents(withCapabilities(query)),
   }),
   route({
     method: 'GET', path: '/v1/agents/:id', auth: 'public', tag: 'agents',
@@ -260,8 +280,8 @@ export const ROUTES: Route[] = [
   route({
     method: 'POST', path: '/v1/jobs', auth: 'agent', tag: 'jobs', status: 201, idempotent: true,
     summary: 'Post a direct job (charged into escrow now) or an open job (charged when a bid is accepted)',
-    body: PostJobInput, response: Job,
-    handler: ({ mp, body }) => mp.postJob(body),
+    body: PostJobBody, response: Job,
+    handler: ({ mp, engine, body }) => mp.postJob(postJobInput(body, engine.clock.now())),
   }),
   route({
     method: 'GET', path: '/v1/jobs', auth: 'agent', tag: 'jobs',
@@ -270,8 +290,14 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: 'GET', path: '/v1/jobs/open', auth: 'public', tag: 'jobs',
-    summary: 'Jobs open for bidding (q ranks by relevance)', query: BrowseOpenJobsInput, response: page(OpenJob),
-    handler: ({ engine, query }) => engine.anonymous.browseOpenJobs(query),
+    summary: 'Jobs open for bidding (q ranks by relevance)', query: BrowseOpenJobsInput.extend(capabilityAlias), response: page(OpenJob),
+    handler: ({ engine, query }) => engine.anonymous.browseOpenJobs(withCapabilities(query)),
+  }),
+  route({
+    method: 'GET', path: '/v1/jobs/assigned', auth: 'agent', tag: 'jobs',
+    summary: 'Jobs awaiting your work as their worker: funded, accepted, in_progress, revision_requested (what the VoxPact SDK\'s Agent.run polls)',
+    query: PageQuery, response: page(Job),
+    handler: ({ mp, query }) => mp.listJobs({ ...query, role: 'worker', status: ASSIGNED_STATUSES.join(',') }),
   }),
   route({
     method: 'GET', path: '/v1/jobs/:id', auth: 'agent', tag: 'jobs',
@@ -290,8 +316,10 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: 'POST', path: '/v1/jobs/:id/deliver', auth: 'agent', tag: 'jobs', idempotent: true,
-    summary: 'Worker delivers (content as text; files via the file endpoints)', params: JobParam, body: DeliverInput, response: DeliverResult,
-    handler: ({ mp, params, body }) => mp.deliverJob(params.id, body),
+    summary: 'Worker delivers (from accepted, in_progress or revision_requested): content as text, a JSON deliverable, a raw text body, or a file',
+    description: 'Bodies: { content, content_type?, metadata? }; { filename, content_base64 } (a file); { deliverable: {…}, message? } (VoxPact SDK: stored as JSON text, message in metadata); { content_type?, metadata? } after a deliverable file was confirmed (confirming delivered it: this answers that delivery and adds the metadata); or a non-JSON body, its Content-Type the content_type. From accepted the job passes through in_progress (both transitions recorded).',
+    params: JobParam, body: DeliverBody, response: DeliverResult, rawBody: rawDeliverable,
+    handler: ({ mp, params, body }) => mp.deliverJob(params.id, deliverInput(body)),
   }),
   route({
     method: 'GET', path: '/v1/jobs/:id/deliverable/preview', auth: 'agent', tag: 'jobs',
@@ -390,8 +418,8 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: 'GET', path: '/v1/payment-methods', auth: 'agent', tag: 'payments',
-    summary: 'The owner\'s saved cards (data is an array, as in the reference)', response: z.array(PaymentMethod),
-    handler: async ({ mp }) => (await mp.listPaymentMethods()).items,
+    summary: 'The owner\'s saved cards', response: page(PaymentMethod),
+    handler: ({ mp }) => mp.listPaymentMethods(),
   }),
   route({
     method: 'DELETE', path: '/v1/payment-methods/:id', auth: 'agent', tag: 'payments',
@@ -402,6 +430,15 @@ export const ROUTES: Route[] = [
     method: 'GET', path: '/v1/payouts/history', auth: 'agent', tag: 'payments',
     summary: 'Your earnings as a worker: gross, fee, net per job', response: Payouts,
     handler: ({ mp }) => mp.getPayouts(),
+  }),
+  route({
+    method: 'GET', path: '/v1/payouts', auth: 'agent', tag: 'payments',
+    summary: 'Your payouts as a list (VoxPact SDK list_payouts): the payouts of /v1/payouts/history, total_earned and total_jobs beside them',
+    response: page(Payouts.shape.payouts.element).extend({ total_earned: Payouts.shape.total_earned, total_jobs: Payouts.shape.total_jobs }),
+    handler: async ({ mp }) => {
+      const { payouts, ...totals } = await mp.getPayouts();
+      return { items: payouts, count: payouts.length, total: payouts.length, ...totals };
+    },
   }),
   route({
     method: 'POST', path: '/v1/connect/onboard', auth: 'agent', tag: 'payments',
@@ -445,6 +482,35 @@ export const ROUTES: Route[] = [
   // ---------- messages, validation, disputes (src/engine/messages.ts, validation.ts, disputes.ts) ----------
   ...messageAndDisputeRoutes(),
 ];
+
+const ASSIGNED_STATUSES = ['funded', 'accepted', 'in_progress', 'revision_requested'] as const;
+
+const byKey = (key: string): Route => {
+  const r = ROUTES.find((x) => routeKey(x) === key);
+  if (!r) throw new Error(`alias of a missing route ${key}`);
+  return r;
+};
+
+/** The paths and field names VoxPact's clients use, as deprecated aliases of our rows. */
+ROUTES.push(
+  alias(byKey('POST /v1/jobs/:id/bids'), {
+    method: 'POST', path: '/v1/jobs/:id/bid', params: JobParam, body: BidAliasBody,
+    map: ({ body }) => ({ body: bidInput(body) }),
+  }),
+  alias(byKey('POST /v1/bids/:id/accept'), {
+    method: 'POST', path: '/v1/jobs/:id/bids/:bidId/accept', params: z.object({ id: JobId, bidId: BidId }),
+    map: async ({ mp, params }) => {
+      // The bid must be one of this job's: the job in the path is checked, not ignored.
+      if (!(await mp.listBids(params.id)).items.some((b) => b.id === params.bidId)) throw notFound('bid', params.bidId);
+      return { params: { id: params.bidId } };
+    },
+  }),
+  alias(byKey('POST /v1/jobs/:id/revision'), {
+    method: 'POST', path: '/v1/jobs/:id/request-revision', params: JobParam, body: RevisionAliasBody,
+    map: ({ body }) => ({ body: { feedback: revisionFeedback(body) } }),
+  }),
+  alias(byKey('POST /v1/agents/rotate-key'), { method: 'POST', path: '/v1/agents/me/rotate-key' }),
+);
 
 /** Messages and Reviews & Disputes of the reference, plus the validation record (extension). */
 function messageAndDisputeRoutes(): Route[] {

@@ -42,9 +42,11 @@ function indexAgent(ctx: Ctx, id: string) {
 }
 
 /** Register: the agent waits for its owner to open the activation link in the e-mail. */
-export function registerAgent(ctx: Ctx, input: RegisterAgentInput | (Omit<RegisterAgentInput, 'webhook_url'> & { webhook_url?: string })) {
+export function registerAgent(ctx: Ctx, input: (RegisterAgentInput | (Omit<RegisterAgentInput, 'webhook_url'> & { webhook_url?: string })) & { owner_country?: string }) {
   const now = ctx.clock.now();
   const owner = ownerFor(ctx, input.owner_email);
+  // The latest registration's country is the owner's (VoxPact's clients send it; ISO 3166-1 alpha-2).
+  if (input.owner_country) ctx.db.prepare('UPDATE owners SET country = ? WHERE id = ?').run(input.owner_country, owner);
   const id = newAgentId(now);
   const token = uuid();
   ctx.db.prepare(`INSERT INTO agents (id, owner_id, name, description, capabilities, webhook_url, rate_card, status, trust_score, activation_token, created_at)

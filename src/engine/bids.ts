@@ -124,6 +124,6 @@ export function acceptBid(ctx: Ctx, agentId: string, bidId: string) {
   });
   schedule(ctx, 'deadline', j.id, deadline);
   emit(ctx, b.worker_id, 'bid.accepted', j.id, { job_id: j.id, bid_id: bidId, agreed_price: b.proposed_price_cents / 100, deadline: new Date(deadline).toISOString() },
-    `Your bid of ${formatEur(b.proposed_price_cents)} on "${j.title}" was accepted and is in escrow. start_job, then deliver_job before ${new Date(deadline).toISOString()}.`);
+    `Your bid of ${formatEur(b.proposed_price_cents)} on "${j.title}" was accepted and is in escrow. deliver_job before ${new Date(deadline).toISOString()}.`);
   return { job: next, bid: bidView(loadBid(ctx, bidId)) };
 }

@@ -8,8 +8,9 @@
  * call, and — for confirm — a second transaction that checks again before it commits.
  *
  * Purposes: the buyer uploads `input` files while the job is not closed; the worker uploads
- * `deliverable` files while it is `in_progress` or `revision_requested`. Confirming a
- * deliverable delivers the job through jobs.deliverJob (the one deliver path).
+ * `deliverable` files while the job may be delivered (the transition table's `deliver`: `accepted`,
+ * `in_progress`, `revision_requested`). Confirming a deliverable delivers the job through
+ * jobs.deliverJob (the one deliver path; from `accepted` it passes through `in_progress`).
  */
 import { canonical } from './ids.js';
 import { createHash, randomBytes } from 'node:crypto';
@@ -35,6 +36,7 @@ import { type Ctx, changed, emit } from './context.js';
 import { writeTx } from './db.js';
 import { uuid } from './ids.js';
 import { deliverableOf, deliverJob, roleOf, visibleJob, view } from './jobs.js';
+import { allowedFrom } from './transitions.js';
 import type { JobRow } from './views.js';
 import { validationSummary } from './validation.js';
 
@@ -48,7 +50,9 @@ export type FileRow = {
 };
 
 const CLOSED: readonly JobStatus[] = ['completed', 'cancelled', 'refunded'];
-const DELIVERABLE_UPLOAD: readonly JobStatus[] = ['in_progress', 'revision_requested'];
+/** Deliverable files are uploaded and confirmed while the worker may deliver: the transition table says when. */
+const DELIVERABLE_UPLOAD: readonly JobStatus[] = allowedFrom('deliver', 'worker');
+const deliverableStatuses = DELIVERABLE_UPLOAD.map((s) => `'${s}'`).join(', ');
 const LIVE = "upload_status IN ('pending','confirmed')";
 
 // ---------- views ----------
@@ -110,8 +114,7 @@ export function beginUpload(ctx: Ctx, agentId: string, jobId: string, input: Req
   } else {
     if (role !== 'worker') throw new VoxError('forbidden', 'only the job\'s worker uploads deliverable files; as the buyer, upload material with purpose "input"', 403, { field: 'purpose' });
     if (!DELIVERABLE_UPLOAD.includes(j.status)) {
-      const hint = j.status === 'accepted' ? ' (start_job first)' : '';
-      throw new VoxError('invalid_status', `job is '${j.status}'; deliverable files can be uploaded while it is 'in_progress' or 'revision_requested'${hint}`, 409, { status: j.status });
+      throw new VoxError('invalid_status', `job is '${j.status}'; deliverable files can be uploaded while it is ${deliverableStatuses}`, 409, { status: j.status });
     }
   }
   const nameProblem = filenameProblem(input.filename);
@@ -204,7 +207,7 @@ export function finishConfirm(ctx: Ctx, agentId: string, jobId: string, fileId: 
     }
   } else {
     if (!DELIVERABLE_UPLOAD.includes(j.status)) {
-      throw new VoxError('invalid_status', `job is '${j.status}'; a deliverable file can be confirmed while the job is 'in_progress' or 'revision_requested' (it delivers the job). delete_file this pending upload if it is no longer needed`, 409, { status: j.status });
+      throw new VoxError('invalid_status', `job is '${j.status}'; a deliverable file can be confirmed while the job is ${deliverableStatuses} (it delivers the job). delete_file this pending upload if it is no longer needed`, 409, { status: j.status });
     }
     confirm.run(facts.size_bytes, facts.sha256, facts.etag, facts.detected, now, f.id);
     const r = deliverJob(ctx, agentId, jobId, { content_type: f.content_type, metadata: f.metadata ? JSON.parse(f.metadata) : undefined }, {

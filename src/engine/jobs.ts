@@ -13,7 +13,7 @@ import { allRows, getRow } from './db.js';
 import { sha256, timeUuid } from './ids.js';
 import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
-import { type Actor, TRANSITIONS, allowedFrom, findTransition } from './transitions.js';
+import { type Actor, TRANSITIONS, allowedFrom, findTransition, impliedStep } from './transitions.js';
 import { schedule } from './timers.js';
 import { getAgentRow, ftsQuery } from './accounts.js';
 import { type JobRow, jobView } from './views.js';
@@ -75,6 +75,9 @@ export function roleOf(j: JobRow, agentId: string): Actor | null {
 export function move(ctx: Ctx, j: JobRow, action: string, actor: Actor, actorAgentId: string | null, reason: string | null, patch: Record<string, unknown> = {}): JobRow {
   const tool = TOOL_FOR[action] ?? action;
   if (j.status === 'frozen') throw new VoxError('job_frozen', `job is frozen by an admin; ${tool} is blocked until it is unfrozen`, 409);
+  // An optional step the table says `action` passes through (deliver from accepted: start first), recorded as its own move.
+  const via = impliedStep(action, actor, j.status);
+  if (via) j = move(ctx, j, via.action, actor, actorAgentId, `implied by ${tool}`);
   const row = findTransition(action, actor, j.status);
   if (!row) {
     const allowed = allowedFrom(action, actor);
@@ -362,7 +365,11 @@ export type DeliveredFile = { file_id: string; filename: string; size_bytes: num
 export function deliverJob(ctx: Ctx, agentId: string, jobId: string, input: DeliverInput, file?: DeliveredFile) {
   const j = visibleJob(ctx, agentId, jobId);
   requireRole(j, agentId, 'worker', 'deliver_job');
-  if (!file && (input.content === undefined || input.content.length === 0)) throw invalid('content', 'is required: the deliverable text (or filename + content_base64 to deliver a file)');
+  if (!file && (input.content === undefined || input.content.length === 0)) {
+    const confirmed = confirmedFileDelivery(ctx, j, input.metadata);
+    if (confirmed) return confirmed;
+    throw invalid('content', 'is required: the deliverable text (or filename + content_base64 to deliver a file, or upload a deliverable file and confirm it: confirming delivers)');
+  }
   const now = ctx.clock.now();
   const n = (ctx.db.prepare('SELECT COUNT(*) n FROM deliverables WHERE job_id = ?').get(jobId) as { n: number }).n + 1;
   const next = move(ctx, j, 'deliver', 'worker', agentId, null, { delivered_at: now });
@@ -377,6 +384,21 @@ export function deliverJob(ctx: Ctx, agentId: string, jobId: string, input: Deli
   // Dual-model validation (src/engine/validation.ts): may move the job on to 'validating'.
   if (queueValidation(ctx, jobId, id)) return { job: loadJob(ctx, jobId), deliverable: deliverableOf(ctx, jobId, 'full') };
   return { job: next, deliverable: deliverableOf(ctx, jobId, 'full') };
+}
+
+/**
+ * The reference's deliver call without content, after a deliverable file was confirmed (which
+ * already delivered the job): that delivery is the answer; metadata sent now is added to it.
+ * null when the job's latest delivery is not a confirmed file awaiting the buyer.
+ */
+function confirmedFileDelivery(ctx: Ctx, j: JobRow, metadata: Record<string, unknown> | undefined) {
+  if (j.status !== 'delivered' && j.status !== 'validating') return null;
+  const d = ctx.db.prepare('SELECT id, file_id, metadata FROM deliverables WHERE job_id = ? ORDER BY revision_number DESC LIMIT 1').get(j.id) as { id: string; file_id: string | null; metadata: string | null } | undefined;
+  if (!d?.file_id) return null;
+  if (metadata && Object.keys(metadata).length) {
+    ctx.db.prepare('UPDATE deliverables SET metadata = ? WHERE id = ?').run(JSON.stringify({ ...(d.metadata ? JSON.parse(d.metadata) : {}), ...metadata }), d.id);
+  }
+  return { job: j, deliverable: deliverableOf(ctx, j.id, 'full') };
 }
 
 const PREVIEW_FULL_BYTES = 10 * 1024 * 1024;

@@ -557,4 +557,7 @@ export const MIGRATIONS: string[] = [
   /* MCP confirmations (src/confirm.ts): each signed requestState is spent once, whichever process it reaches */ `
   CREATE TABLE spent_request_states (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  /* the owner's country (ISO 3166-1 alpha-2), as VoxPact's clients send it at registration */ `
+  ALTER TABLE owners ADD COLUMN country TEXT;
+  `,
 ];

@@ -16,7 +16,11 @@ export type Effect =
   | 'cancel_fee' // escrow → buyer minus the 5 % / 25 % fee of the reference
   | 'dispute_ruling'; // escrow split by the ruling (disputes issue)
 
-export type Row = { action: string; from: readonly (JobStatus | null)[]; actor: Actor; to: JobStatus; effect: Effect; event?: string; note: string };
+export type Row = {
+  action: string; from: readonly (JobStatus | null)[]; actor: Actor; to: JobStatus; effect: Effect; event?: string; note: string;
+  /** Actions that pass through this row first when called from its `from` (both moves recorded, one transaction). */
+  implied_by?: readonly string[];
+};
 
 const ACTIVE_WORK: JobStatus[] = ['accepted', 'in_progress', 'revision_requested'];
 
@@ -29,7 +33,7 @@ export const TRANSITIONS: readonly Row[] = [
   { action: 'accept_bid', from: ['open'], actor: 'buyer', to: 'accepted', effect: 'capture', event: 'bid.accepted', note: 'captured at the bid price; worker assigned; other bids rejected' },
   { action: 'bid_window_closed', from: ['open'], actor: 'system', to: 'cancelled', effect: 'none', event: 'job.expired', note: 'bid window closed with no active bid, or bids left unaccepted for 7 days after it' },
   { action: 'accept', from: ['funded'], actor: 'worker', to: 'accepted', effect: 'none', event: 'job.accepted', note: 'the assigned worker takes the direct job' },
-  { action: 'start', from: ['accepted'], actor: 'worker', to: 'in_progress', effect: 'none', note: 'work underway' },
+  { action: 'start', from: ['accepted'], actor: 'worker', to: 'in_progress', effect: 'none', implied_by: ['deliver'], note: 'work underway; optional: delivering from accepted passes through it' },
   { action: 'deliver', from: ['in_progress', 'revision_requested'], actor: 'worker', to: 'delivered', effect: 'none', event: 'job.delivered', note: 'auto-release timer set for 48 h' },
   { action: 'validate', from: ['delivered'], actor: 'system', to: 'validating', effect: 'none', note: 'dual-model validation running (validation issue)' },
   { action: 'validated', from: ['validating'], actor: 'system', to: 'delivered', effect: 'none', note: 'validation finished; awaiting the buyer' },
@@ -57,10 +61,20 @@ export function findTransition(action: string, actor: Actor, from: JobStatus | n
   return TRANSITIONS.find((r) => r.action === action && r.actor === actor && r.from.includes(from));
 }
 
-/** Statuses from which `action` is allowed for `actor`, for error messages an LLM can act on. */
+/**
+ * The row that `action` by `actor` passes through first from `from` (its `implied_by`), when
+ * there is no direct row and the implied row leads to a status `action` is allowed from.
+ */
+export function impliedStep(action: string, actor: Actor, from: JobStatus | null): Row | undefined {
+  if (findTransition(action, actor, from)) return undefined;
+  return TRANSITIONS.find((r) => r.implied_by?.includes(action) && r.actor === actor && r.from.includes(from) && findTransition(action, actor, r.to));
+}
+
+/** Statuses from which `action` is allowed for `actor` (directly or through an implied step), for error messages an LLM can act on. */
 export function allowedFrom(action: string, actor?: Actor): JobStatus[] {
   const out = new Set<JobStatus>();
   for (const r of TRANSITIONS) if (r.action === action && (!actor || r.actor === actor)) for (const f of r.from) if (f) out.add(f);
+  for (const r of TRANSITIONS) if (r.implied_by?.includes(action) && (!actor || r.actor === actor) && out.has(r.to)) for (const f of r.from) if (f) out.add(f);
   return [...out];
 }
 
@@ -78,7 +92,8 @@ export function renderMarkdown(): string {
   ];
   for (const r of TRANSITIONS) {
     const from = r.from.map((f) => (f ? `\`${f}\`` : '(new)')).join(', ');
-    lines.push(`| \`${r.action}\` | ${from} | ${r.actor} | \`${r.to}\` | ${r.effect} | ${r.event ?? ''} | ${r.note} |`);
+    const implied = r.implied_by?.length ? ` (also implied by ${r.implied_by.map((a) => `\`${a}\``).join(', ')}: both moves recorded)` : '';
+    lines.push(`| \`${r.action}\` | ${from} | ${r.actor} | \`${r.to}\` | ${r.effect} | ${r.event ?? ''} | ${r.note}${implied} |`);
   }
   return lines.join('\n') + '\n';
 }

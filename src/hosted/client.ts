@@ -3,8 +3,10 @@
  * same MCP tools work against any VoxPact-compatible server. One undici Pool (keep-alive) per
  * API origin. The API key is exchanged for a JWT at POST /v1/agents/auth/token and refreshed
  * at 80 % of its life; a 401 re-exchanges once. 429 waits Retry-After (bounded) and retries.
- * Errors `{ success: false, error: { code, message, … } }` become the same VoxError the
- * embedded engine throws, so tools answer identically. `changesSince` / `latestChangeSeq`
+ * Both wire shapes are read: lists as `{ data: [ … ], count, total?, … }` (the reference) or
+ * `{ data: { items, count, total? } }` (older servers); errors as `{ error: "<message>", code, … }`
+ * or `{ error: { code, message, … } }`. Either becomes the same Page or VoxError the embedded
+ * engine gives, so tools answer identically. `changesSince` / `latestChangeSeq`
  * follow GET /v1/events (SSE, resumed with Last-Event-ID) so resource subscriptions work.
  */
 import { Pool, request } from 'undici';
@@ -38,7 +40,23 @@ export type HostedOptions = {
 
 type Grant = { token: string; expires_in: number; agent_id?: string };
 type Query = Record<string, string | number | boolean | string[] | undefined | null>;
-type CallOpts = { query?: Query; body?: unknown; auth?: boolean; idempotencyKey?: string };
+type CallOpts = { query?: Query; body?: unknown; auth?: boolean; idempotencyKey?: string; /** the whole envelope, not its data (lists) */ envelope?: boolean };
+type Envelope = { success?: boolean; data?: unknown; error?: unknown; code?: unknown; [k: string]: unknown };
+
+/** A list answer in either shape (or a bare array) → a Page with the envelope's other fields beside items. */
+export function toPage<T>(body: unknown, what: string): Page<T> & Record<string, unknown> {
+  if (Array.isArray(body)) return { items: body as T[], count: body.length };
+  const { success: _s, data, message: _m, ...top } = (body ?? {}) as Envelope;
+  if (Array.isArray(data)) return { ...top, items: data as T[], count: typeof top.count === 'number' ? top.count : data.length };
+  const old = (data ?? body) as { items?: unknown } | null;
+  if (old && typeof old === 'object' && Array.isArray(old.items)) return old as Page<T> & Record<string, unknown>;
+  throw new VoxError('upstream_error', `${what} answered a list in a shape this client does not know: ${JSON.stringify(body).slice(0, 200)}`, 502);
+}
+
+/** The code of an error answer without one (a bare `{ error: "…" }`), from its HTTP status. */
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'validation_error', 401: 'unauthorized', 402: 'payment_required', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 422: 'validation_error', 429: 'rate_limited',
+};
 
 /** Refresh when this fraction of the token's life has passed. */
 const REFRESH_AT = 0.8;
@@ -194,13 +212,13 @@ export class HostedMarketplace implements Marketplace {
         if (method === 'GET' && attempt === 0) continue; // a read is safe to try once more
         throw new VoxError('upstream_unavailable', `cannot reach the VoxPact API at ${this.o.apiUrl} (${err.code ?? err.name}: ${err.message})`, 502);
       }
-      let parsed: { success?: boolean; data?: unknown; error?: { code?: string; message?: string; [k: string]: unknown } } | null = null;
+      let parsed: Envelope | null = null;
       try {
         parsed = JSON.parse(text);
       } catch {
         parsed = null;
       }
-      if (status >= 200 && status < 300 && parsed && parsed.success !== false) return (parsed.success === true ? parsed.data : parsed) as T;
+      if (status >= 200 && status < 300 && parsed && parsed.success !== false) return (parsed.success === true && !o.envelope ? parsed.data : parsed) as T;
       const err = this.toError(status, parsed, text, method, path);
       if (status === 429 && attempt < this.o.maxRateLimitRetries) {
         const wait = retryAfterHeader !== undefined && /^\d+$/.test(retryAfterHeader.trim()) ? Number(retryAfterHeader) : (err.details.retry_after_s as number | undefined);
@@ -214,8 +232,21 @@ export class HostedMarketplace implements Marketplace {
     }
   }
 
-  private toError(status: number, parsed: { error?: { code?: string; message?: string; [k: string]: unknown } } | null, text: string, method: string, path: string): VoxError {
-    const e = parsed?.error;
+  /** A list call: either list shape → Page. */
+  private async list<T, X extends object = object>(path: string, o: CallOpts = {}): Promise<Page<T> & X> {
+    return toPage<T>(await this.call<unknown>('GET', path, { ...o, envelope: true }), `GET ${path}`) as Page<T> & X;
+  }
+
+  /** An error answer in either shape (or none) → the VoxError the embedded engine would throw. */
+  private toError(status: number, parsed: Envelope | null, text: string, method: string, path: string): VoxError {
+    let e: { code?: unknown; message?: unknown; [k: string]: unknown } | undefined;
+    if (parsed && typeof parsed.error === 'string') {
+      // The reference's shape: error is the message, code and the details beside it.
+      const { success: _s, error, details, data: _d, ...rest } = parsed;
+      e = { ...(details as object | undefined), ...rest, message: error, code: typeof rest.code === 'string' ? rest.code : CODE_OF_STATUS[status] ?? 'upstream_error' };
+    } else if (parsed?.error && typeof parsed.error === 'object') {
+      e = parsed.error as typeof e;
+    }
     if (e && typeof e.code === 'string') {
       const { code, message, ...rest } = e;
       const details: Record<string, unknown> = { ...rest };
@@ -237,7 +268,7 @@ export class HostedMarketplace implements Marketplace {
     return this.call<{ agent_id: string; status: string; message: string }>('POST', '/v1/agents/register', { body: input, auth: false });
   }
   searchAgents(input: S.SearchAgentsInput) {
-    return this.call<Page<S.PublicAgent>>('GET', '/v1/agents/search', { query: input, auth: false });
+    return this.list<S.PublicAgent>('/v1/agents/search', { query: input, auth: false });
   }
   async getPlatformInfo() {
     const p = await this.call<S.PlatformInfo>('GET', '/v1/platform', { auth: false });
@@ -252,10 +283,10 @@ export class HostedMarketplace implements Marketplace {
   updateMyAgent(input: S.UpdateAgentInput) { return this.call<S.PrivateAgent>('PATCH', '/v1/agents/me', { body: input }); }
   getAgent(id: string) { return this.call<S.PublicAgent>('GET', `/v1/agents/${enc(id)}`, { auth: false }); }
   listAgentReviews(id: string, limit: number, offset: number) {
-    return this.call<Page<S.Review>>('GET', `/v1/agents/${enc(id)}/reviews`, { query: { limit, offset }, auth: false });
+    return this.list<S.Review>(`/v1/agents/${enc(id)}/reviews`, { query: { limit, offset }, auth: false });
   }
   getTrustHistory(limit: number, offset: number) {
-    return this.call<Page<S.TrustEvent>>('GET', '/v1/agents/me/trust-history', { query: { limit, offset } });
+    return this.list<S.TrustEvent>('/v1/agents/me/trust-history', { query: { limit, offset } });
   }
 
   // ---------- jobs ----------
@@ -263,12 +294,12 @@ export class HostedMarketplace implements Marketplace {
     const { body, key } = withoutKey(input);
     return this.call<S.Job>('POST', '/v1/jobs', { body, idempotencyKey: key });
   }
-  listJobs(input: S.ListJobsInput) { return this.call<Page<S.Job>>('GET', '/v1/jobs', { query: input }); }
+  listJobs(input: S.ListJobsInput) { return this.list<S.Job>('/v1/jobs', { query: input }); }
   getJob(id: string) { return this.call<S.Job>('GET', `/v1/jobs/${enc(id)}`); }
   browseOpenJobs(input: S.BrowseOpenJobsInput) {
-    return this.call<Page<S.Job & { relevance?: number }>>('GET', '/v1/jobs/open', { query: input, auth: false });
+    return this.list<S.Job & { relevance?: number }>('/v1/jobs/open', { query: input, auth: false });
   }
-  getJobTransitions(id: string) { return this.call<Page<S.Transition>>('GET', `/v1/jobs/${enc(id)}/transitions`); }
+  getJobTransitions(id: string) { return this.list<S.Transition>(`/v1/jobs/${enc(id)}/transitions`); }
   acceptJob(id: string) { return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/accept`); }
   startJob(id: string) { return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/start`); }
   deliverJob(id: string, input: S.DeliverInput) {
@@ -291,7 +322,7 @@ export class HostedMarketplace implements Marketplace {
     const { body, key } = withoutKey(input);
     return this.call<S.Bid>('POST', `/v1/jobs/${enc(jobId)}/bids`, { body, idempotencyKey: key });
   }
-  listBids(jobId: string) { return this.call<Page<S.Bid>>('GET', `/v1/jobs/${enc(jobId)}/bids`); }
+  listBids(jobId: string) { return this.list<S.Bid>(`/v1/jobs/${enc(jobId)}/bids`); }
   acceptBid(bidId: string, opts: { idempotency_key?: string } = {}) {
     return this.call<{ job: S.Job; bid: S.Bid }>('POST', `/v1/bids/${enc(bidId)}/accept`, { idempotencyKey: opts.idempotency_key });
   }
@@ -321,16 +352,13 @@ export class HostedMarketplace implements Marketplace {
     return this.call<S.Review>('POST', `/v1/jobs/${enc(jobId)}/review`, { body: input });
   }
   listNotifications(input: S.NotificationsInput) {
-    return this.call<Page<S.Notification> & { unread_count: number }>('GET', '/v1/notifications', { query: input });
+    return this.list<S.Notification, { unread_count: number }>('/v1/notifications', { query: input });
   }
   markNotificationRead(id: string) { return this.call<S.Notification>('PATCH', `/v1/notifications/${enc(id)}/read`); }
   markAllNotificationsRead() { return this.call<{ marked: number }>('POST', '/v1/notifications/read-all'); }
 
   // ---------- payments ----------
-  async listPaymentMethods() {
-    const items = await this.call<S.PaymentMethod[]>('GET', '/v1/payment-methods');
-    return { items, count: items.length };
-  }
+  listPaymentMethods() { return this.list<S.PaymentMethod>('/v1/payment-methods'); }
   setupPaymentMethod() { return this.call<{ client_secret: string; setup_intent_id: string }>('POST', '/v1/payment-methods/setup'); }
   savePaymentMethod(paymentMethodId: string, opts: { make_default?: boolean } = {}) {
     return this.call<S.PaymentMethod & { retried_jobs: string[] }>('POST', '/v1/payment-methods/save', { body: { payment_method_id: paymentMethodId, make_default: opts.make_default } });
@@ -341,7 +369,9 @@ export class HostedMarketplace implements Marketplace {
   connectStatus() { return this.call<ConnectStatus>('GET', '/v1/connect/status'); }
 
   // ---------- webhooks ----------
-  getWebhookLog(limit: number, offset: number) { return this.call<S.WebhookLog>('GET', '/v1/webhooks/log', { query: { limit, offset } }); }
+  getWebhookLog(limit: number, offset: number) {
+    return this.list<S.WebhookLog['items'][number], Omit<S.WebhookLog, 'items' | 'count'>>('/v1/webhooks/log', { query: { limit, offset } });
+  }
 
   // ---------- files (reference: File Transfer) ----------
   requestUpload(jobId: string, input: F.RequestUploadInput) {
@@ -383,8 +413,7 @@ export class HostedMarketplace implements Marketplace {
     return this.confirmUpload(jobId, up.file_id);
   }
   async listFiles(jobId: string, input: F.ListFilesInput) {
-    const r = await this.call<Page<F.JobFile> & { total: number } | F.JobFile[]>('GET', `/v1/jobs/${enc(jobId)}/files`, { query: input });
-    if (Array.isArray(r)) return { items: r, count: r.length, total: r.length };
+    const r = await this.list<F.JobFile>(`/v1/jobs/${enc(jobId)}/files`, { query: input });
     return { ...r, total: r.total ?? r.count };
   }
   getFileDownloadUrl(jobId: string, fileId: string) {
@@ -402,8 +431,7 @@ export class HostedMarketplace implements Marketplace {
     return this.call<S.Message>('POST', `/v1/jobs/${enc(jobId)}/messages`, { body: input });
   }
   async listMessages(jobId: string, input: S.ListMessagesInput) {
-    const r = await this.call<Page<S.Message> & { total?: number } | S.Message[]>('GET', `/v1/jobs/${enc(jobId)}/messages`, { query: input });
-    if (Array.isArray(r)) return { items: r, count: r.length, total: r.length };
+    const r = await this.list<S.Message>(`/v1/jobs/${enc(jobId)}/messages`, { query: input });
     return { ...r, total: r.total ?? r.count };
   }
   getValidationRecord(jobId: string) { return this.call<S.ValidationRecordView>('GET', `/v1/jobs/${enc(jobId)}/validation`); }

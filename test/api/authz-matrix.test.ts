@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, routeKey } from '../../src/api/routes.js';
 import { PostJobInput } from '../../src/schemas.js';
-import { type Agent, type Harness, directJob, openJobWithBid, startServer, task, webhookReceiver } from './helpers.js';
+import { type Agent, type Harness, directJob, errorOf, openJobWithBid, startServer, task, webhookReceiver } from './helpers.js';
 
 type Who = 'buyer' | 'worker' | 'unrelated' | 'owner' | 'anonymous';
 const WHO: Who[] = ['buyer', 'worker', 'unrelated', 'owner', 'anonymous'];
@@ -72,6 +72,7 @@ const ROWS: Record<string, Row> = {
     expect: all(200),
   },
   'POST /v1/agents/rotate-key': { expect: anyAgent() },
+  'POST /v1/agents/me/rotate-key': { expect: anyAgent() },
   'GET /v1/agents/me': { expect: anyAgent() },
   'PATCH /v1/agents/me': { body: () => ({ description: 'updated' }), expect: anyAgent() },
   'GET /v1/agents/me/trust-history': { expect: anyAgent() },
@@ -99,6 +100,7 @@ const ROWS: Record<string, Row> = {
   'POST /v1/jobs': { body: () => ({ title: 'An open job for the matrix', task_spec: task(), amount: 10, job_type: 'open' }), expect: anyAgent(201) },
   'GET /v1/jobs': { expect: anyAgent() },
   'GET /v1/jobs/open': { expect: all(200) },
+  'GET /v1/jobs/assigned': { expect: anyAgent() },
   'GET /v1/jobs/:id': { setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'funded') }), expect: parties(200, 200) },
   'POST /v1/jobs/:id/accept': { setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'funded') }), expect: parties(403, 200) },
   'POST /v1/jobs/:id/start': { setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'accepted') }), expect: parties(403, 200) },
@@ -124,6 +126,23 @@ const ROWS: Record<string, Row> = {
     body: () => ({ proposed_price: 10 }),
     expect: parties(403, 201, 201),
   },
+  'POST /v1/jobs/:id/bid': {
+    setup: async (w) => ({ id: (await openJobWithBid(w.buyer, await h.agent('other-bidder'))).jobId }),
+    body: () => ({ amount: 10 }),
+    expect: parties(403, 201, 201),
+  },
+  'POST /v1/jobs/:id/bids/:bidId/accept': {
+    setup: async (w) => {
+      const { jobId, bidId } = await openJobWithBid(w.buyer, w.worker);
+      return { id: jobId, bidId };
+    },
+    expect: parties(200, 403),
+  },
+  'POST /v1/jobs/:id/request-revision': {
+    setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'delivered') }),
+    body: () => ({ reason: 'Please add a summary section' }),
+    expect: parties(200, 403),
+  },
   'POST /v1/bids/:id/accept': { setup: async (w) => ({ id: (await openJobWithBid(w.buyer, w.worker)).bidId }), expect: parties(200, 403) },
   'POST /v1/bids/:id/counter': { setup: async (w) => ({ id: (await openJobWithBid(w.buyer, w.worker)).bidId }), body: () => ({ counter_price: 9 }), expect: parties(200, 403) },
   'POST /v1/jobs/:id/review': { setup: async (w) => ({ id: await directJob(w.buyer, w.worker, 'completed') }), body: () => ({ rating: 4 }), expect: parties(201, 201) },
@@ -143,6 +162,7 @@ const ROWS: Record<string, Row> = {
   'GET /v1/payment-methods': { expect: anyAgent() },
   'DELETE /v1/payment-methods/:id': { setup: async (w) => ({ id: (await w.buyer.mp.listPaymentMethods()).items[0].id }), expect: parties(200, 404) },
   'GET /v1/payouts/history': { expect: anyAgent() },
+  'GET /v1/payouts': { expect: anyAgent() },
   'POST /v1/connect/onboard': { expect: anyAgent() },
   'GET /v1/connect/status': { expect: anyAgent() },
   'POST /v1/stripe/webhook': { expect: all(404) }, // embedded: Stripe is not configured
@@ -236,7 +256,7 @@ async function status(method: string, path: string, token: string | null, body: 
     const j = await r.json();
     // every answer has the envelope; a refusal has a code and a message
     expect(typeof j.success).toBe('boolean');
-    if (!j.success) expect(j.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    if (!j.success) expect(errorOf(j)).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   }
   return r.status;
 }

@@ -33,7 +33,7 @@ describe('voxpact-mcp --transport http', () => {
     it(`listens on the printed URL and stops on ${signal}`, async () => {
       const { child, url } = await start(['--host', '127.0.0.1', '--port', '0']);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect((await (await fetch(`${url}/health`)).json()).data).toEqual({ ok: true });
+      expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ status: 'ok', data: { ok: true } });
       expect((await fetch(`${url}/v1/platform`)).status).toBe(200);
       expect((await fetch(`${url}/mcp`, { method: 'POST', body: '{}' })).status).toBe(401);
       // an open event stream must not keep the server from stopping

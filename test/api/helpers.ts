@@ -115,15 +115,37 @@ export async function webhookReceiver(): Promise<{ url: string; close: () => Pro
   return { url, close: () => new Promise<void>((r) => s.close(() => r())) };
 }
 
+/**
+ * A REST refusal as one object: `{ success: false, error: "<message>", code, field?, … }` →
+ * `{ code, message, field?, retry_after?, …details }`. The one place tests read the error shape.
+ */
+export function errorOf(body: Any): { code: string; message: string; field?: string; retry_after?: number; [k: string]: Any } | null {
+  if (body?.success !== false || typeof body.error !== 'string' || typeof body.code !== 'string') return null;
+  const { success: _s, error, details, ...rest } = body;
+  return { ...details, ...rest, message: error };
+}
+
 /** The shape every refusal has. */
 export function expectError(r: Res, status: number, code?: string) {
-  if (r.status !== status || r.body?.success !== false || typeof r.body?.error?.code !== 'string' || typeof r.body?.error?.message !== 'string' || (code && r.body.error.code !== code)) {
+  const e = errorOf(r.body);
+  if (r.status !== status || !e || (code && e.code !== code)) {
     throw new Error(`expected ${status}${code ? ` ${code}` : ''}, got ${r.status} ${JSON.stringify(r.body)}`);
   }
-  return r.body.error as { code: string; message: string; field?: string; retry_after?: number };
+  return e as { code: string; message: string; field?: string; retry_after?: number; [k: string]: Any };
 }
 
 export function expectOk(r: Res, status = 200) {
   if (r.status !== status || r.body?.success !== true || !('data' in r.body)) throw new Error(`expected ${status} success, got ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.data;
+}
+
+/**
+ * A REST list as one page: `{ success: true, data: [ … ], count, total?, … }` → `{ items, count, total?, … }`.
+ * The one place tests read the list shape.
+ */
+export function expectList(r: Res, status = 200): { items: Any[]; count: number; total?: number; [k: string]: Any } {
+  const items = expectOk(r, status);
+  if (!Array.isArray(items) || typeof r.body.count !== 'number') throw new Error(`expected a list (data: [ … ], count), got ${JSON.stringify(r.body)}`);
+  const { success: _s, data: _d, ...rest } = r.body;
+  return { ...rest, items, count: r.body.count };
 }

@@ -5,7 +5,7 @@
  */
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type Harness, expectError, expectOk, startServer } from './helpers.js';
+import { type Agent, type Harness, expectError, expectList, expectOk, startServer } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -119,7 +119,7 @@ describe('owners: magic link, select-agent, scopes', () => {
     expect(t).toMatchObject({ scope: 'owner', token_type: 'Bearer' });
     expect(t.owner_id).toMatch(/^own_/);
     expect(expectError(await h.api('POST', '/v1/owners/auth/verify', { body: { token: link } }), 401, 'invalid_token').message).toMatch(/already used/);
-    const agents = expectOk(await h.api('GET', '/v1/owners/me/agents', { token: t.token }));
+    const agents = expectList(await h.api('GET', '/v1/owners/me/agents', { token: t.token }));
     expect(agents.items.map((x: { id: string }) => x.id)).toEqual([one.id, two.id]);
     expect(agents.items[0]).toMatchObject({ name: 'owned-one', status: 'active', level: 'silver' });
   });

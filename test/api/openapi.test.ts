@@ -53,7 +53,7 @@ describe('/openapi.json', () => {
   });
 
   it('has the named schemas, every $ref resolves, and each compiles as JSON Schema 2020-12', () => {
-    for (const name of ['Job', 'Bid', 'PrivateAgent', 'PublicAgent', 'Dashboard', 'TokenGrant', 'PostJobInput', 'RegisterAgentInput', 'ErrorResponse', 'FeedEvent']) {
+    for (const name of ['Job', 'Bid', 'PrivateAgent', 'PublicAgent', 'Dashboard', 'TokenGrant', 'PostJobBody', 'DeliverBody', 'RegisterBody', 'ErrorResponse', 'FeedEvent']) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
@@ -62,8 +62,9 @@ describe('/openapi.json', () => {
       const name = /#\/components\/schemas\/([^"]+)/.exec(ref)![1];
       expect(doc.components.schemas[name], ref).toBeDefined();
     }
-    expect(doc.components.schemas.PostJobInput.properties.amount).toMatchObject({ type: 'number' });
-    expect(doc.components.schemas.PostJobInput.required).toEqual(expect.arrayContaining(['title', 'task_spec', 'amount']));
+    expect(doc.components.schemas.PostJobBody.properties.amount).toMatchObject({ type: 'number' });
+    expect(doc.components.schemas.PostJobBody.properties.deadline).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(doc.components.schemas.PostJobBody.required).toEqual(expect.arrayContaining(['title', 'task_spec', 'amount']));
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     ajv.addSchema({ $id: 'voxpact', ...doc });
@@ -85,8 +86,30 @@ describe('/openapi.json', () => {
     check('Dashboard', expectOk(await h.api('GET', '/v1/dashboard', { token: buyer.token })));
     check('PrivateAgent', expectOk(await h.api('GET', '/v1/agents/me', { token: worker.token })));
     check('Deliverable', expectOk(await h.api('GET', `/v1/jobs/${id}/deliverable/preview`, { token: buyer.token })));
-    check('NotificationPage', expectOk(await h.api('GET', '/v1/notifications', { token: buyer.token })));
-    check('ErrorResponse', (await h.api('GET', '/v1/jobs/nope', { token: buyer.token })).body);
-    check('PostJobInput', { title: 'A valid title', task_spec: { description: 'x' }, amount: 5, worker_agent_id: worker.id });
+    // A list: the whole envelope is the operation's schema (data the array, count and unread_count beside it).
+    const listRef = (path: string) => /[^/]+$/.exec(doc.paths[path].get.responses['200'].content['application/json'].schema.$ref)![0];
+    const notes = (await h.api('GET', '/v1/notifications', { token: buyer.token })).body;
+    expect(Array.isArray(notes.data)).toBe(true);
+    check(listRef('/v1/notifications'), notes);
+    check(listRef('/v1/jobs/{id}/transitions'), (await h.api('GET', `/v1/jobs/${id}/transitions`, { token: buyer.token })).body);
+    const err = (await h.api('GET', '/v1/jobs/nope', { token: buyer.token })).body;
+    expect(err).toMatchObject({ success: false, error: expect.any(String), code: 'not_found' });
+    check('ErrorResponse', err);
+    check('ErrorResponse', (await h.api('POST', `/v1/jobs/${id}/approve`, { token: worker.token })).body);
+    check('PostJobBody', { title: 'A valid title', task_spec: { description: 'x' }, amount: 5, worker_agent_id: worker.id, deadline: '2030-01-01T00:00:00Z' });
+  });
+
+  it('marks the aliases of VoxPact\'s clients deprecated, pointing at their route', () => {
+    const aliases = ROUTES.filter((r) => r.aliasOf);
+    expect(aliases.map(routeKey).sort()).toEqual([
+      'POST /v1/agents/me/rotate-key', 'POST /v1/jobs/:id/bid', 'POST /v1/jobs/:id/bids/:bidId/accept', 'POST /v1/jobs/:id/request-revision',
+    ]);
+    for (const r of aliases) {
+      const op = doc.paths[oaPath(r.path)][r.method.toLowerCase()];
+      expect(op).toMatchObject({ deprecated: true, 'x-alias-of': r.aliasOf });
+      expect(ROUTES.some((t) => routeKey(t) === r.aliasOf && !t.aliasOf)).toBe(true);
+      expect(op['x-rate-limit']).toEqual(doc.paths[oaPath(r.aliasOf!.split(' ')[1])][r.aliasOf!.split(' ')[0].toLowerCase()]['x-rate-limit']);
+    }
+    expect(doc.paths['/v1/jobs/{id}/deliver'].post.requestBody.content).toHaveProperty(['text/*']);
   });
 });

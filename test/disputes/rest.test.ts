@@ -4,7 +4,7 @@
  * over a real socket, with the `{ success, data }` envelope and the error shape.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directJob, expectError, expectOk, startServer, type Harness } from '../api/helpers.js';
+import { directJob, expectError, expectList, expectOk, startServer, type Harness } from '../api/helpers.js';
 import { verifyRecord } from '../../src/validation/record.js';
 import { chatServer, ruling, verdict } from '../validation/chat-server.js';
 
@@ -28,7 +28,7 @@ describe('messages over REST', () => {
     const id = await directJob(buyer, worker, 'funded');
     const sent = expectOk(await h.api('POST', `/v1/jobs/${id}/messages`, { token: buyer.token, body: { content: 'Can you start by end of day?', type: 'question' } }), 201);
     expect(sent).toMatchObject({ job_id: id, sender_agent_id: buyer.id, content: 'Can you start by end of day?', type: 'question' });
-    const page = expectOk(await h.api('GET', `/v1/jobs/${id}/messages?limit=10`, { token: worker.token }));
+    const page = expectList(await h.api('GET', `/v1/jobs/${id}/messages?limit=10`, { token: worker.token }));
     expect(page).toMatchObject({ count: 1, total: 1 });
     expect(page.items[0].id).toBe(sent.id);
     expect(expectError(await h.api('POST', `/v1/jobs/${id}/messages`, { token: buyer.token, body: { content: '' } }), 400, 'validation_error').field).toBe('content');

@@ -171,6 +171,29 @@ describe('direct jobs', () => {
   });
 });
 
+describe('deliver from accepted (no start step in the reference)', () => {
+  it('passes through in_progress in the same transaction: both moves recorded, start stays optional', async () => {
+    const m = newMarket();
+    const buyer = m.buyer();
+    const worker = m.worker();
+    const id = await jobAt(m, buyer, worker, 'accepted');
+    m.advance(MINUTE_MS);
+    const d = await m.deliver(worker, id, 'Done without start.');
+    expect(d.job.status).toBe('delivered');
+    const t = await buyer.mp.getJobTransitions(id);
+    expect(t.items.slice(-2).map((x) => [x.from_status, x.to_status, x.action, x.actor, x.actor_agent_id, x.reason])).toEqual([
+      ['accepted', 'in_progress', 'start', 'worker', worker.id, 'implied by deliver_job'],
+      ['in_progress', 'delivered', 'deliver', 'worker', worker.id, null],
+    ]);
+    expect(Date.parse(t.items.at(-2)!.created_at)).toBe(Date.parse(t.items.at(-1)!.created_at));
+    // A refused delivery from accepted records nothing, the implied start included.
+    const id2 = await jobAt(m, buyer, worker, 'accepted');
+    await refused(worker.mp.deliverJob(id2, { content: '', content_type: 'text/plain' }), 'validation_error');
+    expect((await worker.mp.getJob(id2)).status).toBe('accepted');
+    expect((await worker.mp.getJobTransitions(id2)).items.map((x) => x.action)).toEqual(['post_direct', 'accept']);
+  });
+});
+
 describe('refusals', () => {
   it('wrong status → invalid_status naming the allowed statuses; wrong role → forbidden', async () => {
     const m = newMarket();
@@ -185,7 +208,7 @@ describe('refusals', () => {
     await refused(m.revise(worker, id), 'forbidden', { status: 403, message: "only the job's buyer can call request_revision" });
     // wrong status
     await refused(worker.mp.startJob(id), 'invalid_status', { status: 409, message: "job is 'funded'; start_job needs 'accepted'" });
-    await refused(m.deliver(worker, id), 'invalid_status', { status: 409, message: "job is 'funded'; deliver_job needs 'in_progress' or 'revision_requested'" });
+    await refused(m.deliver(worker, id), 'invalid_status', { status: 409, message: "job is 'funded'; deliver_job needs 'in_progress' or 'revision_requested' or 'accepted'" });
     await refused(buyer.mp.approveJob(id), 'invalid_status', { status: 409, message: "job is 'funded'; approve_job needs 'delivered' or 'validating'" });
     await refused(m.revise(buyer, id), 'invalid_status', { status: 409, message: "job is 'funded'; request_revision needs 'delivered' or 'validating'" });
     await worker.mp.acceptJob(id);
@@ -193,7 +216,7 @@ describe('refusals', () => {
     await worker.mp.startJob(id);
     await refused(worker.mp.startJob(id), 'invalid_status', { message: "job is 'in_progress'; start_job needs 'accepted'" });
     await m.deliver(worker, id);
-    await refused(m.deliver(worker, id), 'invalid_status', { message: "job is 'delivered'; deliver_job needs 'in_progress' or 'revision_requested'" });
+    await refused(m.deliver(worker, id), 'invalid_status', { message: "job is 'delivered'; deliver_job needs 'in_progress' or 'revision_requested' or 'accepted'" });
     await refused(m.cancel(buyer, id), 'invalid_status', { message: "job is 'delivered'; cancel_job needs 'open' or 'pending_payment' or 'funded' or 'accepted' or 'in_progress' or 'revision_requested'" });
     await refused(m.cancel(worker, id), 'invalid_status', { message: "job is 'delivered'; cancel_job needs 'funded' or 'accepted' or 'in_progress' or 'revision_requested'" });
     await buyer.mp.approveJob(id);

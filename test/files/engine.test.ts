@@ -146,9 +146,8 @@ describe('deliverable files (worker → buyer)', () => {
   it('confirming a deliverable delivers the job through the deliver path, with file fields in job.delivered', async () => {
     const { m, buyer, worker } = setup();
     const j = await m.directJob(buyer, worker);
-    await worker.mp.acceptJob(j.id);
-    await refused(worker.mp.requestUpload(j.id, uploadReq({ purpose: 'deliverable' })), 'invalid_status', { message: /'in_progress' or 'revision_requested' \(start_job first\)/ });
-    await worker.mp.startJob(j.id);
+    await refused(worker.mp.requestUpload(j.id, uploadReq({ purpose: 'deliverable' })), 'invalid_status', { message: /job is 'funded'; deliverable files can be uploaded while it is 'in_progress', 'revision_requested', 'accepted'/ });
+    await worker.mp.acceptJob(j.id); // no start_job: confirming the deliverable passes through in_progress
     await refused(buyer.mp.requestUpload(j.id, uploadReq({ purpose: 'deliverable' })), 'forbidden', { message: /only the job's worker uploads deliverable files/ });
 
     const report = Buffer.from('# Report\n\nThe summary, in three bullet points.\n');
@@ -161,6 +160,9 @@ describe('deliverable files (worker → buyer)', () => {
     const job = await buyer.mp.getJob(j.id);
     expect(job.status).toBe('delivered');
     expect(job.auto_release_at).not.toBeNull();
+    expect((await buyer.mp.getJobTransitions(j.id)).items.slice(-2).map((x) => [x.from_status, x.to_status, x.action])).toEqual([
+      ['accepted', 'in_progress', 'start'], ['in_progress', 'delivered', 'deliver'],
+    ]);
     expect(events(m, buyer.id, 'job.delivered')).toEqual([expect.objectContaining({
       job_id: j.id, deliverable_id: c.deliverable_id, file_id: u.file_id, filename: 'report.md', file_size_bytes: report.length, revision_number: 1,
     })]);

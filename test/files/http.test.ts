@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine/index.js';
 import { serveHttp } from '../../src/api/serve.js';
 import { newMarket, type Agent, type Market } from '../helpers/market.js';
-import { startServer, expectOk, expectError } from '../api/helpers.js';
+import { startServer, expectOk, expectError, expectList } from '../api/helpers.js';
 import { PDF, http, inProgress, inline, put, sha, uploadReq } from './helpers.js';
 
 async function ready() {
@@ -171,7 +171,7 @@ describe('HTTP servers', () => {
       expect((await put(u.upload_url, '# Report', 'text/markdown')).status).toBe(200);
       const c = expectOk(await h.api('POST', `/v1/jobs/${jobId}/files/${u.file_id}/confirm`, { token: worker.token }));
       expect(c).toMatchObject({ upload_status: 'confirmed', file_size_bytes: 8, file_size_human: '8 B', job_status: 'delivered', revision_number: 1 });
-      const list = expectOk(await h.api('GET', `/v1/jobs/${jobId}/files?purpose=deliverable&limit=5`, { token: buyer.token }));
+      const list = expectList(await h.api('GET', `/v1/jobs/${jobId}/files?purpose=deliverable&limit=5`, { token: buyer.token }));
       expect(list).toMatchObject({ count: 1, total: 1, items: [{ id: u.file_id, original_filename: 'report.md' }] });
       const p = expectOk(await h.api('GET', `/v1/jobs/${jobId}/files/${u.file_id}/preview`, { token: buyer.token }));
       expect(p).toMatchObject({ preview_content: '# Report', message: 'Approve the job to confirm payment and download the full deliverable.' });

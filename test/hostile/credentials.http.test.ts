@@ -16,6 +16,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PostJobInput } from '../../src/schemas.js';
+import { errorOf } from '../api/helpers.js';
 import { type McpWorld, cliBuilt, mcpWorld } from '../fixtures/mcp.js';
 import { DIST_CLI } from '../fixtures/world.js';
 
@@ -56,7 +57,8 @@ async function req(url: string, o: { method?: string; token?: string; body?: unk
   try { json = JSON.parse(text); } catch { /* not JSON */ }
   return { status: r.status, json, text, headers: r.headers };
 }
-const code = (r: { json: Json }) => r.json?.error?.code;
+/** A refusal's code: REST bodies through the one accessor (errorOf), other surfaces (signed file URLs) as they answer. */
+const code = (r: { json: Json }) => errorOf(r.json)?.code ?? r.json?.error?.code;
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 async function agentToken(apiKey: string, origin = base) {
@@ -255,7 +257,7 @@ describe('signed file URLs', () => {
       if (r.status !== 201) {
         expect(r.status, `${JSON.stringify(name)}: ${r.text}`).toBeGreaterThanOrEqual(400);
         expect(r.status).toBeLessThan(500);
-        expect(r.json?.error?.field ?? 'filename').toMatch(/filename|content_type/);
+        expect(errorOf(r.json)?.field ?? 'filename').toMatch(/filename|content_type/);
         outcomes.push(`${JSON.stringify(name)} → ${code(r)}`);
         continue;
       }
