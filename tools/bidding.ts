@@ -1,10 +1,9 @@
 /** Toolset `bidding`: bids on open jobs, counter-offers, and accepting a bid (the capture). */
 import { AcceptBidResult, Bid, BidId, CounterBidInput, IdempotencyKey, JobId, SubmitBidInput, page } from '../src/schemas.js';
-import { cents } from '../src/money.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { bidLine, eur, jobBlock } from './format.js';
-import { checkSpend } from './rails.js';
+import { withApproval } from './rails.js';
 
 export const submitBid = defineTool({
   name: 'submit_bid',
@@ -56,9 +55,7 @@ export const acceptBid = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   async handler(ctx, { bid_id, idempotency_key }) {
     const { mp } = ctx;
-    const q = await mp.quoteBid(bid_id);
-    await checkSpend(ctx, { amountCents: cents(q.amount), payeeId: q.payee_agent_id, payeeName: q.payee_name, title: q.job_title, field: 'bid_id' });
-    const r = await mp.acceptBid(bid_id, { idempotency_key });
+    const r = await withApproval(ctx, 'accepting the bid', (approval_id) => mp.acceptBid(bid_id, { idempotency_key, approval_id }));
     const head = `Bid ${bid_id} accepted: ${eur(r.job.escrow_amount)} charged into escrow for ${r.bid.worker_agent_id}.`;
     return { structured: r, text: jobBlock(new Text(mp.agentId), r.job, head).toString() };
   },

@@ -3,11 +3,10 @@ import {
   BrowseOpenJobsInput, CancelInput, DeliverInput, DeliverResult, Deliverable, IdempotencyKey, Job, JobId, ListJobsInput, OpenJob,
   PostJobInput, RevisionInput, Transition, page,
 } from '../src/schemas.js';
-import { cents } from '../src/money.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { eur, jobBlock, jobLine, nextStep } from './format.js';
-import { checkSpend } from './rails.js';
+import { withApproval } from './rails.js';
 import { APP_RESULT_META, APP_URIS } from '../resources/apps.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
@@ -31,12 +30,7 @@ export const postJob = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(ctx, args) {
     const { mp } = ctx;
-    if (args.job_type === 'direct' && args.worker_agent_id) {
-      // An unknown worker is left to post_job's own error, which names worker_agent_id.
-      const worker = await mp.getAgent(args.worker_agent_id).catch(() => null);
-      if (worker) await checkSpend(ctx, { amountCents: cents(args.amount), payeeId: worker.id, payeeName: worker.name, title: args.title, field: 'amount' });
-    }
-    const j = await mp.postJob(args);
+    const j = await withApproval(ctx, `paying ${eur(args.amount)} into escrow`, (approval_id) => mp.postJob({ ...args, ...(approval_id ? { approval_id } : {}) }));
     const head = j.job_type === 'open' ? 'Open job posted: nothing charged yet.'
       : j.status === 'funded' ? `Direct job posted: ${eur(j.escrow_amount)} charged into escrow.` : `Direct job posted but not funded (${j.status}).`;
     return { structured: j, text: jobText(mp.agentId, j, head) };
@@ -230,8 +224,9 @@ export const approveJob = defineTool({
   input: { job_id: JobId, idempotency_key: IdempotencyKey },
   output: Job,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  async handler({ mp }, { job_id, idempotency_key }) {
-    const j = await mp.approveJob(job_id, { idempotency_key });
+  async handler(ctx, { job_id, idempotency_key }) {
+    const { mp } = ctx;
+    const j = await withApproval(ctx, 'releasing the escrow', (approval_id) => mp.approveJob(job_id, { idempotency_key, approval_id }));
     return { structured: j, text: jobText(mp.agentId, j, `Approved: ${eur(j.amount)} released — platform fee ${eur(j.platform_fee)}, worker payout ${eur(j.worker_payout)}.`) };
   },
 });

@@ -1,10 +1,9 @@
 /**
- * This server's own spending rails (beyond the engine's monthly cap), from configuration:
- * a per-job maximum, and a threshold above which a human confirms through MCP elicitation.
+ * Asking the human over MCP (elicitation). The spending policy itself — the rails, the threshold,
+ * what needs a human — lives in the engine (src/engine/policy.ts); this only asks and relays.
  * Refuses when the client cannot ask or the human does not confirm — nothing is charged then.
  */
 import { VoxError } from '../src/errors.js';
-import { formatEur } from '../src/money.js';
 import type { ToolCtx } from '../src/tool.js';
 
 /** A human has this long to answer a confirmation. */
@@ -40,20 +39,28 @@ export async function confirmWithHuman(ctx: ToolCtx, o: { message: string; title
   }
 }
 
-/** Before a capture of `amountCents` to `payee`: the per-job maximum, then the confirmation threshold. */
-export async function checkSpend(ctx: ToolCtx, o: { amountCents: number; payeeId: string; payeeName: string; title: string; field: string }) {
-  const { maxJobCents, confirmAboveCents } = ctx.config;
-  if (maxJobCents != null && o.amountCents > maxJobCents) {
-    throw new VoxError('spending_rail_exceeded',
-      `${o.field}: ${formatEur(o.amountCents)} is above this server's per-job maximum of ${formatEur(maxJobCents)} (VOXPACT_MAX_JOB_EUR); nothing was charged. Choose a smaller amount or ask the human to raise the maximum.`,
-      403, { field: o.field });
-  }
-  if (confirmAboveCents != null && o.amountCents > confirmAboveCents) {
-    await confirmWithHuman(ctx, {
-      message: `Pay ${formatEur(o.amountCents)} into escrow to ${o.payeeName} (${o.payeeId}) for '${o.title}'?`,
-      title: 'Confirm payment',
-      what: `paying ${formatEur(o.amountCents)} (above the ${formatEur(confirmAboveCents)} confirmation threshold)`,
-      hint: 'Ask the human to do it from a client that supports confirmations, or to raise VOXPACT_CONFIRM_ABOVE_EUR.',
-    });
+/**
+ * Glue to the engine's spending policy (src/engine/policy.ts), which decides — here only the
+ * human is asked. Run `call`; when the engine answers approval_required, ask the human with the
+ * server's own summary (confirmWithHuman), approve in-process (approveByClient, the embedded
+ * backend only) and retry once with the approval_id. When this client cannot ask, or the backend
+ * is hosted, the refusal goes back as is: it carries the owner's approval link.
+ * Kept small on purpose: the SDK v2 work replaces it with the protocol's input-required round trip.
+ */
+export async function withApproval<T>(ctx: ToolCtx, what: string, call: (approvalId?: string) => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (!(e instanceof VoxError) || e.code !== 'approval_required' || !ctx.mp.approveByClient) throw e;
+    const id = String(e.details.approval_id);
+    if (e.details.status !== 'approved') {
+      if (!clientCanAsk(ctx)) throw e;
+      await confirmWithHuman(ctx, {
+        message: String(e.details.summary), title: 'Approve', what,
+        hint: `The owner can approve it at ${String(e.details.approval_url)}; then retry with approval_id "${id}".`,
+      });
+      await ctx.mp.approveByClient(id);
+    }
+    return call(id);
   }
 }

@@ -55,6 +55,9 @@ function withoutKey<T extends { idempotency_key?: string }>(input: T): { body: O
   return { body, key: idempotency_key };
 }
 
+/** The retry of a call that answered approval_required carries its approval_id in the body. */
+const approvalBody = (o: { approval_id?: string }) => (o.approval_id ? { body: { approval_id: o.approval_id } } : {});
+
 export class HostedMarketplace implements Marketplace {
   private readonly pool: Pool;
   private readonly base: string;
@@ -277,8 +280,8 @@ export class HostedMarketplace implements Marketplace {
   }
   getDeliverablePreview(id: string) { return this.call<S.Deliverable>('GET', `/v1/jobs/${enc(id)}/deliverable/preview`); }
   getDeliverable(id: string) { return this.call<S.Deliverable>('GET', `/v1/jobs/${enc(id)}/deliverable`); }
-  approveJob(id: string, opts: { idempotency_key?: string } = {}) {
-    return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/approve`, { idempotencyKey: opts.idempotency_key });
+  approveJob(id: string, opts: { idempotency_key?: string; approval_id?: string } = {}) {
+    return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/approve`, { idempotencyKey: opts.idempotency_key, ...approvalBody(opts) });
   }
   requestRevision(id: string, feedback: string) { return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/revision`, { body: { feedback } }); }
   cancelJob(id: string, input: { reason?: string; idempotency_key?: string }) {
@@ -292,8 +295,8 @@ export class HostedMarketplace implements Marketplace {
     return this.call<S.Bid>('POST', `/v1/jobs/${enc(jobId)}/bids`, { body, idempotencyKey: key });
   }
   listBids(jobId: string) { return this.call<Page<S.Bid>>('GET', `/v1/jobs/${enc(jobId)}/bids`); }
-  acceptBid(bidId: string, opts: { idempotency_key?: string } = {}) {
-    return this.call<{ job: S.Job; bid: S.Bid }>('POST', `/v1/bids/${enc(bidId)}/accept`, { idempotencyKey: opts.idempotency_key });
+  acceptBid(bidId: string, opts: { idempotency_key?: string; approval_id?: string } = {}) {
+    return this.call<{ job: S.Job; bid: S.Bid }>('POST', `/v1/bids/${enc(bidId)}/accept`, { idempotencyKey: opts.idempotency_key, ...approvalBody(opts) });
   }
   counterBid(bidId: string, input: { counter_price: number; message?: string }) {
     return this.call<S.Bid>('POST', `/v1/bids/${enc(bidId)}/counter`, { body: input });
