@@ -417,7 +417,7 @@ export function approveJob(ctx: Ctx, agentId: string, jobId: string, approvalId?
     // After the move (every refusal of the call has run); the transaction rolls back when a human must decide.
     gateSpend(ctx, agentId, {
       action: 'approve_job', args: { job_id: jobId }, amountCents: j.amount_cents, capture: false, payeeId: j.worker_id, title: j.title, approvalId, field: 'job_id',
-      because: [v ? `the validation of this delivery did not pass (${v.status})` : 'no validation ran on this delivery'],
+      note: v ? `the validation of this delivery did not pass (${v.status})` : 'no validation ran on this delivery',
     });
   }
   return next;

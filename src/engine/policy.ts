@@ -45,8 +45,10 @@ export type Spend = {
   payeeId: string | null;
   /** The buyer's own job title (never a third party's text). */
   title: string | null;
-  /** Why a human must decide, beyond the amount rules (e.g. validation did not pass). */
+  /** Why a human must decide regardless of the amount (a policy change loosens a rail). */
   because?: string[];
+  /** Said to the human when the amount rules ask (e.g. the validation did not pass); asks nothing by itself. */
+  note?: string;
   approvalId?: string;
   field: string;
 };
@@ -151,6 +153,7 @@ export function gateSpend(ctx: Ctx, agentId: string, s: Spend): void {
     }
   }
   if (!reasons.length) return;
+  if (s.note) reasons.push(s.note);
   const hash = argsHash(s.action, s.args);
   if (s.approvalId !== undefined) return useApproval(ctx, agentId, s, hash);
   const details: ApprovalDetails = {
