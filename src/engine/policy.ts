@@ -126,7 +126,8 @@ export function summaryOf(d: ApprovalDetails): string {
   const parts = [d.amount != null ? `${ACTION_WORDS[d.action]}: ${d.amount.toFixed(2)} EUR` : ACTION_WORDS[d.action]];
   if (d.title) parts.push(`for your job “${shortName(d.title, 80)}”`);
   if (d.payee) parts.push(`to agent ${d.payee.id} (trust ${d.payee.trust_score}, ${d.payee.tier} tier, ${d.payee.completed_jobs} jobs done; name it chose itself: “${d.payee.name_self_chosen}”)`);
-  for (const c of d.changes ?? []) parts.push(`${c.rail}: ${c.from == null ? 'none' : `${c.from.toFixed(2)} EUR`} → ${c.to == null ? 'none' : `${c.to.toFixed(2)} EUR`}`);
+  const eurOr = (v: number | null) => (v == null ? 'none' : `${v.toFixed(2)} EUR`);
+  if (d.changes?.length) parts[0] += `: ${d.changes.map((c) => `${c.rail} ${eurOr(c.from)} → ${eurOr(c.to)}`).join(', ')}`;
   return `${parts.join(' ')}. Why a human decides: ${d.reasons.join('; ')}.`;
 }
 

@@ -176,7 +176,7 @@ describe('policy changes', () => {
       await refused(set(o), 'approval_required');
       expect(m.cheapState()).toBe(before);
     }
-    const e = await refused(set({ monthly_spending_limit: null, description: 'new' }), 'approval_required', { message: /monthly_spending_limit: 100\.00 EUR → none/ });
+    const e = await refused(set({ monthly_spending_limit: null, description: 'new' }), 'approval_required', { message: /Loosen the spending policy: monthly_spending_limit 100\.00 EUR → none/ });
     m.ownerDecides(buyer, approvalIdOf(e));
     await refused(set({ monthly_spending_limit: 500, approval_id: approvalIdOf(e) }), 'approval_mismatch');
     expect(await set({ monthly_spending_limit: null, description: 'new', approval_id: approvalIdOf(e) })).toMatchObject({ monthly_spending_limit: null });
