@@ -42,9 +42,10 @@ export async function confirmWithHuman(ctx: ToolCtx, o: { message: string; title
 /**
  * Glue to the engine's spending policy (src/engine/policy.ts), which decides — here only the
  * human is asked. Run `call`; when the engine answers approval_required, ask the human with the
- * server's own summary (confirmWithHuman), approve in-process (approveByClient, the embedded
- * backend only) and retry once with the approval_id. When this client cannot ask, or the backend
- * is hosted, the refusal goes back as is: it carries the owner's approval link.
+ * server's own summary (confirmWithHuman), approve in-process (approveByClient: the embedded
+ * engine's approvals, or the hosted proxy's own rails) and retry once with the approval_id. When
+ * this client cannot ask, or the approval is the hosted API's, the refusal goes back as is: it
+ * carries the owner's approval link.
  * Kept small on purpose: the SDK v2 work replaces it with the protocol's input-required round trip.
  */
 export async function withApproval<T>(ctx: ToolCtx, what: string, call: (approvalId?: string) => Promise<T>): Promise<T> {
@@ -59,7 +60,8 @@ export async function withApproval<T>(ctx: ToolCtx, what: string, call: (approva
         message: String(e.details.summary), title: 'Approve', what,
         hint: `The owner can approve it at ${String(e.details.approval_url)}; then retry with approval_id "${id}".`,
       });
-      await ctx.mp.approveByClient(id);
+      // Not ours to approve (the hosted API's own approval): the owner decides at its link.
+      await ctx.mp.approveByClient(id).catch(() => { throw e; });
     }
     return call(id);
   }
