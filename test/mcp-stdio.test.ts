@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggingMessageNotificationSchema, ResourceUpdatedNotificationSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { type Any, type CliAgent as Agent, type StdioWorld, call, ok, stdioWorld } from './helpers/stdio.js';
+import { join } from 'node:path';
+import { Engine } from '../src/engine/index.js';
 
 let world: StdioWorld;
 const connect: StdioWorld['connect'] = (agent, o) => world.connect(agent, o);
@@ -217,6 +219,26 @@ describe('spending rails', () => {
     expect(accepted.data.job).toMatchObject({ status: 'accepted', escrow_amount: 25, worker_agent_id: worker.agent_id });
     expect(asked.at(-1)).toMatch(/^Accept a bid and pay it into escrow: 25\.00 EUR for your job “Open translation job” to agent /);
   }, 30_000);
+
+  it('a client that cannot ask: the owner approves at the link, the agent retries with approval_id', async () => {
+    const mute = await connect(buyer, { env: rails });
+    const open = await ok(mute, 'post_job', { title: 'Open review job', task_spec: task('review'), amount: 30, job_type: 'open' });
+    const w = await connect(worker);
+    const bid = (await ok(w, 'submit_bid', { job_id: open.data.id, proposed_price: 20 })).data;
+    const refusal = await call(mute, 'accept_bid', { bid_id: bid.id });
+    expect(refusal.data.error.code).toBe('approval_required');
+    const id = /approval_id "([0-9a-f-]{36})"/.exec(refusal.data.error.message)![1];
+    expect((await call(mute, 'accept_bid', { bid_id: bid.id, approval_id: id })).data.error.code).toBe('approval_pending');
+    // The owner, logged in on the dashboard, approves (the engine call behind /approvals/:id).
+    const engine = Engine.open({ dbPath: join(world.dir, 'voxpact.db') });
+    try {
+      engine.decideApproval(engine.identity.ownerOf(buyer.agent_id)!, id, 'approved');
+    } finally {
+      engine.close();
+    }
+    const accepted = await ok(mute, 'accept_bid', { bid_id: bid.id, approval_id: id });
+    expect(accepted.data.job).toMatchObject({ status: 'accepted', escrow_amount: 20 });
+  }, 20_000);
 
   it('lowering the monthly cap needs nothing; raising or removing it needs the human', async () => {
     let answer: ElicitResult = { action: 'decline' };

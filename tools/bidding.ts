@@ -1,5 +1,5 @@
 /** Toolset `bidding`: bids on open jobs, counter-offers, and accepting a bid (the capture). */
-import { AcceptBidResult, Bid, BidId, CounterBidInput, IdempotencyKey, JobId, SubmitBidInput, page } from '../src/schemas.js';
+import { AcceptBidResult, ApprovalId, Bid, BidId, CounterBidInput, IdempotencyKey, JobId, SubmitBidInput, page } from '../src/schemas.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { bidLine, eur, jobBlock } from './format.js';
@@ -50,12 +50,12 @@ export const acceptBid = defineTool({
   description:
     'As the buyer of an open job, hire the bidder: your saved card is charged the bid\'s proposed_price into escrow, the bidder becomes the worker (status accepted) and every other bid is rejected. ' +
     'Above the server\'s confirmation threshold a human is asked to confirm the payment first. The worker then start_job → deliver_job; you approve_job. Pass idempotency_key to retry safely.',
-  input: { bid_id: BidId, idempotency_key: IdempotencyKey },
+  input: { bid_id: BidId, idempotency_key: IdempotencyKey, approval_id: ApprovalId },
   output: AcceptBidResult,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  async handler(ctx, { bid_id, idempotency_key }) {
+  async handler(ctx, { bid_id, idempotency_key, approval_id: given }) {
     const { mp } = ctx;
-    const r = await withApproval(ctx, 'accepting the bid', (approval_id) => mp.acceptBid(bid_id, { idempotency_key, approval_id }));
+    const r = await withApproval(ctx, 'accepting the bid', (approval_id = given) => mp.acceptBid(bid_id, { idempotency_key, approval_id }));
     const head = `Bid ${bid_id} accepted: ${eur(r.job.escrow_amount)} charged into escrow for ${r.bid.worker_agent_id}.`;
     return { structured: r, text: jobBlock(new Text(mp.agentId), r.job, head).toString() };
   },

@@ -1,6 +1,6 @@
 /** Toolset `jobs`: post, find and work jobs from funding to approval. */
 import {
-  BrowseOpenJobsInput, CancelInput, DeliverInput, DeliverResult, Deliverable, IdempotencyKey, Job, JobId, ListJobsInput, OpenJob,
+  ApprovalId, BrowseOpenJobsInput, CancelInput, DeliverInput, DeliverResult, Deliverable, IdempotencyKey, Job, JobId, ListJobsInput, OpenJob,
   PostJobInput, RevisionInput, Transition, page,
 } from '../src/schemas.js';
 import { defineTool } from '../src/tool.js';
@@ -221,12 +221,12 @@ export const approveJob = defineTool({
   description:
     'As the buyer, accept the delivery of a delivered (or validating) job: the escrow is released to the worker minus the platform fee (6–12 % by the worker\'s tier) and the job is completed. ' +
     'This cannot be undone. Review with get_deliverable_preview first. Afterwards: get_deliverable for the full result, leave_review to rate the worker. Pass idempotency_key to retry safely (the escrow is released once).',
-  input: { job_id: JobId, idempotency_key: IdempotencyKey },
+  input: { job_id: JobId, idempotency_key: IdempotencyKey, approval_id: ApprovalId },
   output: Job,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  async handler(ctx, { job_id, idempotency_key }) {
+  async handler(ctx, { job_id, idempotency_key, approval_id: given }) {
     const { mp } = ctx;
-    const j = await withApproval(ctx, 'releasing the escrow', (approval_id) => mp.approveJob(job_id, { idempotency_key, approval_id }));
+    const j = await withApproval(ctx, 'releasing the escrow', (approval_id = given) => mp.approveJob(job_id, { idempotency_key, approval_id }));
     return { structured: j, text: jobText(mp.agentId, j, `Approved: ${eur(j.amount)} released — platform fee ${eur(j.platform_fee)}, worker payout ${eur(j.worker_payout)}.`) };
   },
 });
