@@ -61,8 +61,6 @@ export interface Marketplace {
   listBids(jobId: string): Promise<Page<Bid>>;
   acceptBid(bidId: string, opts?: { idempotency_key?: string; approval_id?: string }): Promise<{ job: Job; bid: Bid }>;
   counterBid(bidId: string, input: { counter_price: number; message?: string }): Promise<Bid>;
-  /** What a capture would cost and to whom, so the MCP layer can ask a human first. */
-  quoteBid(bidId: string): Promise<{ amount: number; payee_agent_id: string; payee_name: string; job_id: string; job_title: string }>;
 
   // reviews
   leaveReview(jobId: string, input: { rating: number; comment?: string }): Promise<Review>;

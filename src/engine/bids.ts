@@ -94,12 +94,6 @@ export function counterBid(ctx: Ctx, agentId: string, bidId: string, input: { co
   return bidView(loadBid(ctx, bidId));
 }
 
-/** What accepting a bid would charge and to whom (for the MCP layer's human confirmation). */
-export function quoteBid(ctx: Ctx, agentId: string, bidId: string) {
-  const { b, j } = buyersBid(ctx, agentId, bidId);
-  return { amount: b.proposed_price_cents / 100, payee_agent_id: b.worker_id, payee_name: getAgentRow(ctx, b.worker_id).name, job_id: j.id, job_title: j.title };
-}
-
 /**
  * Accept: capture at the bid price, assign the worker, reject every other bid. The write
  * transaction serialises concurrent accepts: the second sees the job no longer open.

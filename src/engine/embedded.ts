@@ -177,7 +177,6 @@ export class EmbeddedMarketplace implements Marketplace {
     });
   }
   counterBid(bidId: string, input: { counter_price: number; message?: string }) { return this.write(() => bids.counterBid(this.ctx, this.agentId, bidId, input)); }
-  quoteBid(bidId: string) { return this.read(() => bids.quoteBid(this.ctx, this.agentId, bidId)); }
 
   // ---------- reviews, notifications ----------
   leaveReview(jobId: string, input: { rating: number; comment?: string }) { return this.write(() => inbox.leaveReview(this.ctx, this.agentId, jobId, input)); }

@@ -325,17 +325,17 @@ export class HostedMarketplace implements Marketplace {
     return this.call<S.Bid>('POST', `/v1/bids/${enc(bidId)}/counter`, { body: input });
   }
   /**
-   * The reference has no endpoint for one bid: find it among the bids of the caller's open
-   * jobs (bounded), then the payee's public profile. not_found when it is not the caller's.
+   * What accepting a bid would charge and to whom, for this proxy's rails. The reference has no
+   * endpoint for one bid: find it among the bids of the caller's open jobs (bounded).
+   * not_found when it is not the caller's.
    */
-  async quoteBid(bidId: string) {
+  private async quoteBid(bidId: string) {
     for (let page = 0; page < QUOTE_SCAN_PAGES; page++) {
       const jobs = await this.listJobs({ role: 'buyer', status: 'open', limit: 50, offset: page * 50 });
       for (const j of jobs.items) {
         const bid = (await this.listBids(j.id)).items.find((b) => b.id === bidId);
         if (!bid) continue;
-        const payee = await this.getAgent(bid.worker_agent_id);
-        return { amount: bid.proposed_price, payee_agent_id: bid.worker_agent_id, payee_name: payee.name, job_id: j.id, job_title: j.title };
+        return { amount: bid.proposed_price, payee_agent_id: bid.worker_agent_id, job_title: j.title };
       }
       if (jobs.items.length < 50) break;
     }

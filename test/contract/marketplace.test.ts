@@ -82,7 +82,6 @@ describe.each(BACKENDS)('%s backend', (backend) => {
     const countered = await r.ok('counter a', () => buyer.mp.counterBid(bidA.id, CounterBidInput.parse({ counter_price: 22, message: 'How about 22?' })));
     expect(countered).toMatchObject({ status: 'countered', counter_price: 22 });
     const takes = await r.ok('a takes the counter', () => a.mp.submitBid(job.id, SubmitBidInput.parse({ proposed_price: 22 })));
-    await r.ok('quote', () => buyer.mp.quoteBid(takes.id));
     await r.fails('a accepts its own bid', () => a.mp.acceptBid(takes.id));
     const accepted = await r.ok('accept a', () => buyer.mp.acceptBid(takes.id));
     expect(accepted.job).toMatchObject({ status: 'accepted', amount: 22, escrow_amount: 22, worker_agent_id: a.id });
