@@ -34,6 +34,12 @@ export interface Marketplace {
   getAgent(agentId: string): Promise<PublicAgent>;
   listAgentReviews(agentId: string, limit: number, offset: number): Promise<Page<Review>>;
   getTrustHistory(limit: number, offset: number): Promise<Page<TrustEvent>>;
+  /**
+   * The embedded engine only, in-process: approve this agent's pending approval after the human
+   * confirmed in the MCP client (src/engine/policy.ts). Absent on the hosted backend (the owner
+   * approves at the approval_url) and never on REST.
+   */
+  approveByClient?(approvalId: string): Promise<unknown>;
 
   // jobs
   postJob(input: PostJobInput): Promise<Job>;
@@ -46,17 +52,15 @@ export interface Marketplace {
   deliverJob(jobId: string, input: DeliverInput): Promise<{ job: Job; deliverable: Deliverable }>;
   getDeliverablePreview(jobId: string): Promise<Deliverable>;
   getDeliverable(jobId: string): Promise<Deliverable>;
-  approveJob(jobId: string, opts?: { idempotency_key?: string }): Promise<Job>;
+  approveJob(jobId: string, opts?: { idempotency_key?: string; approval_id?: string }): Promise<Job>;
   requestRevision(jobId: string, feedback: string): Promise<Job>;
   cancelJob(jobId: string, input: { reason?: string; idempotency_key?: string }): Promise<Job>;
 
   // bidding
   submitBid(jobId: string, input: SubmitBidInput): Promise<Bid>;
   listBids(jobId: string): Promise<Page<Bid>>;
-  acceptBid(bidId: string, opts?: { idempotency_key?: string }): Promise<{ job: Job; bid: Bid }>;
+  acceptBid(bidId: string, opts?: { idempotency_key?: string; approval_id?: string }): Promise<{ job: Job; bid: Bid }>;
   counterBid(bidId: string, input: { counter_price: number; message?: string }): Promise<Bid>;
-  /** What a capture would cost and to whom, so the MCP layer can ask a human first. */
-  quoteBid(bidId: string): Promise<{ amount: number; payee_agent_id: string; payee_name: string; job_id: string; job_title: string }>;
 
   // reviews
   leaveReview(jobId: string, input: { rating: number; comment?: string }): Promise<Review>;

@@ -36,6 +36,10 @@ export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(
 export const Offset = z.number().int().min(0).default(0);
 export const IdempotencyKey = z.string().min(1).max(255).optional()
   .describe('Retry key: a retry with the same key returns the first result, nothing happens twice (24 h)');
+/** The retry of a call refused with approval_required, once the owner (or the human in the MCP client) approved it. */
+export const ApprovalId = Uuid.optional()
+  .describe('Only when retrying a call that answered approval_required: the approval_id it gave, once approved. Used once.');
+export const ApprovalRef = z.object({ approval_id: ApprovalId });
 
 /** JSON object of bounded size, for task_spec, metadata and rules. */
 const jsonObject = (maxBytes: number) => z.record(z.string(), z.unknown()).refine(
@@ -80,6 +84,11 @@ export const UpdateAgentInput = z.object({
   rate_card: RateCard.optional(),
   monthly_spending_limit: eur({ min_cents: 0 }).nullable().optional()
     .describe('EUR per calendar month (UTC); null removes the limit'),
+  max_spend_per_job: eur({ min_cents: 0 }).nullable().optional()
+    .describe('EUR: the most one job may charge; null removes it (the server\'s VOXPACT_MAX_JOB_EUR still applies)'),
+  confirm_above: eur({ min_cents: 0 }).nullable().optional()
+    .describe('EUR: charges above this need a human\'s approval; null = the server\'s default'),
+  approval_id: ApprovalId,
 });
 export type UpdateAgentInput = z.infer<typeof UpdateAgentInput>;
 
@@ -97,6 +106,7 @@ export const PostJobInput = z.object({
   validation_criteria: ValidationCriteria.optional(),
   auto_accept_rule: AutoAcceptRule.optional(),
   idempotency_key: IdempotencyKey,
+  approval_id: ApprovalId,
 });
 export type PostJobInput = z.infer<typeof PostJobInput>;
 
@@ -177,6 +187,8 @@ export const PrivateAgent = PublicAgent.extend({
   owner_email: z.string(), webhook_url: z.string().nullable(),
   platform_fee_percent: z.number(), max_job_amount: z.number(), max_active_jobs: z.number().int(),
   monthly_spending_limit: z.number().nullable(),
+  max_spend_per_job: z.number().nullable().describe('EUR, your spending policy with the server\'s rails applied; null = none'),
+  confirm_above: z.number().describe('EUR: a charge above this needs a human\'s approval'),
   spent_this_month: z.number(), left_this_month: z.number().nullable(),
 });
 export type PrivateAgent = z.infer<typeof PrivateAgent>;

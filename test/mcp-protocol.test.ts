@@ -133,7 +133,7 @@ describe('spending confirmation through the MCP client', () => {
     expect((r2.structuredContent as Any).status).toBe('funded');
     expect(ledger().jobs.length).toBe(before + 1);
     expect(asked).toHaveLength(2);
-    expect(asked[1]).toMatch(/^Pay 25\.00 EUR into escrow to .+ for 'Accepted job'\?$/);
+    expect(asked[1]).toMatch(/^Pay into escrow for a direct job: 25\.00 EUR for your job “Accepted job” to agent /);
   });
 
   describe.runIf(MODERN)('the 2026-07-28 round trip, by hand', () => {
@@ -145,7 +145,7 @@ describe('spending confirmation through the MCP client', () => {
       const before = ledger().jobs.length;
       const first = await post(A);
       expect(first.result.resultType).toBe('input_required');
-      expect(first.result.inputRequests.confirm.params.message).toMatch(/^Pay 25\.00 EUR into escrow/);
+      expect(first.result.inputRequests.confirm.params.message).toMatch(/^Pay into escrow for a direct job: 25\.00 EUR/);
       const state = first.result.requestState as string;
       expect(ledger().jobs.length).toBe(before); // asking charged nothing
 
@@ -185,7 +185,8 @@ describe('spending confirmation through the MCP client', () => {
     it('a client that cannot ask its human is told so, without a question it could not answer', async () => {
       const r = await modern(A, buyer.api_key, 'tools/call', { name: 'create_job', arguments: bigJob('No elicitation') }, {});
       expect(r.result.isError).toBe(true);
-      expect(r.result.structuredContent.error.code).toBe('confirmation_required');
+      // The engine's refusal, with the owner's approval link instead of a question.
+      expect(r.result.structuredContent.error.code).toBe('approval_required');
     });
   });
 });

@@ -9,7 +9,7 @@ import { LIMITS } from '../src/limits.js';
 import { asList, defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { agentLine, eur } from './format.js';
-import { confirmWithHuman } from './rails.js';
+import { withApproval } from './rails.js';
 import { APP_URIS } from '../resources/apps.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
@@ -128,23 +128,7 @@ export const updateMyAgent = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handler(ctx, args) {
     const { mp } = ctx;
-    if (args.monthly_spending_limit !== undefined) {
-      const me = await mp.getMyAgent();
-      const current = me.monthly_spending_limit;
-      const next = args.monthly_spending_limit;
-      const loosens = current != null && (next === null || next > current);
-      if (loosens) {
-        await confirmWithHuman(ctx, {
-          message: next === null
-            ? `Remove the monthly spending limit of ${me.name} (${me.id}), currently ${eur(current)}? It could then spend without a monthly cap.`
-            : `Raise the monthly spending limit of ${me.name} (${me.id}) from ${eur(current)} to ${eur(next)}?`,
-          title: 'Confirm spending limit change',
-          what: next === null ? 'removing the monthly spending limit' : 'raising the monthly spending limit',
-          hint: 'Only a human can raise or remove the limit: ask them to confirm from a client that supports confirmations. Lowering it needs no confirmation.',
-        });
-      }
-    }
-    const a = await mp.updateMyAgent(args);
+    const a = await withApproval(ctx, 'loosening the spending policy', (approval_id) => mp.updateMyAgent({ ...args, ...(approval_id ? { approval_id } : {}) }));
     return { structured: a, text: `Updated. ${privateSummary(a)}` };
   },
 });

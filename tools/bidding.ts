@@ -1,10 +1,9 @@
 /** Toolset `bidding`: bids on open jobs, counter-offers, and accepting a bid (the capture). */
-import { AcceptBidChange, Bid, BidId, CounterBidInput, IdempotencyKey, JobId, SubmitBidInput, page } from '../src/schemas.js';
-import { cents } from '../src/money.js';
+import { AcceptBidChange, ApprovalId, Bid, BidId, CounterBidInput, IdempotencyKey, JobId, SubmitBidInput, page } from '../src/schemas.js';
 import { defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { bidLine, changeText, eur, jobChange } from './format.js';
-import { checkSpend } from './rails.js';
+import { withApproval } from './rails.js';
 
 export const submitBid = defineTool({
   name: 'submit_bid',
@@ -52,14 +51,12 @@ export const acceptBid = defineTool({
   description:
     'As the buyer of an open job, hire the bidder: your saved card is charged the bid\'s proposed_price into escrow, the bidder becomes the worker (status accepted) and every other bid is rejected. ' +
     'Above the server\'s confirmation threshold a human is asked to confirm the payment first. The worker then start_job → deliver_job; you approve_job. Pass idempotency_key to retry safely.',
-  input: { bid_id: BidId, idempotency_key: IdempotencyKey },
+  input: { bid_id: BidId, idempotency_key: IdempotencyKey, approval_id: ApprovalId },
   output: AcceptBidChange,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  async handler(ctx, { bid_id, idempotency_key }) {
+  async handler(ctx, { bid_id, idempotency_key, approval_id: given }) {
     const { mp } = ctx;
-    const q = await mp.quoteBid(bid_id);
-    await checkSpend(ctx, { amountCents: cents(q.amount), payeeId: q.payee_agent_id, payeeName: q.payee_name, title: q.job_title, field: 'bid_id' });
-    const r = await mp.acceptBid(bid_id, { idempotency_key });
+    const r = await withApproval(ctx, 'accepting the bid', (approval_id = given) => mp.acceptBid(bid_id, { idempotency_key, approval_id }));
     const job = jobChange(r.job, `${eur(r.job.escrow_amount)} charged into escrow`);
     const bid = { id: r.bid.id, worker_agent_id: r.bid.worker_agent_id, proposed_price: r.bid.proposed_price, status: r.bid.status };
     return { structured: { job, bid }, text: changeText(`Bid ${bid_id} accepted: ${r.bid.worker_agent_id} is the worker; the other bidders are told.`, job) };

@@ -1,14 +1,13 @@
 /** Toolset `jobs`: post, find and work jobs from funding to approval. */
 import { z } from 'zod';
 import {
-  BrowseOpenJobsInput, CancelInput, DeliverChange, DeliverInput, Deliverable, IdempotencyKey, Job, JobChange, JobId, JobStatus, JobStatusView, JobSummary, ListJobsInput,
+  ApprovalId, BrowseOpenJobsInput, CancelInput, DeliverChange, DeliverInput, Deliverable, IdempotencyKey, Job, JobChange, JobId, JobStatus, JobStatusView, JobSummary, ListJobsInput,
   OpenJob, PostJobInput, RevisionInput, TextPage, TextPageInput, Transition, page,
 } from '../src/schemas.js';
-import { cents } from '../src/money.js';
 import { asList, defineTool } from '../src/tool.js';
 import { Text } from '../src/untrusted.js';
 import { changeText, clip, eur, jobBlock, jobChange, jobLine, nextStep } from './format.js';
-import { checkSpend } from './rails.js';
+import { withApproval } from './rails.js';
 import { APP_RESULT_META, APP_URIS } from '../resources/apps.js';
 
 const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
@@ -35,12 +34,7 @@ export const postJob = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handler(ctx, args) {
     const { mp } = ctx;
-    if (args.job_type === 'direct' && args.worker_agent_id) {
-      // An unknown worker is left to create_job's own error, which names worker_agent_id.
-      const worker = await mp.getAgent(args.worker_agent_id).catch(() => null);
-      if (worker) await checkSpend(ctx, { amountCents: cents(args.amount), payeeId: worker.id, payeeName: worker.name, title: args.title, field: 'amount' });
-    }
-    const j = await mp.postJob(args);
+    const j = await withApproval(ctx, `paying ${eur(args.amount)} into escrow`, (approval_id) => mp.postJob({ ...args, ...(approval_id ? { approval_id } : {}) }));
     const head = j.job_type === 'open' ? 'Open job posted: nothing charged yet.'
       : j.status === 'funded' ? 'Direct job posted and funded.' : `Direct job posted but not funded (${j.status}).`;
     return changed(j, head, j.escrow_amount > 0 ? `${eur(j.escrow_amount)} charged into escrow` : null);
@@ -257,11 +251,11 @@ export const approveJob = defineTool({
   description:
     'As the buyer, accept the delivery of a delivered (or validating) job: the escrow is released to the worker minus the platform fee (6–12 % by the worker\'s tier) and the job is completed. ' +
     'This cannot be undone. Review with get_deliverable_preview first. Afterwards: get_deliverable for the full result, leave_review to rate the worker. Pass idempotency_key to retry safely (the escrow is released once).',
-  input: { job_id: JobId, idempotency_key: IdempotencyKey },
+  input: { job_id: JobId, idempotency_key: IdempotencyKey, approval_id: ApprovalId },
   output: JobChange,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  async handler({ mp }, { job_id, idempotency_key }) {
-    const j = await mp.approveJob(job_id, { idempotency_key });
+  async handler(ctx, { job_id, idempotency_key, approval_id: given }) {
+    const j = await withApproval(ctx, 'releasing the escrow', (approval_id = given) => ctx.mp.approveJob(job_id, { idempotency_key, approval_id }));
     return changed(j, 'Approved.', `${eur(j.amount)} released from escrow: platform fee ${eur(j.platform_fee)}, worker payout ${eur(j.worker_payout)}`);
   },
 });

@@ -1,10 +1,11 @@
 /**
- * This server's own spending rails (beyond the engine's monthly cap), from configuration:
- * a per-job maximum, and a threshold above which a human confirms in the MCP client (src/confirm.ts).
- * Refuses when the client cannot ask or the human does not confirm — nothing is charged then.
+ * Asking the human in the MCP client. The spending policy itself — the rails, the threshold, what
+ * needs a human — lives in the engine (src/engine/policy.ts); this only asks and relays. The
+ * question travels as the protocol's input_required round trip (src/confirm.ts; elicitation for
+ * 2025 clients). Refuses when the client cannot ask or the human does not confirm — nothing is
+ * charged then.
  */
 import { VoxError } from '../src/errors.js';
-import { formatEur } from '../src/money.js';
 import type { ToolCtx } from '../src/tool.js';
 import { type Ask, ConfirmationNeeded, questionHash } from '../src/confirm.js';
 
@@ -24,21 +25,31 @@ export async function confirmWithHuman(ctx: ToolCtx, ask: Ask): Promise<void> {
   throw new ConfirmationNeeded(ask);
 }
 
-/** Before a capture of `amountCents` to `payee`: the per-job maximum, then the confirmation threshold. */
-export async function checkSpend(ctx: ToolCtx, o: { amountCents: number; payeeId: string; payeeName: string; title: string; field: string }) {
-  const { maxJobCents, confirmAboveCents } = ctx.config;
-  if (maxJobCents != null && o.amountCents > maxJobCents) {
-    throw new VoxError('spending_rail_exceeded',
-      `${o.field}: ${formatEur(o.amountCents)} is above this server's per-job maximum of ${formatEur(maxJobCents)} (VOXPACT_MAX_JOB_EUR); nothing was charged. Choose a smaller amount or ask the human to raise the maximum.`,
-      403, { field: o.field });
-  }
-  if (confirmAboveCents != null && o.amountCents > confirmAboveCents) {
-    await confirmWithHuman(ctx, {
-      amountCents: o.amountCents,
-      message: `Pay ${formatEur(o.amountCents)} into escrow to ${o.payeeName} (${o.payeeId}) for '${o.title}'?`,
-      title: 'Confirm payment',
-      what: `paying ${formatEur(o.amountCents)} (above the ${formatEur(confirmAboveCents)} confirmation threshold)`,
-      hint: 'Ask the human to do it from a client that supports confirmations, or to raise VOXPACT_CONFIRM_ABOVE_EUR.',
-    });
+/**
+ * Glue to the engine's spending policy (src/engine/policy.ts), which decides — here only the
+ * human is asked. Run `call`; when the engine answers approval_required (it validated everything
+ * else first), ask the human with the engine's own summary, approve in-process (approveByClient:
+ * the embedded engine's approvals, or the hosted proxy's own rails) and retry once with the
+ * approval_id. The engine gives the same pending approval for the same call, so the question and
+ * the approval survive the round trip. When this client cannot ask, or the approval is the hosted
+ * API's, the refusal goes back as is: it carries the owner's approval link.
+ */
+export async function withApproval<T>(ctx: ToolCtx, what: string, call: (approvalId?: string) => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (!(e instanceof VoxError) || e.code !== 'approval_required' || !ctx.mp.approveByClient) throw e;
+    const id = String(e.details.approval_id);
+    if (e.details.status !== 'approved') {
+      if (!ctx.canElicit) throw e;
+      const amount = typeof e.details.amount === 'number' ? Math.round(e.details.amount * 100) : undefined;
+      await confirmWithHuman(ctx, {
+        message: String(e.details.summary), title: 'Approve', what, amountCents: amount,
+        hint: `The owner can approve it at ${String(e.details.approval_url)}; then retry with approval_id "${id}".`,
+      });
+      // Not ours to approve (the hosted API's own approval): the owner decides at its link.
+      await ctx.mp.approveByClient(id).catch(() => { throw e; });
+    }
+    return call(id);
   }
 }

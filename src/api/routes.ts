@@ -13,7 +13,7 @@ import type { Principal } from '../engine/identity.js';
 import { VoxError, notFound } from '../errors.js';
 import type { Marketplace } from '../marketplace.js';
 import {
-  AcceptBidResult, Acknowledgement, ActivateInfoQuery, ActivateRequest, ActivationInfo, ActivationResult, AgentId, Bid, BidId,
+  AcceptBidResult, Acknowledgement, ApprovalRef, ActivateInfoQuery, ActivateRequest, ActivationInfo, ActivationResult, AgentId, Bid, BidId,
   BrowseOpenJobsInput, CancelInput, ConfirmRecoveryRequest, CounterBidInput, Dashboard, DeletedAgent, DeletedPaymentMethod,
   Deliverable, DeliverResult, FeedEvent, Job, JobId, ListJobsInput, MagicLinkRequest, MarkedRead, Notification,
   NotificationPage, NotificationsInput, OpenJob, OwnerAgent, OwnerVerifyRequest, PageQuery, PayCheckoutRequest, PaymentMethod,
@@ -106,6 +106,17 @@ const alias = <P extends Obj = Empty, Q extends Obj = Empty, B extends z.ZodType
   summary: `Deprecated alias of ${routeKey(target)} (VoxPact's clients): ${target.summary}`,
   aliasOf: routeKey(target),
   handler: async (x: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>>) => target.handler(map ? { ...x, ...(await map(x)) } : x),
+});
+
+/**
+ * The calls the spending policy may refuse with approval_required (src/engine/policy.ts): the
+ * engine's approval_url is a path of this server; the REST answer gives it whole.
+ */
+const spend = <T>(origin: string, p: Promise<T>): Promise<T> => p.catch((e: unknown) => {
+  if (e instanceof VoxError && typeof e.details.approval_url === 'string' && e.details.approval_url.startsWith('/')) {
+    throw new VoxError(e.code, e.message.replaceAll(e.details.approval_url, origin + e.details.approval_url), e.status, { ...e.details, approval_url: origin + e.details.approval_url });
+  }
+  throw e;
 });
 
 // ---------- params ----------
@@ -208,8 +219,8 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: 'PATCH', path: '/v1/agents/me', auth: 'agent', tag: 'agents',
-    summary: 'Update your profile, webhook_url or monthly_spending_limit', body: UpdateAgentInput, response: PrivateAgent,
-    handler: ({ mp, body }) => mp.updateMyAgent(body),
+    summary: 'Update your profile, webhook_url or spending policy (raising or removing a rail answers approval_required)', body: UpdateAgentInput, response: PrivateAgent,
+    handler: ({ mp, body, origin }) => spend(origin, mp.updateMyAgent(body)),
   }),
   route({
     method: 'GET', path: '/v1/agents/me/trust-history', auth: 'agent', tag: 'agents',
@@ -281,7 +292,7 @@ export const ROUTES: Route[] = [
     method: 'POST', path: '/v1/jobs', auth: 'agent', tag: 'jobs', status: 201, idempotent: true,
     summary: 'Post a direct job (charged into escrow now) or an open job (charged when a bid is accepted)',
     body: PostJobBody, response: Job,
-    handler: ({ mp, engine, body }) => mp.postJob(postJobInput(body, engine.clock.now())),
+    handler: ({ mp, engine, body, origin }) => spend(origin, mp.postJob(postJobInput(body, engine.clock.now()))),
   }),
   route({
     method: 'GET', path: '/v1/jobs', auth: 'agent', tag: 'jobs',
@@ -338,8 +349,8 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: 'POST', path: '/v1/jobs/:id/approve', auth: 'agent', tag: 'jobs', idempotent: true,
-    summary: 'Buyer approves: escrow released to the worker minus the platform fee', params: JobParam, response: Job,
-    handler: ({ mp, params, idempotencyKey }) => mp.approveJob(params.id, { idempotency_key: idempotencyKey }),
+    summary: 'Buyer approves: escrow released to the worker minus the platform fee', params: JobParam, body: ApprovalRef, response: Job,
+    handler: ({ mp, params, body, idempotencyKey, origin }) => spend(origin, mp.approveJob(params.id, { idempotency_key: idempotencyKey, approval_id: body.approval_id })),
   }),
   route({
     method: 'POST', path: '/v1/jobs/:id/revision', auth: 'agent', tag: 'jobs',
@@ -365,8 +376,8 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: 'POST', path: '/v1/bids/:id/accept', auth: 'agent', tag: 'bidding', idempotent: true,
-    summary: 'Buyer accepts a bid: escrow captured at the bid price, other bids rejected', params: BidParam, response: AcceptBidResult,
-    handler: ({ mp, params, idempotencyKey }) => mp.acceptBid(params.id, { idempotency_key: idempotencyKey }),
+    summary: 'Buyer accepts a bid: escrow captured at the bid price, other bids rejected', params: BidParam, body: ApprovalRef, response: AcceptBidResult,
+    handler: ({ mp, params, body, idempotencyKey, origin }) => spend(origin, mp.acceptBid(params.id, { idempotency_key: idempotencyKey, approval_id: body.approval_id })),
   }),
   route({
     method: 'POST', path: '/v1/bids/:id/counter', auth: 'agent', tag: 'bidding',

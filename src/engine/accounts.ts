@@ -11,6 +11,7 @@ import { acct, post } from './ledger.js';
 import { chargeCard } from './payments.js';
 import { spentThisMonthCents } from './cards.js';
 import { refreshBidCount } from './jobs.js';
+import { gatePolicyChange, policyView } from './policy.js';
 import { type AgentRow, publicAgentView, reviewView, trustView } from './views.js';
 import { ensureWebhookSecret } from '../webhooks/secret.js';
 
@@ -174,12 +175,18 @@ export function privateAgent(ctx: Ctx, id: string): PrivateAgent {
     owner_email: owner.email, webhook_url: a.webhook_url,
     platform_fee_percent: tier.fee_percent, max_job_amount: centsToEur(tier.max_job_amount_cents), max_active_jobs: tier.max_active_jobs,
     monthly_spending_limit: limit == null ? null : centsToEur(limit),
+    ...policyView(ctx, id),
     spent_this_month: centsToEur(spent), left_this_month: limit == null ? null : centsToEur(Math.max(0, limit - spent)),
   });
 }
 
-export function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput): PrivateAgent {
+/** `byOwner`: the owner's dashboard session (a human already); an agent's own call loosens no rail without an approval. */
+export function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput, byOwner = false): PrivateAgent {
   getAgentRow(ctx, id);
+  const c = (v: number | null | undefined) => (v == null ? v : cents(v));
+  const policy = Object.fromEntries(([['monthly_spending_limit_cents', input.monthly_spending_limit], ['spend_max_job_cents', input.max_spend_per_job],
+    ['spend_confirm_above_cents', input.confirm_above]] as const).filter(([, v]) => v !== undefined).map(([k, v]) => [k, c(v)!]));
+  gatePolicyChange(ctx, id, policy, { byOwner, approvalId: input.approval_id });
   const sets: string[] = [];
   const vals: unknown[] = [];
   const set = (col: string, v: unknown) => (sets.push(`${col} = ?`), vals.push(v));
@@ -188,7 +195,7 @@ export function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput): Priv
   if (input.description !== undefined) set('description', input.description);
   if (input.capabilities !== undefined) set('capabilities', JSON.stringify(input.capabilities));
   if (input.rate_card !== undefined) set('rate_card', JSON.stringify(input.rate_card));
-  if (input.monthly_spending_limit !== undefined) set('monthly_spending_limit_cents', input.monthly_spending_limit === null ? null : cents(input.monthly_spending_limit));
+  for (const [col, v] of Object.entries(policy)) set(col, v);
   if (sets.length) {
     ctx.db.prepare(`UPDATE agents SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
     indexAgent(ctx, id);

@@ -94,23 +94,18 @@ export function counterBid(ctx: Ctx, agentId: string, bidId: string, input: { co
   return bidView(loadBid(ctx, bidId));
 }
 
-/** What accepting a bid would charge and to whom (for the MCP layer's human confirmation). */
-export function quoteBid(ctx: Ctx, agentId: string, bidId: string) {
-  const { b, j } = buyersBid(ctx, agentId, bidId);
-  return { amount: b.proposed_price_cents / 100, payee_agent_id: b.worker_id, payee_name: getAgentRow(ctx, b.worker_id).name, job_id: j.id, job_title: j.title };
-}
-
 /**
  * Accept: capture at the bid price, assign the worker, reject every other bid. The write
  * transaction serialises concurrent accepts: the second sees the job no longer open.
  */
-export function acceptBid(ctx: Ctx, agentId: string, bidId: string) {
+export function acceptBid(ctx: Ctx, agentId: string, bidId: string, approvalId?: string) {
   const { b, j } = buyersBid(ctx, agentId, bidId);
   if (j.status !== 'open') throw new VoxError('invalid_status', `job is '${j.status}'; accept_bid needs 'open' (a bid was already accepted or the job closed: get_job_status says where it stands)`, 409, { status: j.status });
   if (b.status !== 'active' && b.status !== 'countered') throw new VoxError('invalid_status', `bid is '${b.status}'; accept_bid needs an active bid`, 409);
   if (getAgentRow(ctx, b.worker_id).status !== 'active') throw new VoxError('invalid_status', 'the bidder is no longer active', 409);
   checkWorkerLimits(ctx, b.worker_id, b.proposed_price_cents, 'bid_id');
-  const outcome = capture(ctx, agentId, j.id, b.proposed_price_cents, `capture:${j.id}`);
+  const outcome = capture(ctx, agentId, j.id, b.proposed_price_cents, `capture:${j.id}`,
+    { action: 'accept_bid', args: { bid_id: bidId }, payeeId: b.worker_id, title: j.title, approvalId, field: 'bid_id' });
   if (!outcome.ok) {
     // Refused as a whole (the transaction rolls back): the error is the buyer's answer.
     throw new VoxError(outcome.code, `payment failed: ${outcome.message} The bid was not accepted; save another card and retry.`, 402);

@@ -6,6 +6,7 @@ import { timeUuid, token } from './ids.js';
 import { acct, post } from './ledger.js';
 import { chargeCard, testCard } from './payments.js';
 import { paymentMethodView } from './views.js';
+import { type Spend, gateSpend } from './policy.js';
 
 const ownerOf = (ctx: Ctx, agentId: string) =>
   (ctx.db.prepare('SELECT owner_id FROM agents WHERE id = ?').get(agentId) as { owner_id: string }).owner_id;
@@ -94,11 +95,14 @@ export type CaptureOutcome = { ok: true } | { ok: false; code: string; message: 
 /**
  * Charge the buyer's default card into the job's escrow. The cap and a missing card refuse
  * (nothing changes); a decline is returned so the caller decides (pending_payment, or refuse).
+ * `spend`: the call's spending-policy gate (a retried payment of a job already posted has none: it passed at posting).
  */
-export function capture(ctx: Ctx, buyerId: string, jobId: string, amountCents: number, ref: string): CaptureOutcome {
+export function capture(ctx: Ctx, buyerId: string, jobId: string, amountCents: number, ref: string, spend?: Omit<Spend, 'amountCents' | 'capture'>): CaptureOutcome {
   checkMonthlyLimit(ctx, buyerId, amountCents);
   const card = defaultCard(ctx, buyerId);
   if (!card) throw new VoxError('payment_method_required', 'no saved card: call setup_payment_method and save_payment_method first', 402);
+  // Every check that could refuse has passed: only now may a human be asked (src/engine/policy.ts).
+  if (spend) gateSpend(ctx, buyerId, { ...spend, amountCents, capture: true });
   // An external provider (src/payments) charged before the transaction; the embedded network answers here.
   const hooked = ctx.payments?.capture({ buyerId, jobId, amountCents, ref, paymentMethod: card.test_token });
   const res = hooked ?? chargeCard(card.test_token);

@@ -10,13 +10,18 @@ import type { DB } from './db.js';
 import { timeUuid, uuid } from './ids.js';
 import type { Judging } from './validation.js';
 import type { PaymentHooks } from '../payments/hooks.js';
+import type { Rails } from './policy.js';
 
 /**
  * `judging`: the validation/arbitration service (src/validation/service.ts), when the engine has one.
  * `outboxDir`: where mail bodies are written (0600 files), so secrets in them — API keys,
  * sign-in codes — never sit in the database; without it (in-memory databases) they stay inline.
  */
-export type Ctx = { db: DB; clock: Clock; judging?: Judging; outboxDir?: string; /** An external payment provider's seams (src/payments/hooks.ts); undefined = embedded. */ payments?: PaymentHooks };
+export type Ctx = {
+  db: DB; clock: Clock; judging?: Judging; outboxDir?: string;
+  /** An external payment provider's seams (src/payments/hooks.ts); undefined = embedded. */ payments?: PaymentHooks;
+  /** The server's env rails, an upper bound on every agent's spending policy (src/engine/policy.ts). */ rails?: Rails;
+};
 
 /** Human titles for notifications; the type is the event name with '_' for '.'. */
 const TITLES: Record<string, string> = {

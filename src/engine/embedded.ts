@@ -26,6 +26,7 @@ import * as messages from './messages.js';
 import * as validation from './validation.js';
 import * as disputes from './disputes.js';
 import { embeddedConnectOnboard, embeddedConnectStatus } from '../payments/schemas.js';
+import { ApprovalNeeded, type Rails, NO_RAILS, approveByClient, recordApproval } from './policy.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const TIMER_DUE = 'SELECT 1 FROM timers WHERE fired_at IS NULL AND due_at <= ? LIMIT 1';
@@ -33,8 +34,8 @@ const TIMER_DUE = 'SELECT 1 FROM timers WHERE fired_at IS NULL AND due_at <= ? L
 const TIMERS_DUE = Symbol('timers due');
 
 export class EmbeddedMarketplace implements Marketplace {
-  constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly rails: { maxJobCents: number | null; confirmAboveCents: number | null } = { maxJobCents: null, confirmAboveCents: null },
-    private readonly filesOf?: () => FileOps) {}
+  constructor(private readonly ctx: Ctx, readonly agentId: string, private readonly filesOf?: () => FileOps) {}
+  private get rails(): Rails { return this.ctx.rails ?? NO_RAILS; }
 
   /**
    * Run `fn` in a transaction (`tx`: readTx or writeTx), after firing whatever timers are
@@ -54,10 +55,21 @@ export class EmbeddedMarketplace implements Marketplace {
     return tx(db, fn);
   }
 
+  /**
+   * A write that needs a human's approval (src/engine/policy.ts) rolled back with nothing done;
+   * the approval is recorded in a transaction of its own and the call answers approval_required.
+   */
   private write<T>(fn: () => T): Promise<T> {
     try {
       return Promise.resolve(this.inTx(writeTx, fn));
     } catch (e) {
+      if (e instanceof ApprovalNeeded) {
+        try {
+          return Promise.reject(writeTx(this.ctx.db, () => recordApproval(this.ctx, e.req)));
+        } catch (e2) {
+          return Promise.reject(e2);
+        }
+      }
       return Promise.reject(e);
     }
   }
@@ -109,11 +121,17 @@ export class EmbeddedMarketplace implements Marketplace {
   updateMyAgent(input: S.UpdateAgentInput) { return this.write(() => accounts.updateAgent(this.ctx, this.agentId, input)); }
   getAgent(id: string) { return this.read(() => accounts.publicAgent(this.ctx, id)); }
   listAgentReviews(id: string, limit: number, offset: number) { return this.read(() => accounts.listReviews(this.ctx, id, limit, offset)); }
+  /**
+   * In-process only, for the MCP layer once the human confirmed in the client (elicitation):
+   * approve this agent's own pending approval. No REST route calls it — a REST agent cannot
+   * approve its own approval; its owner does, on the dashboard.
+   */
+  approveByClient(approvalId: string) { return this.write(() => approveByClient(this.ctx, this.agentId, approvalId)); }
   getTrustHistory(limit: number, offset: number) { return this.read(() => accounts.trustHistory(this.ctx, this.agentId, limit, offset)); }
 
   // ---------- jobs ----------
   postJob(input: S.PostJobInput) {
-    const { idempotency_key, ...args } = input;
+    const { idempotency_key, approval_id: _a, ...args } = input; // a retry with its approval_id is the same request
     return this.once('post_job', idempotency_key, args, () => this.job(jobs.postJob(this.ctx, this.agentId, input)));
   }
   listJobs(input: S.ListJobsInput) { return this.read(() => jobs.listJobs(this.ctx, this.agentId, input)); }
@@ -138,8 +156,8 @@ export class EmbeddedMarketplace implements Marketplace {
   }
   getDeliverablePreview(id: string) { return this.read(() => jobs.deliverablePreview(this.ctx, this.agentId, id)); }
   getDeliverable(id: string) { return this.read(() => jobs.deliverableFull(this.ctx, this.agentId, id)); }
-  approveJob(id: string, opts: { idempotency_key?: string } = {}) {
-    return this.once('approve_job', opts.idempotency_key, { id }, () => this.job(jobs.approveJob(this.ctx, this.agentId, id)));
+  approveJob(id: string, opts: { idempotency_key?: string; approval_id?: string } = {}) {
+    return this.once('approve_job', opts.idempotency_key, { id }, () => this.job(jobs.approveJob(this.ctx, this.agentId, id, opts.approval_id)));
   }
   requestRevision(id: string, feedback: string) { return this.write(() => this.job(jobs.requestRevision(this.ctx, this.agentId, id, feedback))); }
   cancelJob(id: string, input: { reason?: string; idempotency_key?: string }) {
@@ -152,14 +170,13 @@ export class EmbeddedMarketplace implements Marketplace {
     return this.once('submit_bid', idempotency_key, { jobId, ...args }, () => bids.submitBid(this.ctx, this.agentId, jobId, input));
   }
   listBids(jobId: string) { return this.read(() => bids.listBids(this.ctx, this.agentId, jobId)); }
-  acceptBid(bidId: string, opts: { idempotency_key?: string } = {}) {
+  acceptBid(bidId: string, opts: { idempotency_key?: string; approval_id?: string } = {}) {
     return this.once('accept_bid', opts.idempotency_key, { bidId }, () => {
-      const r = bids.acceptBid(this.ctx, this.agentId, bidId);
+      const r = bids.acceptBid(this.ctx, this.agentId, bidId, opts.approval_id);
       return { job: this.job(r.job), bid: r.bid };
     });
   }
   counterBid(bidId: string, input: { counter_price: number; message?: string }) { return this.write(() => bids.counterBid(this.ctx, this.agentId, bidId, input)); }
-  quoteBid(bidId: string) { return this.read(() => bids.quoteBid(this.ctx, this.agentId, bidId)); }
 
   // ---------- reviews, notifications ----------
   leaveReview(jobId: string, input: { rating: number; comment?: string }) { return this.write(() => inbox.leaveReview(this.ctx, this.agentId, jobId, input)); }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Clock } from '../clock.js';
 import { systemClock, iso } from '../clock.js';
 import type { Marketplace } from '../marketplace.js';
+import { notFound } from '../errors.js';
 import { type DB, openDb, readTx, writeTx } from './db.js';
 import { type Ctx, readOutbox } from './context.js';
 import * as accounts from './accounts.js';
@@ -22,25 +23,26 @@ import { log } from '../log.js';
 import { platformInfo } from './platform.js';
 import { identityOf } from './identity.js';
 import { pingWebhook } from '../webhooks/ping.js';
-import type { BrowseOpenJobsInput, RegisterAgentInput, SearchAgentsInput } from '../schemas.js';
+import type { BrowseOpenJobsInput, RegisterAgentInput, SearchAgentsInput, UpdateAgentInput } from '../schemas.js';
 import type { ConfirmationStore } from '../confirm.js';
 import { confirmationStore } from './confirmations.js';
+import { type Rails, NO_RAILS, decideAsOwner, expireApprovals, ownerApproval, ownerApprovals } from './policy.js';
 
-export type Rails = { maxJobCents: number | null; confirmAboveCents: number | null };
+export type { Rails } from './policy.js';
 
 export class Engine {
   readonly ctx: Ctx;
   /** Dual-model validation and Tier 1 dispute arbitration (src/validation/service.ts); `judging.configure({ llm, autoRun })`. */
   readonly judging: JudgingService;
   private constructor(readonly db: DB, readonly clock: Clock, private readonly rails: Rails) {
-    this.ctx = { db, clock };
+    this.ctx = { db, clock, rails };
     this.judging = new JudgingService(this.ctx); // shares this ctx (and becomes its ctx.judging): outbox, payment hooks, …
   }
 
   /** `files`: the blob store (default: VOXPACT_FILES_* / VOXPACT_S3_* from the environment; local disk under `<data dir>/files`). */
   static open(opts: { dbPath?: string; dataDir?: string; clock?: Clock; rails?: Rails; files?: FilesConfig }): Engine {
     const path = opts.dbPath ?? join(opts.dataDir ?? '.', 'voxpact.db');
-    const engine = new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? { maxJobCents: null, confirmAboveCents: null });
+    const engine = new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? NO_RAILS);
     if (path !== ':memory:') engine.ctx.outboxDir = join(dirname(path), 'outbox');
     const files = opts.files ?? filesConfigFromEnv(process.env);
     engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
@@ -61,7 +63,7 @@ export class Engine {
 
   as(agentId: string): Marketplace {
     accounts.getAgentRow(this.ctx, agentId);
-    const m = new EmbeddedMarketplace(this.ctx, agentId, this.rails, () => this.files);
+    const m = new EmbeddedMarketplace(this.ctx, agentId, () => this.files);
     return this.wrapMarketplace ? this.wrapMarketplace(m, agentId) : m;
   }
 
@@ -146,6 +148,25 @@ export class Engine {
     return writeTx(this.db, () => jobs.unfreezeJob(this.ctx, jobId, reason));
   }
 
+  // ---------- spending approvals (src/engine/policy.ts): the owner's side, for the dashboard ----------
+  /** The owner's approvals across its agents, newest first. */
+  listApprovals(ownerId: string, pendingOnly = false) {
+    return readTx(this.db, () => ownerApprovals(this.ctx, ownerId, pendingOnly));
+  }
+  getApproval(ownerId: string, approvalId: string) {
+    return readTx(this.db, () => ownerApproval(this.ctx, ownerId, approvalId));
+  }
+  decideApproval(ownerId: string, approvalId: string, decision: 'approved' | 'declined') {
+    return writeTx(this.db, () => decideAsOwner(this.ctx, ownerId, approvalId, decision));
+  }
+  /** The owner changing an agent's profile or spending policy on the dashboard: the owner is the human step, so no approval. */
+  updateAgentAsOwner(ownerId: string, agentId: string, input: UpdateAgentInput) {
+    return writeTx(this.db, () => {
+      if (accounts.getAgentRow(this.ctx, agentId).owner_id !== ownerId) throw notFound('agent', agentId);
+      return accounts.updateAgent(this.ctx, agentId, input, true);
+    });
+  }
+
   outbox() {
     return readOutbox(this.ctx);
   }
@@ -171,6 +192,7 @@ export class Engine {
       // Sign-in links and key recoveries: kept 2 days (their limits look back 1 hour and 24 hours).
       this.db.prepare('DELETE FROM owner_logins WHERE created_at < ?').run(now - 2 * 86_400_000);
       this.db.prepare('DELETE FROM key_recoveries WHERE created_at < ?').run(now - 2 * 86_400_000);
+      expireApprovals(this.ctx);
     });
   }
 

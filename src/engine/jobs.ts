@@ -18,6 +18,7 @@ import { schedule } from './timers.js';
 import { getAgentRow, ftsQuery } from './accounts.js';
 import { type JobRow, jobView } from './views.js';
 import { queueValidation, validationSummary } from './validation.js';
+import { gateSpend } from './policy.js';
 
 const JOB_SELECT = `SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents FROM jobs j LEFT JOIN balances b ON b.account = 'escrow:' || j.id`;
 const TOOL_FOR: Record<string, string> = {
@@ -287,7 +288,9 @@ export function postJob(ctx: Ctx, buyerId: string, input: PostJobInput): JobRow 
     schedule(ctx, 'bid_window', id, j.bid_window_closes_at!);
     return j;
   }
-  const outcome = capture(ctx, buyerId, id, amount, `capture:${id}`);
+  const { idempotency_key: _k, approval_id: approvalId, ...args } = input;
+  const outcome = capture(ctx, buyerId, id, amount, `capture:${id}`,
+    { action: 'post_job', args, payeeId: input.worker_agent_id!, title: input.title, approvalId, field: 'amount' });
   if (!outcome.ok) {
     const j = move(ctx, fresh, 'post_direct_unpaid', 'buyer', buyerId, `capture failed: ${outcome.code}`, { payment_error: `${outcome.code}: ${outcome.message}` });
     emit(ctx, buyerId, 'payment.failed', id, { job_id: id, payment_intent_id: outcome.payment_intent_id, error: outcome.message },
@@ -440,10 +443,20 @@ export function deliverableFull(ctx: Ctx, agentId: string, jobId: string) {
   return deliverableOf(ctx, jobId, 'full');
 }
 
-export function approveJob(ctx: Ctx, agentId: string, jobId: string) {
+/** Approving a delivery the validation did not pass (failed, unavailable, not run) spends the escrow on the buyer's word alone: the policy gate decides. */
+export function approveJob(ctx: Ctx, agentId: string, jobId: string, approvalId?: string) {
   const j = visibleJob(ctx, agentId, jobId);
   requireRole(j, agentId, 'buyer', 'approve_job');
-  return move(ctx, j, 'approve', 'buyer', agentId, null);
+  const v = validationSummary(ctx, jobId);
+  const next = move(ctx, j, 'approve', 'buyer', agentId, null);
+  if (v?.status !== 'passed') {
+    // After the move (every refusal of the call has run); the transaction rolls back when a human must decide.
+    gateSpend(ctx, agentId, {
+      action: 'approve_job', args: { job_id: jobId }, amountCents: j.amount_cents, capture: false, payeeId: j.worker_id, title: j.title, approvalId, field: 'job_id',
+      note: v ? `the validation of this delivery did not pass (${v.status})` : 'no validation ran on this delivery',
+    });
+  }
+  return next;
 }
 
 export function requestRevision(ctx: Ctx, agentId: string, jobId: string, feedback: string) {

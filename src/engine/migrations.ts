@@ -560,4 +560,27 @@ export const MIGRATIONS: string[] = [
   /* the owner's country (ISO 3166-1 alpha-2), as VoxPact's clients send it at registration */ `
   ALTER TABLE owners ADD COLUMN country TEXT;
   `,
+  /* spending policy (src/engine/policy.ts): the agent's own rails, and approvals of what goes above them */ `
+  -- NULL = no per-job maximum of the agent's own / the server's confirmation threshold (default 50 EUR).
+  ALTER TABLE agents ADD COLUMN spend_max_job_cents INTEGER CHECK (spend_max_job_cents >= 0);
+  ALTER TABLE agents ADD COLUMN spend_confirm_above_cents INTEGER CHECK (spend_confirm_above_cents >= 0);
+  -- One human decision about one call: bound to the agent, the action, a hash of the call's
+  -- canonical arguments and the amount; approved once, used once, within its expiry.
+  CREATE TABLE approvals (
+    id TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES agents(id),
+    action TEXT NOT NULL,
+    args_hash TEXT NOT NULL,
+    amount_cents INTEGER,
+    summary TEXT NOT NULL,
+    details TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','approved','declined','used','expired')),
+    decided_by TEXT CHECK (decided_by IN ('owner','client')),
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    decided_at INTEGER,
+    used_at INTEGER
+  );
+  CREATE INDEX approvals_agent ON approvals(agent_id, status);
+  `,
 ];

@@ -1,6 +1,7 @@
 /** get_platform_info: fees by tier, limits and currency, straight from src/limits.ts. */
 import { LIMITS, TIERS, CANCEL_FEES } from '../limits.js';
 import type { PlatformInfo } from '../schemas.js';
+import { DEFAULT_CONFIRM_ABOVE_CENTS } from './policy.js';
 
 export const VERSION = '0.1.0';
 
@@ -28,7 +29,8 @@ export function platformInfo(backend: 'embedded' | 'hosted', rails: { maxJobCent
     },
     spending_rails: {
       max_job_amount: rails.maxJobCents == null ? null : rails.maxJobCents / 100,
-      confirm_above: rails.confirmAboveCents == null ? null : rails.confirmAboveCents / 100,
+      // With no configuration the engine's default threshold applies (src/engine/policy.ts).
+      confirm_above: (rails.confirmAboveCents ?? DEFAULT_CONFIRM_ABOVE_CENTS) / 100,
     },
   };
 }

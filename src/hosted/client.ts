@@ -17,6 +17,8 @@ import type * as F from '../files/schemas.js';
 import { VoxError, invalid } from '../errors.js';
 import { log } from '../log.js';
 import type { ChangeEvent, Marketplace, Page } from '../marketplace.js';
+import { cents } from '../money.js';
+import { ProxyRails } from './rails.js';
 import type * as S from '../schemas.js';
 import { SseParser } from './sse.js';
 
@@ -73,6 +75,9 @@ function withoutKey<T extends { idempotency_key?: string }>(input: T): { body: O
   return { body, key: idempotency_key };
 }
 
+/** The retry of a call that answered approval_required carries its approval_id in the body. */
+const approvalBody = (o: { approval_id?: string }) => (o.approval_id ? { body: { approval_id: o.approval_id } } : {});
+
 export class HostedMarketplace implements Marketplace {
   private readonly pool: Pool;
   private readonly base: string;
@@ -100,7 +105,12 @@ export class HostedMarketplace implements Marketplace {
       nowMs: () => Date.now(), sleep: sleepReal, ...o,
     };
     this.pool = new Pool(url.origin, { connections: this.o.connections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+    this.proxyRails = new ProxyRails(o.rails, () => this.o.nowMs());
   }
+  /** This proxy's own env rails, checked before a charge is forwarded (src/hosted/rails.ts). */
+  private readonly proxyRails: ProxyRails;
+  /** The human confirmed one of this proxy's approvals in the MCP client; the upstream's are its owner's to decide. */
+  approveByClient(approvalId: string) { return Promise.resolve(this.proxyRails.approve(approvalId)); }
 
   /** Exchange the key (learning which agent it is) and return the client. */
   static async connect(o: HostedOptions): Promise<HostedMarketplace> {
@@ -273,9 +283,11 @@ export class HostedMarketplace implements Marketplace {
   async getPlatformInfo() {
     const p = await this.call<S.PlatformInfo>('GET', '/v1/platform', { auth: false });
     const r = this.o.rails;
+    // The stricter of this proxy's rails and the upstream's policy (null: no rail).
+    const min = (own: number | null | undefined, up: number | null) => (own == null ? up : up == null ? own / 100 : Math.min(own / 100, up));
     return {
       ...p, backend: 'hosted' as const,
-      spending_rails: { max_job_amount: r?.maxJobCents == null ? null : r.maxJobCents / 100, confirm_above: r?.confirmAboveCents == null ? null : r.confirmAboveCents / 100 },
+      spending_rails: { max_job_amount: min(r?.maxJobCents, p.spending_rails.max_job_amount), confirm_above: min(r?.confirmAboveCents, p.spending_rails.confirm_above) },
     };
   }
   getDashboard() { return this.call<S.Dashboard>('GET', '/v1/dashboard'); }
@@ -290,8 +302,15 @@ export class HostedMarketplace implements Marketplace {
   }
 
   // ---------- jobs ----------
-  postJob(input: S.PostJobInput) {
+  async postJob(input: S.PostJobInput) {
     const { body, key } = withoutKey(input);
+    const { approval_id, idempotency_key: _k, ...args } = input;
+    if (input.job_type === 'direct' && input.worker_agent_id && this.proxyRails.applies(cents(input.amount))) {
+      const payee = await this.getAgent(input.worker_agent_id);
+      const upstream = this.proxyRails.gate({ action: 'post_job', args, amountCents: cents(input.amount), field: 'amount', title: input.title, payee, approvalId: approval_id });
+      if (upstream) body.approval_id = upstream;
+      else delete body.approval_id;
+    }
     return this.call<S.Job>('POST', '/v1/jobs', { body, idempotencyKey: key });
   }
   listJobs(input: S.ListJobsInput) { return this.list<S.Job>('/v1/jobs', { query: input }); }
@@ -308,8 +327,8 @@ export class HostedMarketplace implements Marketplace {
   }
   getDeliverablePreview(id: string) { return this.call<S.Deliverable>('GET', `/v1/jobs/${enc(id)}/deliverable/preview`); }
   getDeliverable(id: string) { return this.call<S.Deliverable>('GET', `/v1/jobs/${enc(id)}/deliverable`); }
-  approveJob(id: string, opts: { idempotency_key?: string } = {}) {
-    return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/approve`, { idempotencyKey: opts.idempotency_key });
+  approveJob(id: string, opts: { idempotency_key?: string; approval_id?: string } = {}) {
+    return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/approve`, { idempotencyKey: opts.idempotency_key, ...approvalBody(opts) });
   }
   requestRevision(id: string, feedback: string) { return this.call<S.Job>('POST', `/v1/jobs/${enc(id)}/revision`, { body: { feedback } }); }
   cancelJob(id: string, input: { reason?: string; idempotency_key?: string }) {
@@ -323,24 +342,31 @@ export class HostedMarketplace implements Marketplace {
     return this.call<S.Bid>('POST', `/v1/jobs/${enc(jobId)}/bids`, { body, idempotencyKey: key });
   }
   listBids(jobId: string) { return this.list<S.Bid>(`/v1/jobs/${enc(jobId)}/bids`); }
-  acceptBid(bidId: string, opts: { idempotency_key?: string } = {}) {
-    return this.call<{ job: S.Job; bid: S.Bid }>('POST', `/v1/bids/${enc(bidId)}/accept`, { idempotencyKey: opts.idempotency_key });
+  async acceptBid(bidId: string, opts: { idempotency_key?: string; approval_id?: string } = {}) {
+    if (this.o.rails?.maxJobCents != null || this.o.rails?.confirmAboveCents != null) {
+      const q = await this.quoteBid(bidId);
+      if (this.proxyRails.applies(cents(q.amount))) {
+        const payee = await this.getAgent(q.payee_agent_id);
+        opts = { ...opts, approval_id: this.proxyRails.gate({ action: 'accept_bid', args: { bid_id: bidId }, amountCents: cents(q.amount), field: 'bid_id', title: q.job_title, payee, approvalId: opts.approval_id }) };
+      }
+    }
+    return this.call<{ job: S.Job; bid: S.Bid }>('POST', `/v1/bids/${enc(bidId)}/accept`, { idempotencyKey: opts.idempotency_key, ...approvalBody(opts) });
   }
   counterBid(bidId: string, input: { counter_price: number; message?: string }) {
     return this.call<S.Bid>('POST', `/v1/bids/${enc(bidId)}/counter`, { body: input });
   }
   /**
-   * The reference has no endpoint for one bid: find it among the bids of the caller's open
-   * jobs (bounded), then the payee's public profile. not_found when it is not the caller's.
+   * What accepting a bid would charge and to whom, for this proxy's rails. The reference has no
+   * endpoint for one bid: find it among the bids of the caller's open jobs (bounded).
+   * not_found when it is not the caller's.
    */
-  async quoteBid(bidId: string) {
+  private async quoteBid(bidId: string) {
     for (let page = 0; page < QUOTE_SCAN_PAGES; page++) {
       const jobs = await this.listJobs({ role: 'buyer', status: 'open', limit: 50, offset: page * 50 });
       for (const j of jobs.items) {
         const bid = (await this.listBids(j.id)).items.find((b) => b.id === bidId);
         if (!bid) continue;
-        const payee = await this.getAgent(bid.worker_agent_id);
-        return { amount: bid.proposed_price, payee_agent_id: bid.worker_agent_id, payee_name: payee.name, job_id: j.id, job_title: j.title };
+        return { amount: bid.proposed_price, payee_agent_id: bid.worker_agent_id, job_title: j.title };
       }
       if (jobs.items.length < 50) break;
     }

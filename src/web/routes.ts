@@ -22,6 +22,7 @@ import { APP_JS, STYLE_CSS } from './assets.js';
 import { cookieEvents } from './events.js';
 import { paymentsOf } from '../payments/marketplace.js';
 import { type Html, type Nav, eur, html, layout, trustChart, when } from './html.js';
+import { approvalList, approvalPage } from './approvals.js';
 
 export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean };
 
@@ -52,7 +53,7 @@ type Session = { owner: OwnerPrincipal; agent: AgentPrincipal | null; csrf: stri
 export function webRoutes(o: WebOptions): Hono {
   const { engine } = o;
   const web = new Hono();
-  for (const p of ['/activate', '/checkout/*', '/login', '/login/*', '/logout', '/agents/*', '/dashboard/*', '/admin/*']) {
+  for (const p of ['/activate', '/checkout/*', '/login', '/login/*', '/logout', '/agents/*', '/dashboard/*', '/admin/*', '/approvals/*']) {
     web.post(p, bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('form too large', 413) }));
   }
   const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || (o.trustProxy === true && c.req.header('X-Forwarded-Proto') === 'https');
@@ -342,6 +343,7 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
 <section aria-labelledby="spend-h"><h2 id="spend-h">Spending in ${d.spending.month}</h2>
 <p><span data-testid="spent">${eur(spent)}</span> spent of <span data-testid="cap">${cap == null ? 'no monthly cap' : eur(cap)}</span>${cap == null ? '' : html` · <span data-testid="left">${eur(d.spending.left)}</span> left`}</p>
 ${cap != null && cap > 0 ? html`<meter min="0" max="${cap}" value="${Math.min(spent, cap)}" low="${cap * 0.7}" high="${cap * 0.9}" optimum="0" aria-label="Spent this month against the cap">${eur(spent)}</meter>` : ''}
+<p>Spending policy: a human approves charges above <span data-testid="confirm-above">${eur(a.confirm_above)}</span>; per-job maximum ${a.max_spend_per_job == null ? 'none' : eur(a.max_spend_per_job)}. <a href="/approvals">Approvals</a></p>
 <form method="post" action="/dashboard/cap"><input type="hidden" name="csrf" value="${s.csrf}">
 <label for="cap">Monthly spending cap (EUR; empty for none)</label>
 <input type="number" id="cap" name="monthly_spending_limit" min="0" step="0.01" inputmode="decimal" value="${cap ?? ''}">
@@ -368,7 +370,7 @@ ${hooks.items.map((w) => html`<tr><td>${w.event}</td><td>${w.status}${w.error ? 
     const raw = (f.monthly_spending_limit ?? '').trim();
     const parsed = UpdateAgentInput.safeParse({ monthly_spending_limit: raw === '' ? null : Number(raw) });
     if (!parsed.success) throw new VoxError('validation_error', `monthly spending cap: ${parsed.error.issues[0]?.message ?? 'invalid'} (got '${raw}')`, 400, { field: 'monthly_spending_limit' });
-    await engine.as(s.agent!.agentId).updateMyAgent(parsed.data);
+    engine.updateAgentAsOwner(s.owner.ownerId, s.agent!.agentId, parsed.data); // the owner's own session: raising needs no approval
     return c.redirect('/dashboard', 303);
   }));
   web.get('/web/events', async (c) => {
@@ -377,6 +379,20 @@ ${hooks.items.map((w) => html`<tr><td>${w.event}</td><td>${w.status}${w.error ? 
     const jwt = getCookie(c, AGENT)!;
     return cookieEvents(c, o.events, s.agent, async () => void (await engine.identity.authenticate(jwt)));
   });
+
+  // ---------- spending approvals (src/engine/policy.ts): the owner decides, logged in ----------
+  web.get('/approvals', guarded(false, async (c, s) => page(c, 'Approvals', approvalList(engine.listApprovals(s.owner.ownerId)), s.nav)));
+  web.get('/approvals/:id', guarded(false, async (c, s) => {
+    const a = engine.getApproval(s.owner.ownerId, c.req.param('id')!);
+    return page(c, 'Approval', approvalPage(a, s.csrf), s.nav);
+  }));
+  web.post('/approvals/:id', guarded(false, async (c, s) => {
+    const f = await form(c);
+    if (f.decision !== 'approved' && f.decision !== 'declined') throw new VoxError('validation_error', 'decision must be approved or declined', 400, { field: 'decision' });
+    const id = c.req.param('id')!;
+    engine.decideApproval(s.owner.ownerId, id, f.decision);
+    return c.redirect(`/approvals/${encodeURIComponent(id)}`, 303);
+  }));
 
   // ---------- job ----------
   web.get('/jobs/:id', guarded(true, async (c, s) => {

@@ -30,8 +30,9 @@ export type Harness = Awaited<ReturnType<typeof startServer>>;
 export async function startServer(opts: Partial<Omit<AppOptions, 'engine' | 'config'>> & { config?: Partial<Config> } = {}) {
   const dir = mkdtempSync(join(process.env.VOXPACT_TEST_TMP ?? tmpdir(), 'voxpact-api-'));
   const clock = new ManualClock();
-  const engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock });
   const config: Config = { ...loadConfig({ VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'error' }), ...opts.config };
+  // The server's env rails reach the engine as src/stdio.ts openEngine passes them.
+  const engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock, rails: { maxJobCents: config.maxJobCents, confirmAboveCents: config.confirmAboveCents } });
   const { config: _c, ...appOpts } = opts;
   const app: VoxApp = createApp({ engine, config, events: { pollMs: 20, heartbeatMs: 300 }, mcp: { sweepEveryMs: 0 }, ...appOpts });
   const server = await new Promise<NodeServer>((resolve) => {

@@ -124,6 +124,7 @@ describe('Tier 2 only (no arbiter configured)', () => {
 
   it('the split fee follows the worker\'s tier', async () => {
     const { m, buyer, worker } = market();
+    m.ownerSets(buyer, { confirm_above: 1000 }); // no approval asked for this 100 EUR job (src/engine/policy.ts)
     const id = await m.deliveredJob(buyer, worker, { amount: 100 });
     m.setTrust(worker.id, 95); // platinum: 6 %
     const d = await open(buyer, id);

@@ -218,15 +218,6 @@ describe('accept_bid', () => {
     await buyer.mp.savePaymentMethod('pm_card_visa', { make_default: true });
     expect((await buyer.mp.acceptBid(b.id)).job.status).toBe('accepted');
   });
-
-  it('quote_bid says what accepting would cost and to whom', async () => {
-    const m = newMarket();
-    const buyer = m.buyer();
-    const w = m.worker([], { name: 'ace-translator' });
-    const j = await m.openJob(buyer);
-    const b = await m.bid(w, j.id, 17.5);
-    expect(await buyer.mp.quoteBid(b.id)).toEqual({ amount: 17.5, payee_agent_id: w.id, payee_name: 'ace-translator', job_id: j.id, job_title: 'Translate this article' });
-  });
 });
 
 describe('bid_count', () => {

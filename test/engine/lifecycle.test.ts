@@ -166,6 +166,7 @@ describe('direct jobs', () => {
     await refused(m.directJob(noCard, worker), 'payment_method_required', { status: 402 });
     // Bronze workers take at most 100.00 EUR jobs.
     m.setTrust(worker.id, 39);
+    m.ownerSets(buyer, { confirm_above: 1000 });
     await refused(m.directJob(buyer, worker, { amount: 100.01 }), 'tier_limit_exceeded');
     expect((await m.directJob(buyer, worker, { amount: 100 })).status).toBe('funded');
   });

@@ -39,7 +39,7 @@ describe('monthly_spending_limit', () => {
     expect((await buyer.mp.getJob(j.id)).status).toBe('open');
     expect((await buyer.mp.listBids(j.id)).items[0].status).toBe('active');
     expect(m.txns(j.id)).toEqual([]);
-    await buyer.mp.updateMyAgent(limit(15.01));
+    m.ownerSets(buyer, { monthly_spending_limit: 15.01 }); // raising: the owner's own step
     expect((await buyer.mp.acceptBid(b.id)).job.status).toBe('accepted');
   });
 
@@ -85,7 +85,7 @@ describe('monthly_spending_limit', () => {
     const s = await buyer.mp.savePaymentMethod('pm_card_visa', { make_default: true });
     expect(s.retried_jobs).toEqual([]);
     expect((await buyer.mp.getJob(j.id)).status).toBe('pending_payment');
-    await buyer.mp.updateMyAgent(limit(30));
+    m.ownerSets(buyer, { monthly_spending_limit: 30 });
     await buyer.mp.savePaymentMethod('pm_card_mastercard', { make_default: true });
     expect((await buyer.mp.getJob(j.id)).status).toBe('funded');
   });
@@ -96,7 +96,7 @@ describe('monthly_spending_limit', () => {
     const worker = m.worker();
     await buyer.mp.updateMyAgent(limit(0));
     await refused(m.directJob(buyer, worker, { amount: 5 }), 'monthly_limit_exceeded');
-    const me = await buyer.mp.updateMyAgent(limit(null));
+    const me = m.ownerSets(buyer, { monthly_spending_limit: null, confirm_above: 1000 });
     expect(me).toMatchObject({ monthly_spending_limit: null, left_this_month: null });
     await m.directJob(buyer, worker, { amount: 900 });
     await m.directJob(buyer, worker, { amount: 1000 });
@@ -166,7 +166,7 @@ describe('idempotency', () => {
     await buyer.mp.updateMyAgent(limit(10));
     const input = PostJobInput.parse({ title: 'Summarise this', task_spec: {}, amount: 20, worker_agent_id: worker.id, idempotency_key: 'k-3' });
     await refused(buyer.mp.postJob(input), 'monthly_limit_exceeded');
-    await buyer.mp.updateMyAgent(limit(null));
+    m.ownerSets(buyer, { monthly_spending_limit: null });
     expect((await buyer.mp.postJob(input)).status).toBe('funded');
   });
 

@@ -121,7 +121,7 @@ describe('idempotency_key (engine)', () => {
     const e = await refusal(buyer.mp.postJob(direct({ idempotency_key: 'capped' })));
     expect(e.code).toBe('monthly_limit_exceeded');
     expect(count(w, 'idempotency')).toBe(0);
-    await buyer.mp.updateMyAgent(UpdateAgentInput.parse({ monthly_spending_limit: null }));
+    w.engine.updateAgentAsOwner(w.engine.identity.ownerOf(buyer.id)!, buyer.id, UpdateAgentInput.parse({ monthly_spending_limit: null })); // lifting the cap is the owner's step
     const job = await buyer.mp.postJob(direct({ idempotency_key: 'capped' }));
     expect(job.status).toBe('funded');
     expect(txns(w, 'capture')).toBe(1);

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scale, openWorld, T0 } from '../fixtures/world.js';
+import { ownerApproves, scale, openWorld, T0 } from '../fixtures/world.js';
 import { UpdateAgentInput } from '../../src/schemas.js';
 import { type Real, commandArb, setupArb, verify } from './commands.js';
 import { Model } from './model.js';
@@ -48,7 +48,7 @@ describe('marketplace model', () => {
             const a = w.agent(`model-agent-${i}`, { card: s.card, capabilities: s.caps, trust: s.trust });
             if (s.capCents != null) void a.mp.updateMyAgent(UpdateAgentInput.parse({ monthly_spending_limit: s.capCents / 100 }));
             model.agents.push({ idx: i, id: a.id, trust: s.trust, card: s.card, capCents: s.capCents, caps: [...s.caps] });
-            return { id: a.id, mp: a.mp };
+            return { id: a.id, mp: ownerApproves(w.engine, a.id, a.mp) }; // the model is about the other rules: the owner approves every spend
           });
           const real: Real = { engine: w.engine, clock: w.clock, agents };
           verify(model, real, 'setup');

@@ -56,7 +56,8 @@ async function openJobWithBids(tag: string, bidders: number) {
   const workers = agents(`${tag} worker`, bidders);
   const job = await buyer.mp.postJob(PostJobInput.parse({ title: `Race job ${tag}`, task_spec: { description: 'race' }, amount: 100, job_type: 'open' }));
   const bids = [];
-  for (const [i, wk] of workers.entries()) bids.push(await wk.mp.submitBid(job.id, SubmitBidInput.parse({ proposed_price: 50 + i })));
+  // Prices below the default 50 EUR approval threshold (src/engine/policy.ts): these races are about the bids.
+  for (const [i, wk] of workers.entries()) bids.push(await wk.mp.submitBid(job.id, SubmitBidInput.parse({ proposed_price: 20 + i })));
   return { buyer, workers, job, bids };
 }
 
