@@ -4,7 +4,7 @@
  * its subject's `token_version` (`ver`), so issuing a new key (rotate, recover) refuses every
  * token issued before. Rules live here; src/api only parses and answers.
  */
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 // jose is loaded on the first JWT signed or checked (the HTTP API), not when the engine opens.
 import { iso } from '../clock.js';
 import { VoxError, notFound, unauthorized } from '../errors.js';
@@ -61,6 +61,11 @@ export class Identity {
     const row = this.ctx.db.prepare("SELECT value FROM secrets WHERE name = 'jwt_hs256'").get() as { value: string };
     this.secret = new Uint8Array(Buffer.from(row.value, 'base64url'));
     return this.secret;
+  }
+
+  /** HMAC-SHA256 of `data` under the per-database secret, separated by `purpose` (e.g. CSRF tokens bound to a session). */
+  mac(purpose: string, data: string): string {
+    return createHmac('sha256', this.key()).update(`${purpose}\0${data}`).digest('base64url');
   }
 
   private async sign(scope: 'agent' | 'owner', sub: string, ver: number): Promise<TokenGrant> {

@@ -4,11 +4,10 @@
  * updates, the job page. Server-rendered HTML; one small script (live refresh) and one stylesheet.
  *
  * Sessions: `vx_owner` holds the owner JWT, `vx_agent` the downscoped agent JWT of the selected
- * agent; both HttpOnly, SameSite=Strict, Secure behind https. CSRF: SameSite=Strict plus a
- * per-session token (`vx_csrf` cookie, rotated at login and logout) that every form repeats
- * (double submit); state changes are POST only. No token in a URL but the one-time sign-in link.
+ * agent; both HttpOnly, SameSite=Strict, Secure behind https. CSRF (csrf.ts): same-origin
+ * requests only (Sec-Fetch-Site / Origin) and a token bound to the session that every form
+ * repeats; state changes are POST only. No token in a URL but the one-time sign-in link.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -19,6 +18,7 @@ import { VoxError } from '../errors.js';
 import type { EventsHub } from '../api/events.js';
 import { ResolveDisputeInput, UpdateAgentInput } from '../schemas.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
+import { csrfGuard } from './csrf.js';
 import { cookieEvents } from './events.js';
 import { paymentsOf } from '../payments/marketplace.js';
 import { type Html, type Nav, eur, html, layout, trustChart, when } from './html.js';
@@ -30,7 +30,7 @@ const FORM_MAX_BYTES = 16 * 1024;
 /** The job page previews at most this many files, each cut at this many characters. */
 const FILE_PREVIEWS_MAX = 5;
 const PREVIEW_CHARS_MAX = 4000;
-const OWNER = 'vx_owner', AGENT = 'vx_agent', CSRF = 'vx_csrf';
+const OWNER = 'vx_owner', AGENT = 'vx_agent';
 /** Test payment methods of the embedded provider offered at checkout. */
 export const TEST_CARDS = [
   { id: 'pm_card_visa', label: 'Visa (succeeds)' },
@@ -58,23 +58,13 @@ export function webRoutes(o: WebOptions): Hono {
   const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || (o.trustProxy === true && c.req.header('X-Forwarded-Proto') === 'https');
   const cookieOpts = (c: Context, maxAge?: number) => ({ httpOnly: true, sameSite: 'Strict' as const, secure: secure(c), path: '/', ...(maxAge ? { maxAge } : {}) });
 
-  /** The CSRF token of this browser (made on first sight; rotated at login and logout). */
-  function csrfOf(c: Context, rotate = false): string {
-    let t = rotate ? undefined : getCookie(c, CSRF);
-    if (!t || !/^[A-Za-z0-9_-]{43}$/.test(t)) {
-      t = randomBytes(32).toString('base64url');
-      setCookie(c, CSRF, t, cookieOpts(c));
-    }
-    return t;
-  }
+  const csrf = csrfGuard({ identity: engine.identity, sessionCookie: OWNER, cookieOpts, trustProxy: o.trustProxy, allowedOrigins: o.config.allowedOrigins });
+  const csrfOf = (c: Context) => csrf.token(c);
   async function form(c: Context): Promise<Record<string, string>> {
     const body = await c.req.parseBody();
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-    const sent = Buffer.from(out.csrf ?? ''), want = Buffer.from(getCookie(c, CSRF) ?? '');
-    if (!want.length || sent.length !== want.length || !timingSafeEqual(sent, want)) {
-      throw new VoxError('csrf_failed', 'the form is stale or was not sent from this site: reload the page and try again', 403);
-    }
+    csrf.check(c, out.csrf);
     return out;
   }
   async function session(c: Context): Promise<Session | null> {
@@ -239,7 +229,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
       const f = await form(c);
       const email = (f.email ?? '').trim();
       engine.identity.requestMagicLink(email);
-      return page(c, 'Enter your code', codeForm(getCookie(c, CSRF)!, email));
+      return page(c, 'Enter your code', codeForm(csrfOf(c), email));
     } catch (e) {
       if (e instanceof VoxError && e.status < 500 && e.code !== 'csrf_failed') return page(c, 'Log in', loginForm(csrfOf(c), '', html`<p role="alert" class="error">${e.message}</p>`), {}, e.status);
       return failure(c, e);
@@ -262,7 +252,6 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
         : await engine.identity.verifyOwnerLogin({ email: (f.email ?? '').trim(), code: (f.code ?? '').trim() });
       setCookie(c, OWNER, grant.token, cookieOpts(c, grant.expires_in));
       deleteCookie(c, AGENT, { path: '/' });
-      csrfOf(c, true);
       // One active agent: select it at once.
       const agents = engine.identity.ownerAgents(grant.owner_id!).items.filter((a) => a.status === 'active');
       if (agents.length === 1) {
@@ -284,7 +273,6 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
     }
     deleteCookie(c, OWNER, { path: '/' });
     deleteCookie(c, AGENT, { path: '/' });
-    csrfOf(c, true);
     return c.redirect('/login', 303);
   });
 

@@ -41,6 +41,7 @@ describe('web pages over HTTP', () => {
       header: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
     };
   };
+  const formToken = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)![1];
   const post = (path: string, cookie: string, form: Record<string, string>) =>
     fetch(h.base + path, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
 
@@ -85,8 +86,10 @@ describe('web pages over HTTP', () => {
   it('logs in by code over plain HTTP and shows the agent (names escaped)', async () => {
     const a = await h.agent('Tom <b>&</b> Jerry');
     const j = cookieJar();
-    j.take(await fetch(`${h.base}/login`));
-    const csrf = j.jar.get('vx_csrf')!;
+    const login = await fetch(`${h.base}/login`);
+    j.take(login);
+    const csrf = formToken(await login.text());
+    expect(csrf).not.toBe(j.jar.get('vx_csrf')); // bound to the session, not the cookie repeated
     const r1 = await post('/login', j.header(), { email: a.email, csrf });
     expect(r1.status).toBe(200);
     const code = /enter this code: (\d{6})/.exec(h.lastMail(a.email)!.body)![1];
@@ -96,8 +99,8 @@ describe('web pages over HTTP', () => {
     expect(r2.status).toBe(303);
     expect(r2.headers.get('location')).toBe('/dashboard');
     j.take(r2);
-    expect(j.jar.get('vx_csrf')).not.toBe(csrf); // rotated at login
     const page = await (await fetch(`${h.base}/dashboard`, { headers: { Cookie: j.header() } })).text();
+    expect(formToken(page)).not.toBe(csrf); // a new session, a new token
     expect(page).toContain('Tom &lt;b&gt;&amp;&lt;/b&gt; Jerry');
     expect(page).not.toContain('<b>&</b>');
     // The job page: timeline and the deliverable's preview.
