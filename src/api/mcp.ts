@@ -47,6 +47,8 @@ export interface McpBackend {
   open(credential: string): Promise<{ agentId: string; mp: Marketplace; close?(): Promise<void> }>;
   /** The agent of `credential` on a request to an open session of `session.agentId`; throws a VoxError (401) when refused. */
   check(credential: string, session: { agentId: string; credential: string }): Promise<string>;
+  /** Subscribe to credential revocations (embedded: Identity.onRevoked); returns the unsubscribe function. */
+  onRevoked?(fn: () => void): () => void;
 }
 
 type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
@@ -61,6 +63,7 @@ export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null):
       return { agentId, mp: limitedMarketplace(engine.as(agentId), limiter) };
     },
     check: (credential) => agentOf(credential),
+    onRevoked: (fn) => engine.identity.onRevoked(fn),
   };
 }
 
@@ -189,9 +192,12 @@ export class McpSessions {
   private readonly o: Required<Omit<McpHttpOptions, 'toolsets' | 'readOnly'>> & Pick<McpHttpOptions, 'toolsets' | 'readOnly'>;
   private sweeper: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly unsubscribe: (() => void) | undefined;
 
   constructor(private readonly backend: McpBackend, private readonly config: Config, o: McpHttpOptions = {}) {
     this.o = { ...MCP_DEFAULTS, idleMs: config.mcpSessionIdleMs ?? MCP_DEFAULTS.idleMs, ...o };
+    // A rotated key or an ended owner session closes the sessions it opened at once, not at their next request.
+    this.unsubscribe = backend.onRevoked?.(() => void this.endRevoked());
     if (this.o.sweepEveryMs > 0) {
       this.sweeper = setInterval(() => void this.sweep(), this.o.sweepEveryMs);
       this.sweeper.unref();
@@ -315,6 +321,14 @@ export class McpSessions {
     await s.close?.().catch(() => {});
   }
 
+  /** Close every session whose credential no longer authenticates as its agent. */
+  private async endRevoked() {
+    for (const s of [...this.sessions.values()]) {
+      const still = await this.backend.check(s.credential, s).then((id) => id === s.agentId, () => false);
+      if (!still) await this.end(s.id, 'credentials revoked');
+    }
+  }
+
   /** Close sessions idle for longer than idleMs (by the engine clock). Returns how many. */
   async sweep(): Promise<number> {
     const now = this.backend.now();
@@ -325,6 +339,7 @@ export class McpSessions {
 
   async close() {
     this.closed = true;
+    this.unsubscribe?.();
     if (this.sweeper) clearInterval(this.sweeper);
     for (const id of [...this.sessions.keys()]) await this.end(id, 'server stopping');
   }

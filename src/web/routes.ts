@@ -255,7 +255,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
       // One active agent: select it at once.
       const agents = engine.identity.ownerAgents(grant.owner_id!).items.filter((a) => a.status === 'active');
       if (agents.length === 1) {
-        const g = await engine.identity.selectAgent(grant.owner_id!, agents[0].id);
+        const g = await engine.identity.selectAgent(await engine.identity.verifyJwt(grant.token), agents[0].id);
         setCookie(c, AGENT, g.token, cookieOpts(c, g.expires_in));
         return c.redirect('/dashboard', 303);
       }
@@ -271,6 +271,9 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
     } catch (e) {
       return failure(c, e);
     }
+    // Server-side: a saved copy of the cookies (or of the agent token) no longer works either.
+    const s = await session(c);
+    if (s) engine.identity.endOwnerSessions(s.owner.ownerId);
     deleteCookie(c, OWNER, { path: '/' });
     deleteCookie(c, AGENT, { path: '/' });
     return c.redirect('/login', 303);
@@ -289,7 +292,7 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
   }));
   web.post('/agents/select', guarded(false, async (c, s) => {
     const f = await form(c);
-    const g = await engine.identity.selectAgent(s.owner.ownerId, f.agent_id ?? '');
+    const g = await engine.identity.selectAgent(s.owner, f.agent_id ?? '');
     setCookie(c, AGENT, g.token, cookieOpts(c, g.expires_in));
     return c.redirect('/dashboard', 303);
   }));

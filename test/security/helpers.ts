@@ -38,3 +38,37 @@ export async function browserLogin(h: Harness, ctx: BrowserContext, page: Page, 
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL(/\/(dashboard|agents)$/);
 }
+
+/** The error code of a REST refusal (read in one place: the error envelope is changing shape). */
+export const errCode = (r: { body: { error?: { code?: string } | string; code?: string } }): string | undefined =>
+  typeof r.body.error === 'object' ? r.body.error.code : r.body.code;
+
+/** Cookies of a series of fetches, as a browser would keep them (no expiry handling). */
+export function cookieJar() {
+  const jar = new Map<string, string>();
+  return {
+    jar,
+    take(r: Response) {
+      for (const c of r.headers.getSetCookie()) {
+        const [kv] = c.split(';');
+        const i = kv.indexOf('=');
+        const v = kv.slice(i + 1);
+        if (v === '' || /Max-Age=0/i.test(c)) jar.delete(kv.slice(0, i));
+        else jar.set(kv.slice(0, i), v);
+      }
+      return r;
+    },
+    header: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+  };
+}
+/** The CSRF token of the first form of a page. */
+export const formToken = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)![1];
+
+/** An owner JWT through the REST magic-link flow (email + emailed code). */
+export async function ownerToken(h: Harness, email: string): Promise<string> {
+  await h.api('POST', '/v1/owners/auth/magic-link', { body: { email } });
+  const code = /enter this code: (\d{6})/.exec(h.lastMail(email)!.body)![1];
+  const r = await h.api('POST', '/v1/owners/auth/verify', { body: { email, code } });
+  if (r.status !== 200) throw new Error(`owner login failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.data.token;
+}

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esc, html } from '../../src/web/html.js';
 import { type Harness, directJob, startServer } from '../api/helpers.js';
+import { cookieJar, formToken } from '../security/helpers.js';
 
 describe('html escaping', () => {
   it('escapes every interpolated value unless it is already Html', () => {
@@ -25,23 +26,6 @@ describe('web pages over HTTP', () => {
     await h?.close();
   });
 
-  const cookieJar = () => {
-    const jar = new Map<string, string>();
-    return {
-      jar,
-      take(r: Response) {
-        for (const c of r.headers.getSetCookie()) {
-          const [kv] = c.split(';');
-          const i = kv.indexOf('=');
-          const v = kv.slice(i + 1);
-          if (v === '' || /Max-Age=0/i.test(c)) jar.delete(kv.slice(0, i));
-          else jar.set(kv.slice(0, i), v);
-        }
-      },
-      header: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-  };
-  const formToken = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)![1];
   const post = (path: string, cookie: string, form: Record<string, string>) =>
     fetch(h.base + path, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
 
