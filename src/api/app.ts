@@ -7,7 +7,6 @@
  * `{ success: false, error: { code, message, field? } }` with its status.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from '../config.js';
@@ -18,6 +17,7 @@ import type { Marketplace } from '../marketplace.js';
 import { Acknowledgement } from '../schemas.js';
 import { VERSION } from '../server.js';
 import { authorize } from './auth.js';
+import { readText } from './body.js';
 import { EventsHub, type EventsOptions } from './events.js';
 import { coerceQuery, errorResponse, parseWith } from './http.js';
 import { McpSessions, type McpHttpOptions, embeddedMcpBackend } from './mcp.js';
@@ -73,10 +73,6 @@ export function createApp(o: AppOptions): VoxApp {
   const app = new Hono();
 
   app.onError((e, c) => errorResponse(c, e));
-  app.use('/v1/*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => errorResponse(c, new VoxError('payload_too_large', `the request body is over ${MAX_BODY_BYTES} bytes`, 413)),
-  }));
 
   // Static segments before parameters, so /v1/jobs/open is not taken for /v1/jobs/:id.
   const ordered = [...routes].sort((a, b) => (a.path.match(/:/g)?.length ?? 0) - (b.path.match(/:/g)?.length ?? 0));
@@ -104,7 +100,7 @@ export function createApp(o: AppOptions): VoxApp {
       const query = r.query ? parseWith(r.query, coerceQuery(r.query, c.req.query())) : {};
       let body: Record<string, unknown> = {};
       if (r.body) {
-        const text = await c.req.text();
+        const text = await readText(c.req.raw, MAX_BODY_BYTES);
         let raw: unknown = {};
         if (text.trim() !== '') {
           try {

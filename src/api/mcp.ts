@@ -20,6 +20,7 @@ import { log } from '../log.js';
 import type { Marketplace } from '../marketplace.js';
 import { createMcpServer } from '../server.js';
 import { agentFromCredential, bearerOf } from './auth.js';
+import { readText } from './body.js';
 import { errorBody, wwwAuthenticate } from './http.js';
 import { type RateLimiter, ruleFor } from './ratelimit.js';
 
@@ -170,12 +171,14 @@ export function limitedMarketplace(mp: Marketplace, limiter: RateLimiter | null)
 /** The body of a request that opens a session: a POST with an initialize request in it, or the refusal. */
 async function initializeBody(req: Request): Promise<{ body: unknown } | Response> {
   if (req.method !== 'POST') return rpcError(400, 'session_required', 'Mcp-Session-Id header is required (initialize a session with POST first)');
-  const len = Number(req.headers.get('content-length') ?? 0);
-  if (len > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
+  let text: string;
+  try {
+    text = await readText(req, MAX_BODY_BYTES); // streamed: cut off at the limit, never read whole
+  } catch (e) {
+    return refusal(e);
+  }
   let body: unknown;
   try {
-    const text = await req.text();
-    if (text.length > MAX_BODY_BYTES) return rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
     body = JSON.parse(text);
   } catch {
     return rpcError(400, 'parse_error', 'the body is not JSON');

@@ -9,13 +9,13 @@
  * repeats; state changes are POST only. No token in a URL but the one-time sign-in link.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import type { AgentPrincipal, OwnerPrincipal } from '../engine/identity.js';
 import { VoxError } from '../errors.js';
 import type { EventsHub } from '../api/events.js';
+import { readText } from '../api/body.js';
 import { ResolveDisputeInput, UpdateAgentInput } from '../schemas.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
 import { csrfGuard } from './csrf.js';
@@ -52,18 +52,15 @@ type Session = { owner: OwnerPrincipal; agent: AgentPrincipal | null; csrf: stri
 export function webRoutes(o: WebOptions): Hono {
   const { engine } = o;
   const web = new Hono();
-  for (const p of ['/activate', '/checkout/*', '/login', '/login/*', '/logout', '/agents/*', '/dashboard/*', '/admin/*']) {
-    web.post(p, bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('form too large', 413) }));
-  }
   const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || (o.trustProxy === true && c.req.header('X-Forwarded-Proto') === 'https');
   const cookieOpts = (c: Context, maxAge?: number) => ({ httpOnly: true, sameSite: 'Strict' as const, secure: secure(c), path: '/', ...(maxAge ? { maxAge } : {}) });
 
   const csrf = csrfGuard({ identity: engine.identity, sessionCookie: OWNER, cookieOpts, trustProxy: o.trustProxy, allowedOrigins: o.config.allowedOrigins });
   const csrfOf = (c: Context) => csrf.token(c);
   async function form(c: Context): Promise<Record<string, string>> {
-    const body = await c.req.parseBody();
+    // The forms are urlencoded and tiny: streamed against FORM_MAX_BYTES (413 past it).
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+    for (const [k, v] of new URLSearchParams(await readText(c.req.raw, FORM_MAX_BYTES))) out[k] ??= v;
     csrf.check(c, out.csrf);
     return out;
   }
