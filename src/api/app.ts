@@ -8,7 +8,6 @@
  */
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import { VoxError } from '../errors.js';
@@ -22,7 +21,7 @@ import { EventsHub, type EventsOptions } from './events.js';
 import { coerceQuery, errorResponse, parseWith } from './http.js';
 import { McpSessions, type McpHttpOptions, embeddedMcpBackend } from './mcp.js';
 import { openApiDocument } from './openapi.js';
-import { RateLimiter, type Verdict, rateLimitHeaders, ruleFor, tightest } from './ratelimit.js';
+import { RateLimiter, type Verdict, clientIp, hitRoute, rateLimitHeaders, routeRefusal, tightest } from './ratelimit.js';
 import { ROUTES, type Route, checkRoutes, routeKey } from './routes.js';
 import { filesRoutes } from '../files/http.js';
 import { FILES_PATH_PREFIX } from '../files/signing.js';
@@ -33,7 +32,7 @@ export type AppOptions = {
   config: Config;
   /** The route table (default ROUTES; other modules append to it). */
   routes?: readonly Route[];
-  /** false: no rate limits (tests of other things); or a limiter to share. Default: one on the engine clock. */
+  /** false: no rate limits (tests of other things); or a limiter to share. Default: one on the engine's database and clock. */
   rateLimits?: false | RateLimiter;
   events?: EventsOptions;
   mcp?: McpHttpOptions;
@@ -47,19 +46,6 @@ export type VoxApp = Hono & {
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/** Client address for per-IP limits: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const xff = c.req.header('X-Forwarded-For');
-    if (xff) return xff.split(',')[0].trim();
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // not running on a Node socket (app.request in tests)
-  }
-}
-
 /** `/v1/jobs/:id` → a regex, to tell 405 from 404. */
 const pathRegex = (p: string) => new RegExp('^' + p.replace(/:[A-Za-z_]+/g, '[^/]+') + '/?$');
 
@@ -67,7 +53,7 @@ export function createApp(o: AppOptions): VoxApp {
   const { engine, config } = o;
   const routes = o.routes ?? ROUTES;
   checkRoutes(routes);
-  const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock);
+  const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock, undefined, engine.db.name);
   const events = new EventsHub(engine, o.events);
   const mcp = new McpSessions(embeddedMcpBackend(engine, limiter), config, o.mcp);
   const app = new Hono();
@@ -80,19 +66,17 @@ export function createApp(o: AppOptions): VoxApp {
 
   async function handle(c: Context, r: Route): Promise<Response> {
     const key = routeKey(r);
-    const { key: bucket, rule } = ruleFor(key);
     const verdicts: Verdict[] = [];
     const rl = () => (verdicts.length ? rateLimitHeaders(tightest(verdicts)) : {});
     const limit = (who: string) => {
-      if (!limiter) return;
-      const v = limiter.hit(`${bucket}|${who}`, rule);
+      const v = hitRoute(limiter, key, who);
+      if (!v) return;
       verdicts.push(v);
-      if (!v.allowed) {
-        throw new VoxError('rate_limited', `rate limited: ${rule.limit} requests per ${rule.window_s} s on ${bucket === '*' ? 'this API' : key}; retry after ${v.retry_after_s} s`, 429, { retry_after_s: v.retry_after_s });
-      }
+      const refused = routeRefusal(v, key);
+      if (refused) throw refused;
     };
     try {
-      limit(`ip:${clientIp(c, config.trustProxy ?? false)}`);
+      limit(`ip:${clientIp(c, config)}`);
       const { principal, credential } = await authorize(engine.identity, r.auth, c, c.req.query('token'));
       if (principal) limit(principal.scope === 'agent' ? `agent:${principal.agentId}` : `owner:${principal.ownerId}`);
 
@@ -170,7 +154,7 @@ export function createApp(o: AppOptions): VoxApp {
   app.all('/mcp', (c) => mcp.handle(c, o.boundHost ?? config.httpHost));
 
   // The owner's web pages (activation, login, dashboard, job, admin): src/web, cookie sessions.
-  app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy }));
+  app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy, limiter }));
 
   const patterns = routes.map((r) => ({ r, re: pathRegex(r.path) }));
   app.notFound((c) => {
@@ -188,6 +172,7 @@ export function createApp(o: AppOptions): VoxApp {
       async shutdown() {
         events.close();
         await mcp.close();
+        if (o.rateLimits === undefined) limiter?.close(); // made here: its database connection too
       },
     },
   });

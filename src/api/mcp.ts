@@ -22,7 +22,7 @@ import { createMcpServer } from '../server.js';
 import { agentFromCredential, bearerOf } from './auth.js';
 import { readText } from './body.js';
 import { errorBody, wwwAuthenticate } from './http.js';
-import { type RateLimiter, ruleFor } from './ratelimit.js';
+import { AUTH_FAILURES, type RateLimiter, clientIp, limitedMarketplace, rateLimited } from './ratelimit.js';
 
 export type McpHttpOptions = {
   toolsets?: string[];
@@ -50,6 +50,8 @@ export interface McpBackend {
   check(credential: string, session: { agentId: string; credential: string }): Promise<string>;
   /** Subscribe to credential revocations (embedded: Identity.onRevoked); returns the unsubscribe function. */
   onRevoked?(fn: () => void): () => void;
+  /** The server's limiter (embedded): failed credentials count per IP (AUTH_FAILURES). */
+  limiter?: RateLimiter | null;
 }
 
 type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
@@ -65,6 +67,7 @@ export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null):
     },
     check: (credential) => agentOf(credential),
     onRevoked: (fn) => engine.identity.onRevoked(fn),
+    limiter,
   };
 }
 
@@ -135,39 +138,6 @@ export function checkOriginAndHost(req: Request, o: { boundHost?: string; allowe
   return ok ? null : new VoxError('forbidden_origin', `Origin '${origin}' is not allowed (DNS-rebinding protection): add it to VOXPACT_ALLOWED_ORIGINS`, 403);
 }
 
-// ---------- per-agent rate limits for tools ----------
-
-/** Marketplace methods that share the REST rate limits of their endpoint (per agent). */
-const TOOL_LIMITS: Partial<Record<keyof Marketplace, string>> = {
-  registerAgent: 'POST /v1/agents/register',
-  postJob: 'POST /v1/jobs',
-  deliverJob: 'POST /v1/jobs/:id/deliver',
-  requestRevision: 'POST /v1/jobs/:id/revision',
-  acceptBid: 'POST /v1/bids/:id/accept',
-  counterBid: 'POST /v1/bids/:id/counter',
-  setupPaymentMethod: 'POST /v1/payment-methods/setup',
-};
-
-/** The agent's Marketplace, with the write limits of the REST table counted in the same buckets. */
-export function limitedMarketplace(mp: Marketplace, limiter: RateLimiter | null): Marketplace {
-  if (!limiter) return mp;
-  return new Proxy(mp, {
-    get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver);
-      const key = typeof prop === 'string' ? TOOL_LIMITS[prop as keyof Marketplace] : undefined;
-      if (!key || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
-      return (...args: unknown[]) => {
-        const { rule } = ruleFor(key);
-        const verdict = limiter.hit(`${key}|agent:${target.agentId}`, rule);
-        if (!verdict.allowed) {
-          return Promise.reject(new VoxError('rate_limited', `rate limited: ${rule.limit} per ${rule.window_s} s for ${key}; retry after ${verdict.retry_after_s} s`, 429, { retry_after_s: verdict.retry_after_s }));
-        }
-        return (v as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
-
 /** The body of a request that opens a session: a POST with an initialize request in it, or the refusal. */
 async function initializeBody(req: Request): Promise<{ body: unknown } | Response> {
   if (req.method !== 'POST') return rpcError(400, 'session_required', 'Mcp-Session-Id header is required (initialize a session with POST first)');
@@ -219,6 +189,17 @@ export class McpSessions {
     const bad = checkOriginAndHost(req, { boundHost, allowedOrigins: this.config.allowedOrigins, allowedHosts: this.config.allowedHosts });
     if (bad) return refusal(bad);
     if (this.closed) return rpcError(503, 'unavailable', 'the server is shutting down');
+    // Failed credentials are counted per IP; past the limit nothing is checked (key guessing).
+    const limiter = this.backend.limiter;
+    const failures = `${AUTH_FAILURES.key}|ip:${clientIp(c, this.config)}`;
+    if (limiter) {
+      const v = limiter.peek(failures, AUTH_FAILURES.rule);
+      if (!v.allowed) return refusal(rateLimited(v, 'failed /mcp credentials from this address'));
+    }
+    const refused = (e: unknown) => {
+      if (limiter && e instanceof VoxError && e.status === 401) limiter.hit(failures, AUTH_FAILURES.rule);
+      return refusal(e);
+    };
     const credential = bearerOf(c) ?? '';
     const sid = req.headers.get('mcp-session-id');
     if (sid) {
@@ -227,7 +208,7 @@ export class McpSessions {
       try {
         agentId = await this.backend.check(credential, { agentId: s?.agentId ?? '', credential: s?.credential ?? '' });
       } catch (e) {
-        return refusal(e);
+        return refused(e);
       }
       // Another agent's session answers exactly like an unknown one.
       if (!s || s.agentId !== agentId) return rpcError(404, 'session_not_found', 'no such MCP session for this agent (it ended or never existed): initialize a new one');
@@ -242,7 +223,7 @@ export class McpSessions {
     try {
       opened = await this.backend.open(credential);
     } catch (e) {
-      return refusal(e);
+      return refused(e);
     }
     const init = await initializeBody(req);
     if (init instanceof Response) {

@@ -297,25 +297,28 @@ export class Identity {
   // ---------- API-key recovery ----------
 
   /**
-   * POST /v1/agents/recover-key: one request per email per 24 h (429 otherwise). Mails a
-   * 15-minute token when the email owns that active agent; the answer never says whether it does.
+   * POST /v1/agents/recover-key: one request per email and agent id per 24 h (429 otherwise;
+   * counted whether or not the email owns the agent, so the 429 says nothing either). Per pair,
+   * not per email: anyone knowing the email could otherwise burn the owner's one recovery with a
+   * bogus agent id. Mails a 15-minute token when the email owns that active agent; the answer
+   * never says whether it does. Per IP, the REST limit applies.
    */
   requestKeyRecovery(email: string, agentId: string): { message: string } {
     const e = email.toLowerCase();
     const now = this.ctx.clock.now();
     return writeTx(this.ctx.db, () => {
-      const last = this.ctx.db.prepare('SELECT MAX(created_at) t FROM key_recoveries WHERE email = ?').get(e) as { t: number | null };
+      const last = this.ctx.db.prepare('SELECT MAX(created_at) t FROM key_recoveries WHERE email = ? AND requested_agent_id = ?').get(e, agentId) as { t: number | null };
       if (last.t != null && last.t + IDENTITY_LIMITS.recovery_interval_ms > now) {
-        throw rateLimited('key recovery is limited to 1 request per 24 hours per email', last.t + IDENTITY_LIMITS.recovery_interval_ms - now);
+        throw rateLimited('key recovery is limited to 1 request per 24 hours per email and agent', last.t + IDENTITY_LIMITS.recovery_interval_ms - now);
       }
       const a = this.ctx.db.prepare("SELECT a.id, a.name FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.id = ? AND o.email = ? AND a.status = 'active'").get(agentId, e) as
         { id: string; name: string } | undefined;
       const expires = now + IDENTITY_LIMITS.recovery_token_ttl_ms;
       if (!a) {
-        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, token_hash, expires_at, created_at) VALUES (?, NULL, NULL, ?, ?)').run(e, expires, now);
+        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, requested_agent_id, token_hash, expires_at, created_at) VALUES (?, NULL, ?, NULL, ?, ?)').run(e, agentId, expires, now);
       } else {
         const t = randomToken('vxr', 32);
-        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?)').run(e, a.id, sha256(t), expires, now);
+        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, requested_agent_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(e, a.id, agentId, sha256(t), expires, now);
         sendMail(this.ctx, e, `Recover the API key of "${a.name}"`,
           `Someone asked to recover the API key of agent ${a.name} (${a.id}).\n\nRecovery token: ${t}\n` +
           `Confirm with POST /v1/agents/confirm-recovery { "token": "${t}" } within ${IDENTITY_LIMITS.recovery_token_ttl_ms / MINUTE_MS} minutes. ` +

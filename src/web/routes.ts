@@ -16,6 +16,7 @@ import type { AgentPrincipal, OwnerPrincipal } from '../engine/identity.js';
 import { VoxError } from '../errors.js';
 import type { EventsHub } from '../api/events.js';
 import { readText } from '../api/body.js';
+import { type RateLimiter, clientIp, limitRoute } from '../api/ratelimit.js';
 import { ResolveDisputeInput, UpdateAgentInput } from '../schemas.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
 import { csrfGuard } from './csrf.js';
@@ -23,7 +24,7 @@ import { cookieEvents } from './events.js';
 import { paymentsOf } from '../payments/marketplace.js';
 import { type Html, type Nav, eur, html, layout, trustChart, when } from './html.js';
 
-export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean };
+export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean; limiter?: RateLimiter | null };
 
 /** Every form of these pages is tiny. */
 const FORM_MAX_BYTES = 16 * 1024;
@@ -57,7 +58,9 @@ export function webRoutes(o: WebOptions): Hono {
 
   const csrf = csrfGuard({ identity: engine.identity, sessionCookie: OWNER, cookieOpts, trustProxy: o.trustProxy, allowedOrigins: o.config.allowedOrigins });
   const csrfOf = (c: Context) => csrf.token(c);
-  async function form(c: Context): Promise<Record<string, string>> {
+  /** The fields of a form post, CSRF-checked; `sameAs`: the REST route it does the work of, whose per-IP limit it shares. */
+  async function form(c: Context, sameAs?: string): Promise<Record<string, string>> {
+    if (sameAs) limitRoute(o.limiter ?? null, sameAs, `ip:${clientIp(c, o.config)}`);
     // The forms are urlencoded and tiny: streamed against FORM_MAX_BYTES (413 past it).
     const out: Record<string, string> = {};
     for (const [k, v] of new URLSearchParams(await readText(c.req.raw, FORM_MAX_BYTES))) out[k] ??= v;
@@ -141,7 +144,7 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
   });
   web.post('/activate', async (c) => {
     try {
-      const f = await form(c);
+      const f = await form(c, 'POST /v1/agents/activate');
       const r = engine.activate(f.token ?? '', f.terms_agreed === 'yes');
       if (r.status === 'active') return activated(c, 'Agent activated', 'The agent is active.');
       return c.redirect((await stripeCheckoutUrl(c, r.checkout_id!)) ?? `/checkout/${encodeURIComponent(r.checkout_id!)}`, 303);
@@ -182,7 +185,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
   });
   web.post('/checkout/:id', async (c) => {
     try {
-      const f = await form(c);
+      const f = await form(c, 'POST /v1/checkout/:id/pay');
       const id = c.req.param('id');
       const stripeUrl = await stripeCheckoutUrl(c, id);
       if (stripeUrl) return c.redirect(stripeUrl, 303);
@@ -223,7 +226,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
   });
   web.post('/login', async (c) => {
     try {
-      const f = await form(c);
+      const f = await form(c, 'POST /v1/owners/auth/magic-link');
       const email = (f.email ?? '').trim();
       engine.identity.requestMagicLink(email);
       return page(c, 'Enter your code', codeForm(csrfOf(c), email));
@@ -243,7 +246,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
   web.post('/login/verify', async (c) => {
     let f: Record<string, string> = {};
     try {
-      f = await form(c);
+      f = await form(c, 'POST /v1/owners/auth/verify');
       const grant = f.token
         ? await engine.identity.verifyOwnerLogin({ token: f.token })
         : await engine.identity.verifyOwnerLogin({ email: (f.email ?? '').trim(), code: (f.code ?? '').trim() });
@@ -288,7 +291,7 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
 </tbody></table></div>`}`, s.nav);
   }));
   web.post('/agents/select', guarded(false, async (c, s) => {
-    const f = await form(c);
+    const f = await form(c, 'POST /v1/owners/auth/select-agent');
     const g = await engine.identity.selectAgent(s.owner, f.agent_id ?? '');
     setCookie(c, AGENT, g.token, cookieOpts(c, g.expires_in));
     return c.redirect('/dashboard', 303);

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Harness } from '../api/helpers.js';
+import type { Any, Harness } from '../api/helpers.js';
 
 /** A web server on 127.0.0.1 (another port than the app): `handler` answers every request. */
 export async function attackerSite(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ origin: string; close(): Promise<void> }> {
@@ -71,4 +71,44 @@ export async function ownerToken(h: Harness, email: string): Promise<string> {
   const r = await h.api('POST', '/v1/owners/auth/verify', { body: { email, code } });
   if (r.status !== 200) throw new Error(`owner login failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.data.token;
+}
+
+/**
+ * A raw MCP session over /mcp (JSON-RPC over HTTP, as any client sends it): initialize, then
+ * `call(method, params)` → the JSON-RPC answer (JSON or one SSE event). `status` of each answer too.
+ */
+export async function mcpSession(base: string, credential: string, headers: Record<string, string> = {}) {
+  let sid: string | null = null;
+  let id = 0;
+  async function send(method: string, params: unknown, notify = false): Promise<{ status: number; body: Any }> {
+    const r = await fetch(`${base}/mcp`, {
+      method: 'POST',
+      headers: {
+        ...headers, Authorization: `Bearer ${credential}`, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream',
+        ...(sid ? { 'Mcp-Session-Id': sid, 'Mcp-Protocol-Version': '2025-06-18' } : {}),
+      },
+      body: JSON.stringify(notify ? { jsonrpc: '2.0', method, params } : { jsonrpc: '2.0', id: ++id, method, params }),
+    });
+    sid ??= r.headers.get('mcp-session-id');
+    const text = await r.text();
+    const json = r.headers.get('content-type')?.includes('text/event-stream') ? /^data: (.*)$/m.exec(text)?.[1] : text;
+    let body: Any = text;
+    try {
+      body = json ? JSON.parse(json) : null;
+    } catch { /* not JSON */ }
+    return { status: r.status, body };
+  }
+  const init = await send('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'security-test', version: '1' } });
+  if (init.status === 200) await send('notifications/initialized', {}, true);
+  return {
+    init,
+    call: (method: string, params: unknown) => send(method, params),
+    /** tools/call by the first tool name matching `name` (tool names may be renamed; the match is loose). */
+    async tool(name: RegExp, args: Record<string, unknown>) {
+      const list = await send('tools/list', {});
+      const tool = (list.body.result.tools as { name: string }[]).find((t) => name.test(t.name));
+      if (!tool) throw new Error(`no tool matches ${name}`);
+      return (await send('tools/call', { name: tool.name, arguments: args })).body;
+    },
+  };
 }
