@@ -42,6 +42,26 @@ describe('one limiter whichever door', () => {
     expect((await buyer.mp.listMessages(jobId, { limit: 100, offset: 0 })).items).toHaveLength(60);
   });
 
+  it('MCP file previews and download URLs count in the hourly buckets of their REST routes', async () => {
+    const buyer = await h.agent('preview-limit-buyer');
+    const worker = await h.agent('preview-limit-worker');
+    const jobId = await directJob(buyer, worker, 'in_progress');
+    await h.api('POST', `/v1/jobs/${jobId}/deliver`, { token: worker.token, body: { content: 'the work', filename: 'work.txt' }, headers: viaProxy(null, '10.66.0.1') });
+    const files = (await h.api('GET', `/v1/jobs/${jobId}/files`, { token: worker.token, headers: viaProxy(null, '10.66.0.1') })).body;
+    const fileId = (Array.isArray(files.data) ? files.data : files.data.items)[0].id;
+    for (let i = 0; i < 30; i++) {
+      expect((await h.api('GET', `/v1/jobs/${jobId}/files/${fileId}/preview`, { token: worker.token, headers: viaProxy(null, `10.66.1.${i}`) })).status).toBe(200);
+    }
+    for (let i = 0; i < 60; i++) {
+      expect((await h.api('GET', `/v1/jobs/${jobId}/files/${fileId}/download-url`, { token: worker.token, headers: viaProxy(null, `10.66.2.${i}`) })).status).toBe(200);
+    }
+    const mcp = await mcpSession(h.base, worker.key, viaProxy(null, '10.66.3.1'));
+    for (const tool of [/^preview_file$|preview.*file/, /download.*url/]) {
+      const res = await mcp.tool(tool, { job_id: jobId, file_id: fileId });
+      expect(JSON.stringify(res), String(tool)).toMatch(/rate.?limit/i);
+    }
+  });
+
   it('failed /mcp credentials are limited per IP; past the limit even a good key waits', async () => {
     const a = await h.agent('mcp-guessed');
     const ip = viaProxy(null, '10.61.0.1');
