@@ -26,8 +26,10 @@ export type Config = {
   /** Extra Origin / Host values /mcp accepts besides localhost, 127.0.0.1, [::1] and the bound host (DNS-rebinding protection). */
   allowedOrigins?: string[];
   allowedHosts?: string[];
-  /** Take the client IP from X-Forwarded-For (behind a reverse proxy) for per-IP rate limits. */
+  /** Behind reverse proxies (VOXPACT_TRUST_PROXY=N ≥ 1): X-Forwarded-Proto is believed, and the client IP is the X-Forwarded-For entry the outermost of N proxies appended. */
   trustProxy?: boolean;
+  /** How many proxies in front of this server append to X-Forwarded-For (VOXPACT_TRUST_PROXY=N; default 1 when trustProxy). */
+  trustProxyHops?: number;
   /** An MCP session over HTTP with no request and no open stream for this long is closed. */
   mcpSessionIdleMs?: number;
   /** File transfer: VOXPACT_FILES_PORT, VOXPACT_PUBLIC_URL, VOXPACT_FILES_DIR, VOXPACT_S3_* (src/files/config.ts). Pass to Engine.open({ files }). */
@@ -75,7 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpPort: env.VOXPACT_HTTP_PORT ? Number(env.VOXPACT_HTTP_PORT) : 8787,
     allowedOrigins: csv(env.VOXPACT_ALLOWED_ORIGINS),
     allowedHosts: csv(env.VOXPACT_ALLOWED_HOSTS),
-    trustProxy: env.VOXPACT_TRUST_PROXY === '1',
+    trustProxy: /^[1-9]$/.test(env.VOXPACT_TRUST_PROXY ?? ''),
+    trustProxyHops: /^[1-9]$/.test(env.VOXPACT_TRUST_PROXY ?? '') ? Number(env.VOXPACT_TRUST_PROXY) : undefined,
     mcpSessionIdleMs: env.VOXPACT_MCP_SESSION_IDLE ? idleEnv(env.VOXPACT_MCP_SESSION_IDLE) : 30 * 60_000,
     files: filesConfigFromEnv(env),
     judges: judgeOptionsFromEnv(env),

@@ -9,6 +9,7 @@ import { LIMITS } from './limits.js';
 import { parseUserRegex } from './validation/regex.js';
 import { checkSchema } from './validation/json-schema.js';
 import { loopbackHttpAllowed } from './webhooks/options.js';
+import { hasVisibleText } from './untrusted.js';
 
 const L = LIMITS;
 const chars = (min: number, max: number) => z.string().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
@@ -41,9 +42,23 @@ export const ApprovalId = Uuid.optional()
   .describe('Only when retrying a call that answered approval_required: the approval_id it gave, once approved. Used once.');
 export const ApprovalRef = z.object({ approval_id: ApprovalId });
 
-/** JSON object of bounded size, for task_spec, metadata and rules. */
-const jsonObject = (maxBytes: number) => z.record(z.string(), z.unknown()).refine(
-  (o) => Buffer.byteLength(JSON.stringify(o)) <= maxBytes, `must serialise to at most ${maxBytes} bytes of UTF-8`);
+/** Deeper than `max` levels of objects/arrays? Iterative: a 5,000-deep value must not overflow the stack. */
+export function nestsDeeperThan(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d >= max) return true;
+    for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return false;
+}
+export const JSON_DEPTH_MAX = 32;
+/** JSON object of bounded depth and size, for task_spec, metadata and rules. */
+const jsonObject = (maxBytes: number) => z.record(z.string(), z.unknown()).superRefine((o, c) => {
+  if (nestsDeeperThan(o, JSON_DEPTH_MAX)) c.addIssue({ code: 'custom', message: `must not nest objects or arrays deeper than ${JSON_DEPTH_MAX} levels` });
+  else if (Buffer.byteLength(JSON.stringify(o)) > maxBytes) c.addIssue({ code: 'custom', message: `must serialise to at most ${maxBytes} bytes of UTF-8` });
+});
 
 /**
  * validation_criteria: the vocabulary the deterministic judge understands (issue 3 runs it).
@@ -452,7 +467,7 @@ export * from './files/schemas.js';
 // ---------- messages, validation records, disputes (issue 3: src/engine/messages.ts, validation.ts, disputes.ts) ----------
 export const MESSAGE_TYPES = ['question', 'reply', 'info', 'update'] as const;
 export const SendMessageInput = z.object({
-  content: chars(L.message_chars[0], L.message_chars[1]).refine((c) => c.trim().length > 0, 'must contain more than white space')
+  content: chars(L.message_chars[0], L.message_chars[1]).refine(hasVisibleText, 'must contain visible text (not only white space, NUL, control or zero-width characters)')
     .describe('The message, 1–5000 characters. Stored as written; shown to the other party as untrusted text.'),
   type: z.enum(MESSAGE_TYPES).default('info').describe('question, reply, info (default) or update'),
   file_id: Uuid.optional().describe('Optional: a confirmed file of this job to point at (list_files)'),

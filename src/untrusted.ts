@@ -41,6 +41,11 @@ const SYS = /<<(\/?)(SYS)>>/gi;
 /** A line that starts like a transcript turn: "Assistant:", "### System:", "**User**:". */
 const ROLE_PREFIX = /^([ \t>#*_-]{0,8})(system|assistant|user|human|developer|tool|function)(\**[ \t]*:)/gim;
 
+/** Whether `text` shows anything: not only white space, control, zero-width, bidi or tag characters. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '').replace(TAGS, (m, flag: string | undefined) => (flag ? m : '')).replace(CONTROL, '').trim() !== '';
+}
+
 /**
  * Neutralise third-party text for an LLM: invisible and bidi characters and hidden tag
  * characters are removed, control characters become U+FFFD (CR LF → LF), and markup that

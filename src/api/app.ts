@@ -8,9 +8,7 @@
  * `{ success: false, error: "<message>", code, field?, retry_after?, … }` with its status (http.ts).
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import { z } from 'zod';
@@ -20,11 +18,12 @@ import type { Marketplace } from '../marketplace.js';
 import { Acknowledgement } from '../schemas.js';
 import { VERSION } from '../server.js';
 import { authorize } from './auth.js';
+import { readBody as readBodyBytes, readText } from './body.js';
 import { EventsHub, type EventsOptions } from './events.js';
 import { coerceQuery, errorResponse, isPage, listEnvelope, parseWith } from './http.js';
 import { McpSessions, type McpHttpOptions, embeddedMcpBackend } from './mcp.js';
 import { openApiDocument } from './openapi.js';
-import { RateLimiter, type Verdict, rateLimitHeaders, ruleFor, tightest } from './ratelimit.js';
+import { RateLimiter, type Verdict, clientIp, hitRoute, rateLimitHeaders, routeRefusal, ruleFor, tightest } from './ratelimit.js';
 import { ROUTES, type Route, checkRoutes, routeKey } from './routes.js';
 import { filesRoutes } from '../files/http.js';
 import { FILES_PATH_PREFIX } from '../files/signing.js';
@@ -35,7 +34,7 @@ export type AppOptions = {
   config: Config;
   /** The route table (default ROUTES; other modules append to it). */
   routes?: readonly Route[];
-  /** false: no rate limits (tests of other things); or a limiter to share. Default: one on the engine clock. */
+  /** false: no rate limits (tests of other things); or a limiter to share. Default: one on the engine's database and clock. */
   rateLimits?: false | RateLimiter;
   events?: EventsOptions;
   mcp?: McpHttpOptions;
@@ -49,19 +48,6 @@ export type VoxApp = Hono & {
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const NO_QUERY = z.object({});
-
-/** Client address for per-IP limits: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const xff = c.req.header('X-Forwarded-For');
-    if (xff) return xff.split(',')[0].trim();
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // not running on a Node socket (app.request in tests)
-  }
-}
 
 /**
  * Path parameters: a malformed id is not found, like an unknown one (404 naming what was not
@@ -83,10 +69,10 @@ async function readBody(c: Context, r: Route): Promise<Record<string, unknown>> 
   // curl -d sends JSON as application/x-www-form-urlencoded unless told otherwise: read it as JSON, as always.
   const json = type === '' || type === 'application/json' || type.endsWith('+json') || type === 'application/x-www-form-urlencoded';
   if (r.rawBody && !json) {
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const bytes = await readBodyBytes(c.req.raw, MAX_BODY_BYTES);
     return bytes.length ? r.rawBody(bytes, c.req.header('Content-Type')!.trim()) : {};
   }
-  const text = await c.req.text();
+  const text = await readText(c.req.raw, MAX_BODY_BYTES); // streamed: cut off at the limit, never read whole
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {
@@ -106,16 +92,12 @@ export function createApp(o: AppOptions): VoxApp {
   const { engine, config } = o;
   const routes = o.routes ?? ROUTES;
   checkRoutes(routes);
-  const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock);
+  const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock, undefined, engine.db.name);
   const events = new EventsHub(engine, o.events);
   const mcp = new McpSessions(embeddedMcpBackend(engine, limiter), config, o.mcp);
   const app = new Hono();
 
   app.onError((e, c) => errorResponse(c, e));
-  app.use('/v1/*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => errorResponse(c, new VoxError('payload_too_large', `the request body is over ${MAX_BODY_BYTES} bytes`, 413)),
-  }));
 
   // Static segments before parameters, so /v1/jobs/open is not taken for /v1/jobs/:id.
   const ordered = [...routes].sort((a, b) => (a.path.match(/:/g)?.length ?? 0) - (b.path.match(/:/g)?.length ?? 0));
@@ -123,19 +105,17 @@ export function createApp(o: AppOptions): VoxApp {
 
   async function handle(c: Context, r: Route): Promise<Response> {
     const key = routeKey(r);
-    const { key: bucket, rule } = ruleFor(r.aliasOf ?? key); // an alias counts against its route's limit
     const verdicts: Verdict[] = [];
     const rl = () => (verdicts.length ? rateLimitHeaders(tightest(verdicts)) : {});
     const limit = (who: string) => {
-      if (!limiter) return;
-      const v = limiter.hit(`${bucket}|${who}`, rule);
+      const v = hitRoute(limiter, r.aliasOf ?? key, who); // an alias counts against its route's limit
+      if (!v) return;
       verdicts.push(v);
-      if (!v.allowed) {
-        throw new VoxError('rate_limited', `rate limited: ${rule.limit} requests per ${rule.window_s} s on ${bucket === '*' ? 'this API' : key}; retry after ${v.retry_after_s} s`, 429, { retry_after_s: v.retry_after_s });
-      }
+      const refused = routeRefusal(v, key);
+      if (refused) throw refused;
     };
     try {
-      const ip = clientIp(c, config.trustProxy ?? false);
+      const ip = clientIp(c, config);
       limit(`ip:${ip}`);
       const { principal, credential } = await authorize(engine.identity, r.auth, c, c.req.query('token')).catch((e) => {
         // A refused `ApiKey` is a failed login: it counts against the token endpoint's limit per IP (10 / 15 min).
@@ -217,7 +197,7 @@ export function createApp(o: AppOptions): VoxApp {
   app.all('/mcp', (c) => mcp.handle(c, o.boundHost ?? config.httpHost));
 
   // The owner's web pages (activation, login, dashboard, job, admin): src/web, cookie sessions.
-  app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy }));
+  app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy, limiter }));
 
   const patterns = routes.map((r) => ({ r, re: pathRegex(r.path) }));
   app.notFound((c) => {
@@ -235,6 +215,7 @@ export function createApp(o: AppOptions): VoxApp {
       async shutdown() {
         events.close();
         await mcp.close();
+        if (o.rateLimits === undefined) limiter?.close(); // made here: its database connection too
       },
     },
   });

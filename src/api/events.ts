@@ -3,8 +3,10 @@
  * change seq, so a reconnect with `Last-Event-ID` resumes exactly after the last event seen.
  * One hub per server polls the change table once per tick and wakes only the streams of agents
  * that changed — changes made by other processes on the same database arrive too. A comment
- * line every 15 s keeps proxies from closing idle streams; the stream ends when the token
- * expires or is revoked (rotate-key, recovery). Streams per agent and in total are bounded.
+ * line every 15 s keeps proxies from closing idle streams. The credential is checked again
+ * before every delivery and every heartbeat, and a revocation in this process (rotate-key,
+ * recovery, owner logout: Identity.onRevoked) wakes every stream at once, so a revoked or expired
+ * credential ends its stream before anything more is sent. Streams per agent and in total are bounded.
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
@@ -34,9 +36,16 @@ export class EventsHub {
   private cursor = 0;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly unsubscribe: () => void;
 
   constructor(readonly engine: Engine, o: EventsOptions = {}) {
     this.o = { ...EVENTS_DEFAULTS, ...o };
+    // Revocations are rare: wake every stream, each re-checks its own credential.
+    this.unsubscribe = engine.identity.onRevoked(() => this.wakeAll());
+  }
+
+  private wakeAll() {
+    for (const set of this.subs.values()) for (const s of set) s.wake();
   }
 
   /** Join; refused (429) past the bounds. Returns the leave function. */
@@ -92,7 +101,8 @@ export class EventsHub {
   close() {
     this.closed = true;
     this.stop();
-    for (const set of this.subs.values()) for (const s of set) s.wake();
+    this.unsubscribe();
+    this.wakeAll();
   }
 
   get isClosed() {
@@ -102,9 +112,9 @@ export class EventsHub {
 
 /**
  * Serve one stream. `recheck` re-authenticates the caller's credential (throws when it was
- * revoked); `principal.expiresAtMs` ends the stream when a JWT expires.
+ * revoked), before every delivery; `principal.expiresAtMs` ends the stream when a JWT expires.
  */
-export function streamEvents(c: Context, hub: EventsHub, principal: Principal, agentId: string, lastEventIdQuery: number | undefined, recheck?: () => Promise<void>): Response {
+export function streamEvents(c: Context, hub: EventsHub, principal: Principal, agentId: string, lastEventIdQuery: number | undefined, recheck: () => Promise<void>): Response {
   const header = c.req.header('Last-Event-ID');
   const fromHeader = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
   const engine = hub.engine;
@@ -134,6 +144,11 @@ export function streamEvents(c: Context, hub: EventsHub, principal: Principal, a
       await stream.write(`retry: 3000\n: connected to VoxPact events of ${agentId}\n\n`);
       while (open && !hub.isClosed) {
         pending = false;
+        if (principal.expiresAtMs !== null && principal.expiresAtMs <= engine.clock.now()) {
+          await fail(new VoxError('token_expired', 'the JWT of this stream has expired: reconnect with a fresh token and Last-Event-ID', 401));
+          break;
+        }
+        await recheck(); // revoked since the last delivery: throws, the stream ends with the reason
         // Drain everything after the cursor (in batches), then sleep until woken or heartbeat.
         for (;;) {
           const batch = feedSince(engine.ctx, agentId, cursor);
@@ -145,14 +160,7 @@ export function streamEvents(c: Context, hub: EventsHub, principal: Principal, a
         }
         const woken = await waitForWake(hub.o.heartbeatMs);
         if (!open || hub.isClosed) break;
-        if (principal.expiresAtMs !== null && principal.expiresAtMs <= engine.clock.now()) {
-          await fail(new VoxError('token_expired', 'the JWT of this stream has expired: reconnect with a fresh token and Last-Event-ID', 401));
-          break;
-        }
-        if (!woken) {
-          await stream.write(': heartbeat\n\n');
-          if (recheck) await recheck();
-        }
+        if (!woken) await stream.write(': heartbeat\n\n');
       }
     } catch (e) {
       if (open) await fail(e).catch(() => {});

@@ -18,7 +18,7 @@ import { createMcpServer } from '../server.js';
 import { ChangeWatcher } from '../../resources/subscriptions.js';
 import type { ConfirmationStore } from '../confirm.js';
 
-type Entry = { agentId: string; mp: Marketplace; close?(): Promise<void>; handler: McpHttpHandler; listeners: number; lastSeenMs: number };
+type Entry = { credential: string; agentId: string; mp: Marketplace; close?(): Promise<void>; handler: McpHttpHandler; listeners: number; lastSeenMs: number };
 
 export type StatelessOptions = { toolsets?: string[]; readOnly?: boolean; idleMs: number; maxBodyBytes: number; confirmations: ConfirmationStore };
 
@@ -78,7 +78,7 @@ export class StatelessMcp {
           () => createMcpServer({ mp, config: this.config, confirmations: this.o.confirmations, toolsets: this.o.toolsets, readOnly: this.o.readOnly, era: 'modern', changes: 'none' }),
           { legacy: 'reject', bus, maxRequestBodySize: this.o.maxBodyBytes, onerror: (e) => log('debug', 'mcp request refused', { error: e.message }) },
         );
-        entry = { ...opened, handler, listeners: 0, lastSeenMs: this.now() };
+        entry = { ...opened, credential, handler, listeners: 0, lastSeenMs: this.now() };
         this.entries.set(key, entry);
       }
     }
@@ -103,10 +103,10 @@ export class StatelessMcp {
     return n;
   }
 
-  /** End every handler of `agentId` at once (its key was rotated, its owner revoked it). */
-  async endAgent(agentId: string): Promise<void> {
-    for (const [key, e] of this.entries) {
-      if (e.agentId !== agentId) continue;
+  /** End at once the handlers, and their listen streams, whose credential `still` no longer accepts (a rotated key, an ended owner session). */
+  async endRevoked(still: (credential: string, agentId: string) => Promise<boolean>): Promise<void> {
+    for (const [key, e] of [...this.entries]) {
+      if (await still(e.credential, e.agentId)) continue;
       this.entries.delete(key);
       await this.drop(e);
     }

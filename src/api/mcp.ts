@@ -25,8 +25,9 @@ import { log } from '../log.js';
 import type { Marketplace } from '../marketplace.js';
 import { createMcpServer } from '../server.js';
 import { agentFromCredential, bearerOf } from './auth.js';
+import { readText } from './body.js';
 import { errorBody, wwwAuthenticate } from './http.js';
-import { type RateLimiter, ruleFor } from './ratelimit.js';
+import { AUTH_FAILURES, type RateLimiter, clientIp, limitedMarketplace, rateLimited } from './ratelimit.js';
 
 export type McpHttpOptions = {
   toolsets?: string[];
@@ -54,6 +55,10 @@ export interface McpBackend {
   check(credential: string, session: { agentId: string; credential: string }): Promise<string>;
   /** Where spending confirmations are signed and spent once (src/confirm.ts). */
   confirmations: ConfirmationStore;
+  /** Subscribe to credential revocations (embedded: Identity.onRevoked); returns the unsubscribe function. */
+  onRevoked?(fn: () => void): () => void;
+  /** The server's limiter (embedded): failed credentials count per IP (AUTH_FAILURES). */
+  limiter?: RateLimiter | null;
 }
 
 type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
@@ -69,6 +74,8 @@ export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null):
     },
     check: (credential) => agentOf(credential),
     confirmations: engine.confirmations,
+    onRevoked: (fn) => engine.identity.onRevoked(fn),
+    limiter,
   };
 }
 
@@ -139,63 +146,19 @@ export function checkOriginAndHost(req: Request, o: { boundHost?: string; allowe
   return ok ? null : new VoxError('forbidden_origin', `Origin '${origin}' is not allowed (DNS-rebinding protection): add it to VOXPACT_ALLOWED_ORIGINS`, 403);
 }
 
-// ---------- per-agent rate limits for tools ----------
-
-/** Marketplace methods that share the REST rate limits of their endpoint (per agent). */
-const TOOL_LIMITS: Partial<Record<keyof Marketplace, string>> = {
-  registerAgent: 'POST /v1/agents/register',
-  postJob: 'POST /v1/jobs',
-  deliverJob: 'POST /v1/jobs/:id/deliver',
-  requestRevision: 'POST /v1/jobs/:id/revision',
-  acceptBid: 'POST /v1/bids/:id/accept',
-  counterBid: 'POST /v1/bids/:id/counter',
-  setupPaymentMethod: 'POST /v1/payment-methods/setup',
-};
-
-/** The agent's Marketplace, with the write limits of the REST table counted in the same buckets. */
-export function limitedMarketplace(mp: Marketplace, limiter: RateLimiter | null): Marketplace {
-  if (!limiter) return mp;
-  return new Proxy(mp, {
-    get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver);
-      const key = typeof prop === 'string' ? TOOL_LIMITS[prop as keyof Marketplace] : undefined;
-      if (!key || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
-      return (...args: unknown[]) => {
-        const { rule } = ruleFor(key);
-        const verdict = limiter.hit(`${key}|agent:${target.agentId}`, rule);
-        if (!verdict.allowed) {
-          return Promise.reject(new VoxError('rate_limited', `rate limited: ${rule.limit} per ${rule.window_s} s for ${key}; retry after ${verdict.retry_after_s} s`, 429, { retry_after_s: verdict.retry_after_s }));
-        }
-        return (v as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
-
 /**
- * A POST's JSON body, read as a stream and cut off at MAX_BODY_BYTES (a large body never sits in
- * memory whole), or the refusal: 413 over the limit, -32700 when it is not JSON.
+ * A POST's JSON body, read as a stream and cut off at MAX_BODY_BYTES (src/api/body.ts: a large body
+ * never sits in memory whole), or the refusal: 413 over the limit, -32700 when it is not JSON.
  */
 async function readBody(req: Request): Promise<{ body: unknown } | Response> {
-  const tooLarge = () => rpcError(413, 'payload_too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => {});
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
+  let text: string;
+  try {
+    text = await readText(req, MAX_BODY_BYTES);
+  } catch (e) {
+    return refusal(e);
   }
   try {
-    return { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+    return { body: JSON.parse(text) };
   } catch {
     const body = { jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not JSON' }, id: null };
     return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/json' } });
@@ -214,12 +177,15 @@ export class McpSessions {
   private closed = false;
   /** 2026-07-28 requests: no sessions, one handler per credential. */
   readonly stateless: StatelessMcp;
+  private readonly unsubscribe: (() => void) | undefined;
 
   constructor(private readonly backend: McpBackend, private readonly config: Config, o: McpHttpOptions = {}) {
     this.o = { ...MCP_DEFAULTS, idleMs: config.mcpSessionIdleMs ?? MCP_DEFAULTS.idleMs, ...o };
     this.stateless = new StatelessMcp(config, {
       toolsets: this.o.toolsets, readOnly: this.o.readOnly, idleMs: this.o.idleMs, maxBodyBytes: MAX_BODY_BYTES, confirmations: backend.confirmations,
     }, () => backend.now());
+    // A rotated key or an ended owner session closes the sessions and listen streams it opened at once, not at their next request.
+    this.unsubscribe = backend.onRevoked?.(() => void this.endRevoked());
     if (this.o.sweepEveryMs > 0) {
       this.sweeper = setInterval(() => void this.sweep(), this.o.sweepEveryMs);
       this.sweeper.unref();
@@ -238,6 +204,17 @@ export class McpSessions {
     const bad = checkOriginAndHost(req, { boundHost, allowedOrigins: this.config.allowedOrigins, allowedHosts: this.config.allowedHosts });
     if (bad) return refusal(bad);
     if (this.closed) return rpcError(503, 'unavailable', 'the server is shutting down');
+    // Failed credentials are counted per IP; past the limit nothing is checked (key guessing).
+    const limiter = this.backend.limiter;
+    const failures = `${AUTH_FAILURES.key}|ip:${clientIp(c, this.config)}`;
+    if (limiter) {
+      const v = limiter.peek(failures, AUTH_FAILURES.rule);
+      if (!v.allowed) return refusal(rateLimited(v, 'failed /mcp credentials from this address'));
+    }
+    const refused = (e: unknown) => {
+      if (limiter && e instanceof VoxError && e.status === 401) limiter.hit(failures, AUTH_FAILURES.rule);
+      return refusal(e);
+    };
     const credential = bearerOf(c) ?? '';
     let parsedBody: unknown;
     if (req.method === 'POST') {
@@ -245,7 +222,7 @@ export class McpSessions {
       if (read instanceof Response) return read;
       parsedBody = read.body;
     }
-    if (!(await isLegacyRequest(req, parsedBody))) return this.handleStateless(req, credential, parsedBody);
+    if (!(await isLegacyRequest(req, parsedBody))) return this.handleStateless(req, credential, parsedBody, refused);
     const sid = req.headers.get('mcp-session-id');
     if (sid) {
       const s = this.sessions.get(sid);
@@ -253,7 +230,7 @@ export class McpSessions {
       try {
         agentId = await this.backend.check(credential, { agentId: s?.agentId ?? '', credential: s?.credential ?? '' });
       } catch (e) {
-        return refusal(e);
+        return refused(e);
       }
       // Another agent's session answers exactly like an unknown one.
       if (!s || s.agentId !== agentId) return rpcError(404, 'session_not_found', 'no such MCP session for this agent (it ended or never existed): initialize a new one');
@@ -268,7 +245,7 @@ export class McpSessions {
     try {
       opened = await this.backend.open(credential);
     } catch (e) {
-      return refusal(e);
+      return refused(e);
     }
     if (req.method !== 'POST' || !opensSession(parsedBody)) {
       await opened.close?.();
@@ -280,7 +257,7 @@ export class McpSessions {
   }
 
   /** A 2026-07-28 request: authenticated on its own, answered by its agent's stateless handler. */
-  private async handleStateless(req: Request, credential: string, parsedBody: unknown): Promise<Response> {
+  private async handleStateless(req: Request, credential: string, parsedBody: unknown, refused: (e: unknown) => Response): Promise<Response> {
     try {
       const entry = await this.stateless.handlerFor(credential, () => this.backend.open(credential));
       // Every request proves its credential again (a revoked key or an expired JWT stops at once).
@@ -288,7 +265,7 @@ export class McpSessions {
       if (agentId !== entry.agentId) return rpcError(401, 'unauthorized', 'this credential no longer belongs to the agent it was issued for');
       return await entry.handler.fetch(req, { authInfo: this.authInfo(credential, agentId), parsedBody });
     } catch (e) {
-      return refusal(e);
+      return refused(e);
     }
   }
 
@@ -365,6 +342,15 @@ export class McpSessions {
     await s.close?.().catch(() => {});
   }
 
+  /** Close every session and stateless handler whose credential no longer authenticates as its agent. */
+  private async endRevoked() {
+    const still = (credential: string, agentId: string) => this.backend.check(credential, { agentId, credential }).then((id) => id === agentId, () => false);
+    for (const s of [...this.sessions.values()]) {
+      if (!(await still(s.credential, s.agentId))) await this.end(s.id, 'credentials revoked');
+    }
+    await this.stateless.endRevoked(still);
+  }
+
   /** Close sessions idle for longer than idleMs (by the engine clock). Returns how many. */
   async sweep(): Promise<number> {
     const now = this.backend.now();
@@ -375,6 +361,7 @@ export class McpSessions {
 
   async close() {
     this.closed = true;
+    this.unsubscribe?.();
     if (this.sweeper) clearInterval(this.sweeper);
     for (const id of [...this.sessions.keys()]) await this.end(id, 'server stopping');
     await this.stateless.close();

@@ -1,12 +1,21 @@
 /**
- * Rate limits of the REST API: one table of data (the reference's, plus ours where it is silent),
- * applied per IP address and per agent with an exact sliding window. 429 answers carry
- * `Retry-After`; every limited answer carries the IETF draft headers `RateLimit-Limit`,
- * `RateLimit-Remaining`, `RateLimit-Reset` and `RateLimit-Policy`. Memory is bounded: at most
- * MAX_TIMESTAMPS request times are kept, the least recently used buckets are dropped first.
- * Time comes from the injected clock, so tests move it instead of sleeping.
+ * Rate limits: one table of data (the reference's, plus ours where it is silent), one limiter,
+ * and buckets keyed the same whichever door a request comes through — `<route key>|ip:<address>`
+ * and `<route key>|agent:<id>`. The REST routes, the MCP tools that do what a limited route does
+ * (TOOL_ROUTES), the web forms (login, verify, select, activate, pay) and failed credentials on
+ * /mcp all count in the same buckets. The request times live in SQLite (table rate_hits), on
+ * the marketplace database when there is one, so several server processes on one database see
+ * the same counts; an exact sliding window. 429 answers carry `Retry-After`; limited answers the
+ * IETF draft headers `RateLimit-Limit`, `-Remaining`, `-Reset` and `-Policy`. The number of
+ * stored times is bounded (the oldest go first). Time comes from the injected clock.
  */
+import Database from 'better-sqlite3';
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Clock } from '../clock.js';
+import { writeTx } from '../engine/db.js';
+import { VoxError } from '../errors.js';
+import type { Marketplace } from '../marketplace.js';
 
 export type RateRule = { limit: number; window_s: number; source: 'reference' | 'ours' };
 
@@ -48,54 +57,179 @@ export const RATE_LIMITS: Record<string, RateRule> = {
   'POST /v1/checkout/:id/pay': ours(10, H),
   'GET /v1/agents/activate-info': ours(30, H),
 };
+/** ours: failed credentials (401) per IP on /mcp, whatever the key or token guessed. */
+export const AUTH_FAILURES = { key: 'auth failures', rule: ours(20, 15 * M) } as const;
 /** ours: every other /v1 endpoint ("all endpoints are rate-limited"). */
 export const DEFAULT_RULE: RateRule = ours(300, M);
 export const ruleFor = (routeKey: string): { key: string; rule: RateRule } =>
   RATE_LIMITS[routeKey] ? { key: routeKey, rule: RATE_LIMITS[routeKey] } : { key: '*', rule: DEFAULT_RULE };
 
-/** Bound on remembered request times (~16 bytes each). */
+/** Bound on remembered request times (~40 bytes each in SQLite). */
 export const MAX_TIMESTAMPS = 1_000_000;
+/** The longest window of the table (kyc: a day); older times are purged. */
+const LONGEST_WINDOW_MS = 24 * H * 1000;
+const PURGE_EVERY = 1000;
 
 export type Verdict = { allowed: boolean; limit: number; remaining: number; reset_s: number; retry_after_s: number; window_s: number };
 
 export class RateLimiter {
-  /** bucket → request times (ms, ascending). Map order = least recently used first. */
-  private readonly buckets = new Map<string, number[]>();
-  private stored = 0;
+  private readonly db: Database.Database;
+  /** Times stored, as this process last knew (re-counted when it evicts). */
+  private stored: number;
+  private hits = 0;
 
-  constructor(private readonly clock: Clock, private readonly maxTimestamps = MAX_TIMESTAMPS) {}
+  /**
+   * `dbPath`: the marketplace database (shared by every process on it); its own connection with
+   * synchronous=NORMAL, so counting a request does not cost an fsync. Without one: in memory.
+   */
+  constructor(private readonly clock: Clock, private readonly maxTimestamps = MAX_TIMESTAMPS, dbPath?: string) {
+    const shared = dbPath !== undefined && dbPath !== '' && dbPath !== ':memory:';
+    this.db = new Database(shared ? dbPath : ':memory:');
+    this.db.pragma('busy_timeout = 10000');
+    if (shared) this.db.pragma('synchronous = NORMAL');
+    // The limiter's own table (also on its in-memory database), so not a marketplace migration.
+    this.db.exec('CREATE TABLE IF NOT EXISTS rate_hits (bucket TEXT NOT NULL, at INTEGER NOT NULL); CREATE INDEX IF NOT EXISTS rate_hits_bucket ON rate_hits(bucket, at)');
+    this.stored = this.count();
+  }
+
+  private count() {
+    return (this.db.prepare('SELECT COUNT(*) n FROM rate_hits').get() as { n: number }).n;
+  }
 
   /** Count one request in `bucket` if the rule allows it; say how much is left either way. */
   hit(bucket: string, rule: RateRule): Verdict {
+    return this.look(bucket, rule, true);
+  }
+
+  /** What `hit` would answer, without counting anything. */
+  peek(bucket: string, rule: RateRule): Verdict {
+    return this.look(bucket, rule, false);
+  }
+
+  private look(bucket: string, rule: RateRule, count: boolean): Verdict {
     const now = this.clock.now();
     const windowMs = rule.window_s * 1000;
-    const log = this.buckets.get(bucket) ?? [];
-    let drop = 0;
-    while (drop < log.length && log[drop] <= now - windowMs) drop++;
-    if (drop) log.splice(0, drop), (this.stored -= drop);
-    this.buckets.delete(bucket);
-    const allowed = log.length < rule.limit;
-    if (allowed) log.push(now), this.stored++;
-    if (log.length) this.buckets.set(bucket, log);
-    this.evict();
-    const untilOldestExpires_s = log.length ? Math.max(1, Math.ceil((log[0] + windowMs - now) / 1000)) : rule.window_s;
+    const { n, first, allowed } = writeTx(this.db, () => {
+      this.stored -= this.db.prepare('DELETE FROM rate_hits WHERE bucket = ? AND at <= ?').run(bucket, now - windowMs).changes;
+      const r = this.db.prepare('SELECT COUNT(*) n, MIN(at) first FROM rate_hits WHERE bucket = ?').get(bucket) as { n: number; first: number | null };
+      const ok = r.n < rule.limit;
+      if (ok && count) {
+        this.db.prepare('INSERT INTO rate_hits (bucket, at) VALUES (?, ?)').run(bucket, now);
+        this.stored++;
+        return { n: r.n + 1, first: r.first ?? now, allowed: true };
+      }
+      return { ...r, allowed: ok };
+    });
+    if (count && ++this.hits % PURGE_EVERY === 0) this.purge(now);
+    if (this.stored > this.maxTimestamps) this.evict();
+    const untilOldestExpires_s = first !== null && n ? Math.max(1, Math.ceil((first + windowMs - now) / 1000)) : rule.window_s;
     return {
-      allowed, limit: rule.limit, remaining: Math.max(0, rule.limit - log.length), window_s: rule.window_s,
+      allowed, limit: rule.limit, remaining: Math.max(0, rule.limit - n), window_s: rule.window_s,
       reset_s: untilOldestExpires_s, retry_after_s: allowed ? 0 : untilOldestExpires_s,
     };
   }
 
+  /** Times older than any window. */
+  private purge(now: number) {
+    this.stored -= this.db.prepare('DELETE FROM rate_hits WHERE at <= ?').run(now - LONGEST_WINDOW_MS).changes;
+  }
+
+  /** Past the bound: the oldest times go first (the buckets not used lately). */
   private evict() {
-    for (const [k, log] of this.buckets) {
-      if (this.stored <= this.maxTimestamps) return;
-      this.buckets.delete(k);
-      this.stored -= log.length;
-    }
+    writeTx(this.db, () => {
+      this.stored = this.count();
+      const excess = this.stored - this.maxTimestamps;
+      if (excess > 0) this.stored -= this.db.prepare('DELETE FROM rate_hits WHERE rowid IN (SELECT rowid FROM rate_hits ORDER BY at, rowid LIMIT ?)').run(excess).changes;
+    });
   }
 
   get size() {
-    return { buckets: this.buckets.size, timestamps: this.stored };
+    const r = this.db.prepare('SELECT COUNT(DISTINCT bucket) b, COUNT(*) t FROM rate_hits').get() as { b: number; t: number };
+    return { buckets: r.b, timestamps: r.t };
   }
+
+  close() {
+    this.db.close();
+  }
+}
+
+/** The refusal of a verdict that is not allowed. */
+export function rateLimited(v: Verdict, what: string): VoxError {
+  return new VoxError('rate_limited', `rate limited: ${v.limit} requests per ${v.window_s} s on ${what}; retry after ${v.retry_after_s} s`, 429, { retry_after_s: v.retry_after_s });
+}
+
+/** Count one request of route `routeKey` for `who` (`ip:…`, `agent:…`) in the route's bucket; null without a limiter. */
+export function hitRoute(limiter: RateLimiter | null, routeKey: string, who: string): Verdict | null {
+  if (!limiter) return null;
+  const { key, rule } = ruleFor(routeKey);
+  return limiter.hit(`${key}|${who}`, rule);
+}
+/** The 429 of route `routeKey`'s verdict `v`, or null when it is allowed. */
+export const routeRefusal = (v: Verdict, routeKey: string): VoxError | null => (v.allowed ? null : rateLimited(v, ruleFor(routeKey).key === '*' ? 'this API' : routeKey));
+/** `hitRoute`, throwing the 429 past the limit. */
+export function limitRoute(limiter: RateLimiter | null, routeKey: string, who: string): Verdict | null {
+  const v = hitRoute(limiter, routeKey, who);
+  const refused = v && routeRefusal(v, routeKey);
+  if (refused) throw refused;
+  return v;
+}
+
+/**
+ * The client address for per-IP limits: the socket's; behind `trustedHops` proxies (VOXPACT_TRUST_PROXY=N)
+ * the X-Forwarded-For entry the outermost trusted proxy appended — N from the right. Entries to
+ * its left were written by the client and prove nothing.
+ */
+export function clientIp(c: Context, config: { trustProxy?: boolean; trustProxyHops?: number }): string {
+  const trustedHops = config.trustProxyHops ?? (config.trustProxy ? 1 : 0);
+  if (trustedHops > 0) {
+    const hops = (c.req.header('X-Forwarded-For') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    if (hops.length) return hops[Math.max(0, hops.length - trustedHops)];
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // not running on a Node socket (app.request in tests)
+  }
+}
+
+// ---------- the MCP tools: the same buckets as their REST routes ----------
+
+/** Marketplace methods that do what a limited REST route does, and count in its per-agent bucket. */
+export const TOOL_ROUTES: Partial<Record<keyof Marketplace, string>> = {
+  registerAgent: 'POST /v1/agents/register',
+  postJob: 'POST /v1/jobs',
+  deliverJob: 'POST /v1/jobs/:id/deliver',
+  requestRevision: 'POST /v1/jobs/:id/revision',
+  openDispute: 'POST /v1/jobs/:id/dispute',
+  sendMessage: 'POST /v1/jobs/:id/messages',
+  requestUpload: 'POST /v1/jobs/:id/files/upload-url',
+  confirmUpload: 'POST /v1/jobs/:id/files/:fileId/confirm',
+  getFileDownloadUrl: 'GET /v1/jobs/:id/files/:fileId/download-url',
+  previewFile: 'GET /v1/jobs/:id/files/:fileId/preview',
+  acceptBid: 'POST /v1/bids/:id/accept',
+  counterBid: 'POST /v1/bids/:id/counter',
+  setupPaymentMethod: 'POST /v1/payment-methods/setup',
+  getDashboard: 'GET /v1/dashboard',
+};
+
+/** The agent's Marketplace with the limits of TOOL_ROUTES counted in the REST buckets (per agent). */
+export function limitedMarketplace(mp: Marketplace, limiter: RateLimiter | null): Marketplace {
+  if (!limiter) return mp;
+  return new Proxy(mp, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      const key = typeof prop === 'string' ? TOOL_ROUTES[prop as keyof Marketplace] : undefined;
+      if (!key || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
+      return (...args: unknown[]) => {
+        try {
+          limitRoute(limiter, key, `agent:${target.agentId}`);
+        } catch (e) {
+          return Promise.reject(e);
+        }
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
 }
 
 /** The IETF draft headers for the most constraining verdict. */

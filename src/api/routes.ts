@@ -267,7 +267,7 @@ export const ROUTES: Route[] = [
   route({
     method: 'POST', path: '/v1/owners/auth/select-agent', auth: 'owner', tag: 'owners',
     summary: 'Downscope the owner JWT to one of the owner\'s agents', body: SelectAgentRequest, response: TokenGrant,
-    handler: ({ engine, principal, body }) => engine.identity.selectAgent(principal!.ownerId, body.agent_id),
+    handler: ({ engine, principal, body }) => engine.identity.selectAgent(principal!, body.agent_id),
   }),
   route({
     method: 'GET', path: '/v1/owners/me/agents', auth: 'owner', tag: 'owners',

@@ -131,6 +131,8 @@ export function issueKey(ctx: Ctx, agentId: string, why: 'activated' | 'rotated'
   if (!wasActive) indexAgent(ctx, agentId);
   // A new key ends every session of the old one: JWTs carry the version they were issued at.
   ctx.db.prepare('UPDATE agents SET token_version = token_version + 1 WHERE id = ?').run(agentId);
+  // A rotated or recovered key (a leak?) also ends the owner's sessions and the agent tokens selected from them.
+  if (why !== 'activated') ctx.db.prepare('UPDATE owners SET token_version = token_version + 1 WHERE id = (SELECT owner_id FROM agents WHERE id = ?)').run(agentId);
   const a = ctx.db.prepare('SELECT a.name, o.email FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.id = ?').get(agentId) as { name: string; email: string };
   // The webhook signing secret is created once and sent with every key; rotating the key keeps it.
   const webhookSecret = ensureWebhookSecret(ctx, agentId);

@@ -37,6 +37,7 @@ import { writeTx } from './db.js';
 import { uuid } from './ids.js';
 import { deliverableOf, deliverJob, roleOf, visibleJob, view } from './jobs.js';
 import { allowedFrom } from './transitions.js';
+import { unpaid, unpaidExcerpt } from './preview.js';
 import type { JobRow } from './views.js';
 import { validationSummary } from './validation.js';
 
@@ -565,16 +566,17 @@ export class FileOps {
     const bytes = await store.get(f.storage_key, { start: 0, end: upTo - 1 });
     const s = sniff(bytes.subarray(0, 4096));
     const text = textual && !s && looksLikeText(bytes, upTo < size);
-    const preview_content = text
-      ? (upTo < size ? trimPartialUtf8(bytes) : bytes).toString('utf8')
-      : describe(f, s, bytes, size);
+    // A deliverable the buyer has not paid for yet: an excerpt of the text (src/engine/preview.ts).
+    const excerpt = f.purpose === 'deliverable' && unpaid(role, j.status);
+    const whole = (upTo < size ? trimPartialUtf8(bytes) : bytes).toString('utf8');
+    const preview_content = text ? (excerpt ? unpaidExcerpt(whole) : whole) : describe(f, s, bytes, size);
     const validation = read(this.ctx, () => latestValidation(this.ctx, f));
     let message: string | null = null;
     if (f.purpose === 'deliverable' && role === 'buyer' && j.status !== 'completed') message = 'Approve the job to confirm payment and download the full deliverable.';
     else if (partial) message = `Only the first ${humanSize(F.preview_partial_bytes)} are shown; get_file_download_url for the whole file.`;
     return {
       file_id: f.id, purpose: f.purpose, filename: f.original_filename, uploaded_by: f.uploaded_by, file_category: categoryOf(f.content_type), content_type: f.content_type,
-      original_size_bytes: size, original_size_human: humanSize(size), is_partial: partial, preview_kind: text ? 'text' : 'description',
+      original_size_bytes: size, original_size_human: humanSize(size), is_partial: partial || excerpt, preview_kind: text ? 'text' : 'description',
       preview_content, detected_type: s?.type ?? f.detected_type, validation, message,
     };
   }

@@ -2,9 +2,13 @@
  * Identity: API key → JWT, owner magic links (token or 6-digit code), select-agent downscoping,
  * API-key recovery. JWTs are HS256 with a secret generated once per database; every JWT carries
  * its subject's `token_version` (`ver`), so issuing a new key (rotate, recover) refuses every
- * token issued before. Rules live here; src/api only parses and answers.
+ * token issued before. Owner sessions end server-side: logout, and a new key for any of the
+ * owner's agents, bump `owners.token_version`; agent tokens minted from an owner session carry
+ * that version too (`own`), and a session cannot be refreshed past OWNER_SESSION_MAX (`auth_time`).
+ * Whoever holds a live connection (event streams, MCP sessions) subscribes to `onRevoked` to end
+ * it at once. Rules live here; src/api only parses and answers.
  */
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 // jose is loaded on the first JWT signed or checked (the HTTP API), not when the engine opens.
 import { iso } from '../clock.js';
 import { VoxError, notFound, unauthorized } from '../errors.js';
@@ -24,13 +28,18 @@ export const IDENTITY_LIMITS = {
   code_attempts_max: 5, // ours: a sign-in code dies after this many wrong guesses
   recovery_token_ttl_ms: 15 * MINUTE_MS, // reference
   recovery_interval_ms: 24 * 60 * MINUTE_MS, // reference: 1 request per 24 h per email
+  owner_session_max_s: 12 * 3600, // ours: an owner login is refreshed for at most 12 h, then log in again
 } as const;
 
 const ISSUER = 'voxpact';
 const AUDIENCE = 'voxpact-api';
 
-export type AgentPrincipal = { scope: 'agent'; agentId: string; ownerId: string; via: 'api_key' | 'jwt'; expiresAtMs: number | null };
-export type OwnerPrincipal = { scope: 'owner'; ownerId: string; email: string; via: 'jwt'; expiresAtMs: number };
+/** `session`: the owner login a token descends from (owner tokens, and agent tokens from select-agent). */
+type OwnerSession = { ownerVersion: number; authTime: number };
+export type AgentPrincipal = { scope: 'agent'; agentId: string; ownerId: string; via: 'api_key' | 'jwt'; expiresAtMs: number | null; session?: OwnerSession };
+export type OwnerPrincipal = { scope: 'owner'; ownerId: string; email: string; via: 'jwt'; expiresAtMs: number; session: OwnerSession };
+/** Credentials were revoked: every token of `ownerId`'s sessions, and with `agentId` that agent's key and tokens. */
+export type Revocation = { ownerId: string; agentId?: string };
 export type Principal = AgentPrincipal | OwnerPrincipal;
 
 const rateLimited = (message: string, retryAfterMs: number) => {
@@ -48,11 +57,12 @@ type AgentAuthRow = { id: string; owner_id: string; status: string; token_versio
 
 export class Identity {
   private secret: Uint8Array | null = null;
+  private readonly revocationListeners = new Set<(r: Revocation) => void>();
 
   constructor(private readonly ctx: Ctx) {}
 
   /** The per-database HS256 secret, created by whichever process needs it first. */
-  secretKey(): Uint8Array {
+  private secretKey(): Uint8Array {
     if (this.secret) return this.secret;
     writeTx(this.ctx.db, () => {
       this.ctx.db.prepare("INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES ('jwt_hs256', ?, ?)")
@@ -63,11 +73,16 @@ export class Identity {
     return this.secret;
   }
 
-  private async sign(scope: 'agent' | 'owner', sub: string, ver: number): Promise<TokenGrant> {
+  /** HMAC-SHA256 of `data` under the per-database secret, separated by `purpose` (e.g. CSRF tokens bound to a session). */
+  mac(purpose: string, data: string): string {
+    return createHmac('sha256', this.secretKey()).update(`${purpose}\0${data}`).digest('base64url');
+  }
+
+  private async sign(scope: 'agent' | 'owner', sub: string, ver: number, session?: OwnerSession): Promise<TokenGrant> {
     const iat = Math.floor(this.ctx.clock.now() / 1000);
     const exp = iat + IDENTITY_LIMITS.jwt_ttl_s;
     const { SignJWT } = await import('jose');
-    const token = await new SignJWT({ scope, ver })
+    const token = await new SignJWT({ scope, ver, ...(session ? { own: session.ownerVersion, auth_time: session.authTime } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub).setIssuer(ISSUER).setAudience(AUDIENCE)
       .setIssuedAt(iat).setExpirationTime(exp).setJti(uuid())
@@ -88,9 +103,41 @@ export class Identity {
     return this.sign('agent', a.id, a.token_version);
   }
 
+  /** A new owner login (magic link or code). */
   private async ownerToken(ownerId: string): Promise<TokenGrant> {
     const o = this.ctx.db.prepare('SELECT token_version FROM owners WHERE id = ?').get(ownerId) as { token_version: number };
-    return this.sign('owner', ownerId, o.token_version);
+    return this.sign('owner', ownerId, o.token_version, { ownerVersion: o.token_version, authTime: Math.floor(this.ctx.clock.now() / 1000) });
+  }
+
+  private ownerVersion(ownerId: string): number | undefined {
+    return (this.ctx.db.prepare('SELECT token_version FROM owners WHERE id = ?').get(ownerId) as { token_version: number } | undefined)?.token_version;
+  }
+
+  /** Subscribe to revocations (returns the unsubscribe function). */
+  onRevoked(fn: (r: Revocation) => void): () => void {
+    this.revocationListeners.add(fn);
+    return () => void this.revocationListeners.delete(fn);
+  }
+  /** Tell the subscribers (after the revoking transaction committed). */
+  revoked(r: Revocation) {
+    for (const fn of this.revocationListeners) {
+      try {
+        fn(r);
+      } catch { /* a listener's failure must not undo the revocation */ }
+    }
+  }
+
+  /** Logout: every token of every session of this owner (and the agent tokens selected from them) dies now. */
+  endOwnerSessions(ownerId: string) {
+    writeTx(this.ctx.db, () => this.ctx.db.prepare('UPDATE owners SET token_version = token_version + 1 WHERE id = ?').run(ownerId));
+    this.revoked({ ownerId });
+  }
+
+  /** POST /v1/agents/rotate-key: a new key (mailed); the old key, its JWTs and the owner's sessions end. */
+  rotateKey(agentId: string) {
+    const r = writeTx(this.ctx.db, () => issueKey(this.ctx, agentId, 'rotated'));
+    this.revoked({ ownerId: this.ownerOf(agentId)!, agentId });
+    return r;
   }
 
   /** A JWT → who it speaks for. Expired, forged, `alg: none`, revoked: 401 with the reason. */
@@ -107,19 +154,22 @@ export class Identity {
       }
       throw new VoxError('invalid_token', `the bearer token is not a valid VoxPact JWT (${e instanceof joseErrors.JOSEError ? e.code : 'malformed'})`, 401);
     }
-    const { sub, scope, ver, exp } = payload as { sub: string; scope: unknown; ver: unknown; exp: number };
-    const revoked = () => new VoxError('token_revoked', 'this JWT was issued before the API key was rotated or recovered (all sessions were invalidated): get a new token', 401);
+    const { sub, scope, ver, exp, own, auth_time } = payload as { sub: string; scope: unknown; ver: unknown; exp: number; own?: unknown; auth_time?: unknown };
+    const revoked = () => new VoxError('token_revoked', 'this JWT was issued before the API key was rotated or recovered, or before its owner logged out (all sessions were invalidated): get a new token', 401);
+    const session = typeof own === 'number' && typeof auth_time === 'number' ? { ownerVersion: own, authTime: auth_time } : undefined;
     if (scope === 'agent') {
       const a = this.agentRow(sub);
       if (!a || a.status !== 'active') throw unauthorized('the agent of this token is not active (deleted or not activated)');
       if (ver !== a.token_version) throw revoked();
-      return { scope: 'agent', agentId: a.id, ownerId: a.owner_id, via: 'jwt', expiresAtMs: exp * 1000 };
+      // Selected from an owner session: dies with that session (logout, a rotated key of any of the owner's agents).
+      if (own !== undefined && (!session || session.ownerVersion !== this.ownerVersion(a.owner_id))) throw revoked();
+      return { scope: 'agent', agentId: a.id, ownerId: a.owner_id, via: 'jwt', expiresAtMs: exp * 1000, ...(session ? { session } : {}) };
     }
     if (scope === 'owner') {
       const o = this.ctx.db.prepare('SELECT id, email, token_version FROM owners WHERE id = ?').get(sub) as { id: string; email: string; token_version: number } | undefined;
       if (!o) throw unauthorized('the owner of this token does not exist');
-      if (ver !== o.token_version) throw revoked();
-      return { scope: 'owner', ownerId: o.id, email: o.email, via: 'jwt', expiresAtMs: exp * 1000 };
+      if (ver !== o.token_version || !session) throw revoked();
+      return { scope: 'owner', ownerId: o.id, email: o.email, via: 'jwt', expiresAtMs: exp * 1000, session };
     }
     throw new VoxError('invalid_token', 'the JWT has no valid scope', 401);
   }
@@ -144,9 +194,20 @@ export class Identity {
     return this.agentToken(agentId);
   }
 
-  /** POST /v1/agents/auth/refresh: a fresh hour for a still-valid token of either scope. */
+  /**
+   * POST /v1/agents/auth/refresh: a fresh hour for a still-valid token of either scope. A token of
+   * an owner session stays one (same login time, same owner version) and is not refreshed past
+   * OWNER_SESSION_MAX after the login.
+   */
   async refresh(p: Principal): Promise<TokenGrant> {
-    return p.scope === 'agent' ? this.agentToken(p.agentId) : this.ownerToken(p.ownerId);
+    const s = p.session;
+    if (s && this.ctx.clock.now() / 1000 - s.authTime >= IDENTITY_LIMITS.owner_session_max_s) {
+      throw new VoxError('session_expired', `an owner session lasts at most ${IDENTITY_LIMITS.owner_session_max_s / 3600} hours: log in again (POST /v1/owners/auth/magic-link)`, 401);
+    }
+    if (p.scope === 'owner') return this.sign('owner', p.ownerId, s!.ownerVersion, s);
+    const a = this.agentRow(p.agentId);
+    if (!a || a.status !== 'active') throw notFound('agent', p.agentId);
+    return this.sign('agent', a.id, a.token_version, s);
   }
 
   // ---------- owners: magic link ----------
@@ -212,11 +273,13 @@ export class Identity {
   }
 
   /** POST /v1/owners/auth/select-agent: an agent token, for one of this owner's active agents only. */
-  async selectAgent(ownerId: string, agentId: string): Promise<TokenGrant> {
+  async selectAgent(owner: { ownerId: string; session?: OwnerSession }, agentId: string): Promise<TokenGrant> {
+    const { ownerId, session } = owner;
+    if (!session) throw new VoxError('wrong_scope', 'select-agent needs an owner token (POST /v1/owners/auth/verify)', 403);
     const a = this.agentRow(agentId);
     if (!a || a.owner_id !== ownerId || a.status === 'deleted') throw notFound('agent', agentId);
     if (a.status !== 'active') throw new VoxError('agent_not_active', `agent '${agentId}' is '${a.status}': activate it first`, 409, { field: 'agent_id' });
-    return this.sign('agent', a.id, a.token_version);
+    return this.sign('agent', a.id, a.token_version, session);
   }
 
   /** GET /v1/owners/me/agents. */
@@ -234,25 +297,28 @@ export class Identity {
   // ---------- API-key recovery ----------
 
   /**
-   * POST /v1/agents/recover-key: one request per email per 24 h (429 otherwise). Mails a
-   * 15-minute token when the email owns that active agent; the answer never says whether it does.
+   * POST /v1/agents/recover-key: one request per email and agent id per 24 h (429 otherwise;
+   * counted whether or not the email owns the agent, so the 429 says nothing either). Per pair,
+   * not per email: anyone knowing the email could otherwise burn the owner's one recovery with a
+   * bogus agent id. Mails a 15-minute token when the email owns that active agent; the answer
+   * never says whether it does. Per IP, the REST limit applies.
    */
   requestKeyRecovery(email: string, agentId: string): { message: string } {
     const e = email.toLowerCase();
     const now = this.ctx.clock.now();
     return writeTx(this.ctx.db, () => {
-      const last = this.ctx.db.prepare('SELECT MAX(created_at) t FROM key_recoveries WHERE email = ?').get(e) as { t: number | null };
+      const last = this.ctx.db.prepare('SELECT MAX(created_at) t FROM key_recoveries WHERE email = ? AND requested_agent_id = ?').get(e, agentId) as { t: number | null };
       if (last.t != null && last.t + IDENTITY_LIMITS.recovery_interval_ms > now) {
-        throw rateLimited('key recovery is limited to 1 request per 24 hours per email', last.t + IDENTITY_LIMITS.recovery_interval_ms - now);
+        throw rateLimited('key recovery is limited to 1 request per 24 hours per email and agent', last.t + IDENTITY_LIMITS.recovery_interval_ms - now);
       }
       const a = this.ctx.db.prepare("SELECT a.id, a.name FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.id = ? AND o.email = ? AND a.status = 'active'").get(agentId, e) as
         { id: string; name: string } | undefined;
       const expires = now + IDENTITY_LIMITS.recovery_token_ttl_ms;
       if (!a) {
-        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, token_hash, expires_at, created_at) VALUES (?, NULL, NULL, ?, ?)').run(e, expires, now);
+        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, requested_agent_id, token_hash, expires_at, created_at) VALUES (?, NULL, ?, NULL, ?, ?)').run(e, agentId, expires, now);
       } else {
         const t = randomToken('vxr', 32);
-        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?)').run(e, a.id, sha256(t), expires, now);
+        this.ctx.db.prepare('INSERT INTO key_recoveries (email, agent_id, requested_agent_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(e, a.id, agentId, sha256(t), expires, now);
         sendMail(this.ctx, e, `Recover the API key of "${a.name}"`,
           `Someone asked to recover the API key of agent ${a.name} (${a.id}).\n\nRecovery token: ${t}\n` +
           `Confirm with POST /v1/agents/confirm-recovery { "token": "${t}" } within ${IDENTITY_LIMITS.recovery_token_ttl_ms / MINUTE_MS} minutes. ` +
@@ -265,7 +331,7 @@ export class Identity {
   /** POST /v1/agents/confirm-recovery: a new key, mailed (never returned); every older JWT dies. */
   confirmKeyRecovery(token: string): { agent_id: string; message: string } {
     const now = this.ctx.clock.now();
-    return writeTx(this.ctx.db, () => {
+    const r = writeTx(this.ctx.db, () => {
       const r = this.ctx.db.prepare('SELECT id, agent_id, expires_at, used_at FROM key_recoveries WHERE token_hash = ?').get(sha256(token)) as
         { id: number; agent_id: string; expires_at: number; used_at: number | null } | undefined;
       const bad = (why: string) => new VoxError('invalid_token', `the recovery token ${why}: request a new one (POST /v1/agents/recover-key)`, 400, { field: 'token' });
@@ -278,6 +344,8 @@ export class Identity {
       issueKey(this.ctx, r.agent_id, 'recovered');
       return { agent_id: r.agent_id, message: 'New API key sent to owner email. All sessions invalidated.' };
     });
+    this.revoked({ ownerId: this.ownerOf(r.agent_id)!, agentId: r.agent_id });
+    return r;
   }
 }
 

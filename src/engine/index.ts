@@ -135,7 +135,7 @@ export class Engine {
     return writeTx(this.db, () => accounts.payCheckout(this.ctx, checkoutId, card));
   }
   rotateKey(agentId: string) {
-    return writeTx(this.db, () => accounts.issueKey(this.ctx, agentId, 'rotated'));
+    return this.identity.rotateKey(agentId);
   }
   deleteAgent(callerId: string, targetId: string) {
     return writeTx(this.db, () => accounts.deleteAgent(this.ctx, callerId, targetId));

@@ -2,6 +2,7 @@
  * Jobs: posting, the lifecycle moves of the transition table, and the money each move makes.
  * Every exported function runs inside the caller's write transaction (src/engine/embedded.ts).
  */
+import { unpaid, unpaidExcerpt } from './preview.js';
 import { VoxError, invalid, notFound } from '../errors.js';
 import { HOUR_MS } from '../clock.js';
 import { CANCEL_FEES, LIMITS, TRUST, tierOf } from '../limits.js';
@@ -407,12 +408,13 @@ function confirmedFileDelivery(ctx: Ctx, j: JobRow, metadata: Record<string, unk
 const PREVIEW_FULL_BYTES = 10 * 1024 * 1024;
 const PREVIEW_PARTIAL_BYTES = 512 * 1024;
 
-export function deliverableOf(ctx: Ctx, jobId: string, mode: 'full' | 'preview'): Deliverable {
+/** `excerpt`: the buyer has not paid yet (src/engine/preview.ts): the preview is an excerpt. */
+export function deliverableOf(ctx: Ctx, jobId: string, mode: 'full' | 'preview', excerpt = false): Deliverable {
   const d = ctx.db.prepare('SELECT * FROM deliverables WHERE job_id = ? ORDER BY revision_number DESC LIMIT 1').get(jobId) as any;
   if (!d) throw new VoxError('not_found', 'this job has no deliverable yet', 404);
   const text: string = d.content ?? '';
-  const partial = mode === 'preview' && d.size_bytes > PREVIEW_FULL_BYTES;
-  const preview = partial ? Buffer.from(text).subarray(0, PREVIEW_PARTIAL_BYTES).toString('utf8') : text;
+  const partial = mode === 'preview' && (excerpt || d.size_bytes > PREVIEW_FULL_BYTES);
+  const preview = !partial ? text : excerpt ? unpaidExcerpt(text) : Buffer.from(text).subarray(0, PREVIEW_PARTIAL_BYTES).toString('utf8');
   return {
     id: d.id, job_id: d.job_id, revision_number: d.revision_number, content_type: d.content_type,
     content: mode === 'full' ? text : null, preview: mode === 'preview' ? preview : null, is_partial: partial,
@@ -429,7 +431,7 @@ export function deliverablePreview(ctx: Ctx, agentId: string, jobId: string) {
   const j = visibleJob(ctx, agentId, jobId);
   const role = roleOf(j, agentId);
   if (!role) throw notFound('job', jobId);
-  return deliverableOf(ctx, jobId, 'preview');
+  return deliverableOf(ctx, jobId, 'preview', unpaid(role, j.status));
 }
 
 /** The full deliverable: the worker any time, the buyer only once the job is completed (paid). */

@@ -583,4 +583,8 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX approvals_agent ON approvals(agent_id, status);
   `,
+  /* key recovery: the 24 h limit counts per email AND requested agent, so a bogus agent id cannot burn the owner's recovery */ `
+  ALTER TABLE key_recoveries ADD COLUMN requested_agent_id TEXT;
+  CREATE INDEX key_recoveries_request ON key_recoveries(email, requested_agent_id, created_at);
+  `,
 ];

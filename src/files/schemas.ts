@@ -110,7 +110,7 @@ export const FilePreview = z.object({
   file_id: z.string(), purpose: FilePurpose, filename: z.string(), uploaded_by: z.string(),
   file_category: z.enum(['text', 'data', 'document', 'image', 'audio', 'video', 'archive']),
   content_type: z.string(), original_size_bytes: z.number().int(), original_size_human: z.string(),
-  is_partial: z.boolean().describe('true when only the first 512 KB were read (files of 10 MB or more)'),
+  is_partial: z.boolean().describe('true when the preview is not the whole file: its first 512 KB (10 MB or more), or an excerpt of a deliverable the buyer has not paid for yet'),
   preview_kind: z.enum(['text', 'description']).describe('text: preview_content is the file text; description: a binary described'),
   preview_content: z.string(),
   detected_type: z.string().nullable().describe('What the magic bytes say the file is'),

@@ -4,34 +4,35 @@
  * updates, the job page. Server-rendered HTML; one small script (live refresh) and one stylesheet.
  *
  * Sessions: `vx_owner` holds the owner JWT, `vx_agent` the downscoped agent JWT of the selected
- * agent; both HttpOnly, SameSite=Strict, Secure behind https. CSRF: SameSite=Strict plus a
- * per-session token (`vx_csrf` cookie, rotated at login and logout) that every form repeats
- * (double submit); state changes are POST only. No token in a URL but the one-time sign-in link.
+ * agent; both HttpOnly, SameSite=Strict, Secure behind https. CSRF (csrf.ts): same-origin
+ * requests only (Sec-Fetch-Site / Origin) and a token bound to the session that every form
+ * repeats; state changes are POST only. No token in a URL but the one-time sign-in link.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import type { AgentPrincipal, OwnerPrincipal } from '../engine/identity.js';
 import { VoxError } from '../errors.js';
 import type { EventsHub } from '../api/events.js';
+import { readText } from '../api/body.js';
+import { type RateLimiter, clientIp, limitRoute } from '../api/ratelimit.js';
 import { ResolveDisputeInput, UpdateAgentInput } from '../schemas.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
+import { csrfGuard } from './csrf.js';
 import { cookieEvents } from './events.js';
 import { paymentsOf } from '../payments/marketplace.js';
 import { type Html, type Nav, eur, html, layout, trustChart, when } from './html.js';
 import { approvalList, approvalPage } from './approvals.js';
 
-export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean };
+export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean; limiter?: RateLimiter | null };
 
 /** Every form of these pages is tiny. */
 const FORM_MAX_BYTES = 16 * 1024;
 /** The job page previews at most this many files, each cut at this many characters. */
 const FILE_PREVIEWS_MAX = 5;
 const PREVIEW_CHARS_MAX = 4000;
-const OWNER = 'vx_owner', AGENT = 'vx_agent', CSRF = 'vx_csrf';
+const OWNER = 'vx_owner', AGENT = 'vx_agent';
 /** Test payment methods of the embedded provider offered at checkout. */
 export const TEST_CARDS = [
   { id: 'pm_card_visa', label: 'Visa (succeeds)' },
@@ -53,29 +54,18 @@ type Session = { owner: OwnerPrincipal; agent: AgentPrincipal | null; csrf: stri
 export function webRoutes(o: WebOptions): Hono {
   const { engine } = o;
   const web = new Hono();
-  for (const p of ['/activate', '/checkout/*', '/login', '/login/*', '/logout', '/agents/*', '/dashboard/*', '/admin/*', '/approvals/*']) {
-    web.post(p, bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('form too large', 413) }));
-  }
   const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || (o.trustProxy === true && c.req.header('X-Forwarded-Proto') === 'https');
   const cookieOpts = (c: Context, maxAge?: number) => ({ httpOnly: true, sameSite: 'Strict' as const, secure: secure(c), path: '/', ...(maxAge ? { maxAge } : {}) });
 
-  /** The CSRF token of this browser (made on first sight; rotated at login and logout). */
-  function csrfOf(c: Context, rotate = false): string {
-    let t = rotate ? undefined : getCookie(c, CSRF);
-    if (!t || !/^[A-Za-z0-9_-]{43}$/.test(t)) {
-      t = randomBytes(32).toString('base64url');
-      setCookie(c, CSRF, t, cookieOpts(c));
-    }
-    return t;
-  }
-  async function form(c: Context): Promise<Record<string, string>> {
-    const body = await c.req.parseBody();
+  const csrf = csrfGuard({ identity: engine.identity, sessionCookie: OWNER, cookieOpts, trustProxy: o.trustProxy, allowedOrigins: o.config.allowedOrigins });
+  const csrfOf = (c: Context) => csrf.token(c);
+  /** The fields of a form post, CSRF-checked; `sameAs`: the REST route it does the work of, whose per-IP limit it shares. */
+  async function form(c: Context, sameAs?: string): Promise<Record<string, string>> {
+    if (sameAs) limitRoute(o.limiter ?? null, sameAs, `ip:${clientIp(c, o.config)}`);
+    // The forms are urlencoded and tiny: streamed against FORM_MAX_BYTES (413 past it).
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-    const sent = Buffer.from(out.csrf ?? ''), want = Buffer.from(getCookie(c, CSRF) ?? '');
-    if (!want.length || sent.length !== want.length || !timingSafeEqual(sent, want)) {
-      throw new VoxError('csrf_failed', 'the form is stale or was not sent from this site: reload the page and try again', 403);
-    }
+    for (const [k, v] of new URLSearchParams(await readText(c.req.raw, FORM_MAX_BYTES))) out[k] ??= v;
+    csrf.check(c, out.csrf);
     return out;
   }
   async function session(c: Context): Promise<Session | null> {
@@ -155,7 +145,7 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
   });
   web.post('/activate', async (c) => {
     try {
-      const f = await form(c);
+      const f = await form(c, 'POST /v1/agents/activate');
       const r = engine.activate(f.token ?? '', f.terms_agreed === 'yes');
       if (r.status === 'active') return activated(c, 'Agent activated', 'The agent is active.');
       return c.redirect((await stripeCheckoutUrl(c, r.checkout_id!)) ?? `/checkout/${encodeURIComponent(r.checkout_id!)}`, 303);
@@ -196,7 +186,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
   });
   web.post('/checkout/:id', async (c) => {
     try {
-      const f = await form(c);
+      const f = await form(c, 'POST /v1/checkout/:id/pay');
       const id = c.req.param('id');
       const stripeUrl = await stripeCheckoutUrl(c, id);
       if (stripeUrl) return c.redirect(stripeUrl, 303);
@@ -237,10 +227,10 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
   });
   web.post('/login', async (c) => {
     try {
-      const f = await form(c);
+      const f = await form(c, 'POST /v1/owners/auth/magic-link');
       const email = (f.email ?? '').trim();
       engine.identity.requestMagicLink(email);
-      return page(c, 'Enter your code', codeForm(getCookie(c, CSRF)!, email));
+      return page(c, 'Enter your code', codeForm(csrfOf(c), email));
     } catch (e) {
       if (e instanceof VoxError && e.status < 500 && e.code !== 'csrf_failed') return page(c, 'Log in', loginForm(csrfOf(c), '', html`<p role="alert" class="error">${e.message}</p>`), {}, e.status);
       return failure(c, e);
@@ -257,17 +247,16 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
   web.post('/login/verify', async (c) => {
     let f: Record<string, string> = {};
     try {
-      f = await form(c);
+      f = await form(c, 'POST /v1/owners/auth/verify');
       const grant = f.token
         ? await engine.identity.verifyOwnerLogin({ token: f.token })
         : await engine.identity.verifyOwnerLogin({ email: (f.email ?? '').trim(), code: (f.code ?? '').trim() });
       setCookie(c, OWNER, grant.token, cookieOpts(c, grant.expires_in));
       deleteCookie(c, AGENT, { path: '/' });
-      csrfOf(c, true);
       // One active agent: select it at once.
       const agents = engine.identity.ownerAgents(grant.owner_id!).items.filter((a) => a.status === 'active');
       if (agents.length === 1) {
-        const g = await engine.identity.selectAgent(grant.owner_id!, agents[0].id);
+        const g = await engine.identity.selectAgent(await engine.identity.verifyJwt(grant.token), agents[0].id);
         setCookie(c, AGENT, g.token, cookieOpts(c, g.expires_in));
         return c.redirect('/dashboard', 303);
       }
@@ -283,9 +272,11 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
     } catch (e) {
       return failure(c, e);
     }
+    // Server-side: a saved copy of the cookies (or of the agent token) no longer works either.
+    const s = await session(c);
+    if (s) engine.identity.endOwnerSessions(s.owner.ownerId);
     deleteCookie(c, OWNER, { path: '/' });
     deleteCookie(c, AGENT, { path: '/' });
-    csrfOf(c, true);
     return c.redirect('/login', 303);
   });
 
@@ -301,8 +292,8 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
 </tbody></table></div>`}`, s.nav);
   }));
   web.post('/agents/select', guarded(false, async (c, s) => {
-    const f = await form(c);
-    const g = await engine.identity.selectAgent(s.owner.ownerId, f.agent_id ?? '');
+    const f = await form(c, 'POST /v1/owners/auth/select-agent');
+    const g = await engine.identity.selectAgent(s.owner, f.agent_id ?? '');
     setCookie(c, AGENT, g.token, cookieOpts(c, g.expires_in));
     return c.redirect('/dashboard', 303);
   }));

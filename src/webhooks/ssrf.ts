@@ -8,7 +8,12 @@
  * (169.254/16 — cloud metadata lives at 169.254.169.254 — and fe80::/10), CGNAT (100.64/10),
  * unique-local fc00::/7, "this network" 0/8 and ::, multicast and reserved ranges,
  * documentation and benchmark nets, and IPv6 forms embedding any of those IPv4 addresses
- * (IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible, NAT64 64:ff9b::/96, 6to4 2002::/16).
+ * (IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d (SIIT), IPv4-compatible,
+ * NAT64 64:ff9b::/96, 6to4 2002::/16), and local-use NAT64 64:ff9b:1::/48 whole (its translator
+ * is on the operator's network).
+ * A refused host NAME gets one answer whatever the reason (unresolvable, or which private address
+ * it resolves to): naming it would make registration a DNS oracle of the internal network. The
+ * reason goes to the server log.
  * `allowLoopback` (VOXPACT_WEBHOOK_ALLOW_LOOPBACK=1) lets http(s) reach loopback — nothing else.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
@@ -16,6 +21,7 @@ import { isIP } from 'node:net';
 import type { LookupAddress } from 'node:dns';
 import { createRequire } from 'node:module';
 import type { Agent } from 'undici';
+import { log } from '../log.js';
 
 /** undici (a large module) loads when the first webhook is sent, not when the server starts. */
 let undici: typeof import('undici') | undefined;
@@ -84,8 +90,10 @@ export function blockedReason(ip: string): string | null {
   if (g.every((x) => x === 0)) return 'unspecified (::)';
   if (zeroUntil(7) && g[7] === 1) return 'loopback (::1)';
   if (zeroUntil(5) && g[5] === 0xffff) return embedded('IPv4-mapped', groupsToV4(g[6], g[7]));
+  if (zeroUntil(4) && g[4] === 0xffff && g[5] === 0) return embedded('IPv4-translated', groupsToV4(g[6], g[7]));
   if (zeroUntil(6)) return embedded('IPv4-compatible', groupsToV4(g[6], g[7]));
   if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return embedded('NAT64', groupsToV4(g[6], g[7]));
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return 'local-use NAT64 (64:ff9b:1::/48)';
   if (g[0] === 0x2002) return embedded('6to4', groupsToV4(g[1], g[2]));
   if ((g[0] & 0xfe00) === 0xfc00) return 'unique-local (fc00::/7)';
   if ((g[0] & 0xffc0) === 0xfe80) return 'link-local (fe80::/10)';
@@ -131,22 +139,27 @@ export async function vetUrl(raw: string | URL, opts: { allowLoopback: boolean; 
   if (url.username || url.password) throw new SsrfError('webhook URLs must not carry credentials');
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SsrfError(`only https:// webhook URLs are allowed (got ${url.protocol})`);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  /** A refused name: the same words whatever the reason (logged for the operator). */
+  const refusedName = (reason: string) => {
+    log('info', 'webhook host refused', { host, reason });
+    return new SsrfError(`${host} is not allowed: a webhook URL must name a host that resolves only to public addresses`);
+  };
   let addresses: LookupAddress[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
   else {
     try {
       addresses = await (opts.resolve ?? systemResolver)(host);
     } catch (e) {
-      throw new SsrfError(`cannot resolve ${host}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw refusedName(`cannot resolve: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    if (!addresses.length) throw new SsrfError(`${host} has no addresses`);
+    if (!addresses.length) throw refusedName('no addresses');
   }
   const allLoopback = addresses.every((a) => isLoopback(a.address));
   if (opts.allowLoopback && allLoopback) return { url, addresses };
   for (const a of addresses) {
     if (opts.allowLoopback && isLoopback(a.address)) continue; // the refusal names the address that is not allowed
     const why = blockedReason(a.address);
-    if (why) throw new SsrfError(`${host === a.address ? `${host} is` : `${host} resolves to ${a.address}, which is`} not a public address: ${why}`);
+    if (why) throw host === a.address ? new SsrfError(`${host} is not a public address: ${why}`) : refusedName(`resolves to ${a.address}: ${why}`);
   }
   if (url.protocol !== 'https:') throw new SsrfError(`only https:// webhook URLs are allowed (got ${url.protocol}//${url.host})`);
   return { url, addresses };

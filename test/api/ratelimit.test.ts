@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { VoxError } from '../../src/errors.js';
 import type { Marketplace } from '../../src/marketplace.js';
-import { DEFAULT_RULE, RATE_LIMITS, RateLimiter, ruleFor } from '../../src/api/ratelimit.js';
-import { limitedMarketplace } from '../../src/api/mcp.js';
+import { DEFAULT_RULE, RATE_LIMITS, RateLimiter, limitedMarketplace, ruleFor } from '../../src/api/ratelimit.js';
 import { ROUTES, routeKey } from '../../src/api/routes.js';
 import { type Harness, expectError, expectOk, startServer } from './helpers.js';
 

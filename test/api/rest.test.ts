@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type Harness, directJob, expectError, expectList, expectOk, openJobWithBid, startServer, task, webhookReceiver } from './helpers.js';
+import { unpaidExcerpt } from '../../src/engine/preview.js';
 
 let h: Harness;
 let hook: Awaited<ReturnType<typeof webhookReceiver>>;
@@ -169,7 +170,7 @@ describe('a direct job through the REST API', () => {
     expect(d.job.status).toBe('delivered');
     expect(d.deliverable).toMatchObject({ revision_number: 1, content: 'first draft', metadata: { word_count: 2 } });
 
-    expect(expectOk(await h.api('GET', `/v1/jobs/${job.id}/deliverable/preview`, { token: buyer.token })).preview).toBe('first draft');
+    expect(expectOk(await h.api('GET', `/v1/jobs/${job.id}/deliverable/preview`, { token: buyer.token })).preview).toBe(unpaidExcerpt('first draft')); // not paid yet: an excerpt
     expectError(await h.api('GET', `/v1/jobs/${job.id}/deliverable`, { token: buyer.token }), 409, 'invalid_status');
     expectError(await h.api('POST', `/v1/jobs/${job.id}/revision`, { token: buyer.token, body: { feedback: 'short' } }), 400, 'validation_error');
     expect(expectOk(await h.api('POST', `/v1/jobs/${job.id}/revision`, { token: buyer.token, body: { feedback: 'Please add a conclusion section' } })).status).toBe('revision_requested');

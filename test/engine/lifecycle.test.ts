@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { TRANSITIONS } from '../../src/engine/transitions.js';
 import { RevisionInput } from '../../src/schemas.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, type Agent, type Market, newMarket, recordedTransitions, refused } from '../helpers/market.js';
+import { unpaidExcerpt } from '../../src/engine/preview.js';
 
 /** A direct job for 33.33 EUR taken to `status`. */
 async function jobAt(m: Market, buyer: Agent, worker: Agent, status: 'funded' | 'accepted' | 'in_progress' | 'delivered' | 'revision_requested', o: Record<string, unknown> = {}) {
@@ -55,7 +56,7 @@ describe('direct jobs', () => {
     expect(d.job.auto_release_at).toBe(new Date(m.clock.now() + 48 * HOUR_MS).toISOString());
     expect(d.deliverable).toMatchObject({ revision_number: 1, content: 'The summary.' });
     // The buyer previews before paying, the full deliverable only after.
-    expect((await buyer.mp.getDeliverablePreview(j.id)).preview).toBe('The summary.');
+    expect((await buyer.mp.getDeliverablePreview(j.id)).preview).toBe(unpaidExcerpt('The summary.')); // not paid yet: an excerpt
     await refused(buyer.mp.getDeliverable(j.id), 'invalid_status', { status: 409 });
     m.advance(MINUTE_MS);
     const done = await buyer.mp.approveJob(j.id);
@@ -391,7 +392,7 @@ describe('revisions', () => {
     }
     await refused(m.revise(buyer, id), 'max_revisions_reached', { status: 409, message: /2 revision/ });
     expect((await buyer.mp.getJob(id)).status).toBe('delivered');
-    expect((await buyer.mp.getDeliverablePreview(id)).preview).toBe('version 3');
+    expect((await buyer.mp.getDeliverablePreview(id)).preview).toBe(unpaidExcerpt('version 3'));
     expect((await buyer.mp.approveJob(id)).status).toBe('completed');
     const t = (await buyer.mp.getJobTransitions(id)).items.filter((x) => x.action === 'request_revision');
     expect(t.map((x) => [x.from_status, x.to_status, x.actor, x.reason])).toEqual([

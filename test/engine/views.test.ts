@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ListJobsInput, PostJobInput } from '../../src/schemas.js';
 import { HOUR_MS, newMarket, refused } from '../helpers/market.js';
+import { unpaidExcerpt } from '../../src/engine/preview.js';
 
 describe('list_jobs', () => {
   it('role and status filters, newest first, total', async () => {
@@ -115,7 +116,7 @@ describe('deliverables', () => {
     expect(d.deliverable.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await worker.mp.getDeliverable(id)).content).toBe('Second version ✓');
     const p = await buyer.mp.getDeliverablePreview(id);
-    expect(p).toMatchObject({ preview: 'Second version ✓', content: null, is_partial: false });
+    expect(p).toMatchObject({ preview: unpaidExcerpt('Second version ✓'), content: null, is_partial: true }); // not paid yet: an excerpt
     await refused(buyer.mp.getDeliverable(id), 'invalid_status', { message: /get_deliverable_preview/ });
     m.advanceAndRun(48 * HOUR_MS);
     expect((await buyer.mp.getDeliverable(id)).content).toBe('Second version ✓');

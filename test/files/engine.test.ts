@@ -10,6 +10,7 @@ import { newMarket, refused, type Agent, type Market } from '../helpers/market.j
 import { DeliverInput } from '../../src/schemas.js';
 import { FILE_LIMITS } from '../../src/files/limits.js';
 import { EXE, GB, MB, PDF, http, inProgress, inline, listQ, png, put, sha, uploadReq } from './helpers.js';
+import { unpaidExcerpt } from '../../src/engine/preview.js';
 
 const events = (m: Market, agentId: string, event: string) =>
   (m.db.prepare('SELECT payload FROM events WHERE agent_id = ? AND event = ? ORDER BY seq').all(agentId, event) as { payload: string }[]).map((r) => JSON.parse(r.payload));
@@ -167,11 +168,11 @@ describe('deliverable files (worker → buyer)', () => {
       job_id: j.id, deliverable_id: c.deliverable_id, file_id: u.file_id, filename: 'report.md', file_size_bytes: report.length, revision_number: 1,
     })]);
     const d = await buyer.mp.getDeliverablePreview(j.id);
-    expect(d).toMatchObject({ id: c.deliverable_id, file_id: u.file_id, filename: 'report.md', content_type: 'text/markdown', size_bytes: report.length, sha256: sha(report), preview: report.toString() });
+    expect(d).toMatchObject({ id: c.deliverable_id, file_id: u.file_id, filename: 'report.md', content_type: 'text/markdown', size_bytes: report.length, sha256: sha(report), preview: unpaidExcerpt(report.toString()), is_partial: true }); // not paid yet: an excerpt
 
     // The buyer previews (with the message of the reference) but downloads only after completion; the worker always.
     const p = await buyer.mp.previewFile(j.id, u.file_id);
-    expect(p).toMatchObject({ preview_kind: 'text', preview_content: report.toString(), is_partial: false, file_category: 'text', message: 'Approve the job to confirm payment and download the full deliverable.' });
+    expect(p).toMatchObject({ preview_kind: 'text', preview_content: unpaidExcerpt(report.toString()), is_partial: true, file_category: 'text', message: 'Approve the job to confirm payment and download the full deliverable.' });
     await refused(buyer.mp.getFileDownloadUrl(j.id, u.file_id), 'invalid_status', { message: /once the job is completed — preview_file now, then approve_job/ });
     expect((await http((await worker.mp.getFileDownloadUrl(j.id, u.file_id)).download_url)).body.equals(report)).toBe(true);
     await refused(worker.mp.deleteFile(j.id, u.file_id), 'deliverable_locked', { status: 409 });

@@ -15,6 +15,7 @@ import { serveHttp } from '../../src/api/serve.js';
 import { newMarket, type Agent, type Market } from '../helpers/market.js';
 import { startServer, expectOk, expectError, expectList } from '../api/helpers.js';
 import { PDF, http, inProgress, inline, put, sha, uploadReq } from './helpers.js';
+import { unpaidExcerpt } from '../../src/engine/preview.js';
 
 async function ready() {
   const m = newMarket();
@@ -174,7 +175,7 @@ describe('HTTP servers', () => {
       const list = expectList(await h.api('GET', `/v1/jobs/${jobId}/files?purpose=deliverable&limit=5`, { token: buyer.token }));
       expect(list).toMatchObject({ count: 1, total: 1, items: [{ id: u.file_id, original_filename: 'report.md' }] });
       const p = expectOk(await h.api('GET', `/v1/jobs/${jobId}/files/${u.file_id}/preview`, { token: buyer.token }));
-      expect(p).toMatchObject({ preview_content: '# Report', message: 'Approve the job to confirm payment and download the full deliverable.' });
+      expect(p).toMatchObject({ preview_content: unpaidExcerpt('# Report'), is_partial: true, message: 'Approve the job to confirm payment and download the full deliverable.' });
       expectError(await h.api('GET', `/v1/jobs/${jobId}/files/${u.file_id}/download-url`, { token: buyer.token }), 409, 'invalid_status');
       expectError(await h.api('DELETE', `/v1/jobs/${jobId}/files/${u.file_id}`, { token: worker.token }), 409, 'deliverable_locked');
       expectError(await h.api('POST', `/v1/jobs/${jobId}/files/upload-url`, { token: buyer.token, body: { purpose: 'input', filename: 'x.exe', content_type: 'application/pdf', file_size_bytes: 1 } }), 400, 'blocked_extension');

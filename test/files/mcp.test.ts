@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
 import { type Any, type CliAgent as Agent, type StdioWorld, call, ok, stdioWorld } from '../helpers/stdio.js';
 import { http, png, put, sha } from './helpers.js';
+import { unpaidExcerpt } from '../../src/engine/preview.js';
 
 const RECORDER = fileURLToPath(new URL('./fixtures/record-imports.mjs', import.meta.url));
 let world: StdioWorld;
@@ -96,7 +97,7 @@ describe('file tools over stdio', () => {
     expect((await put(url.data.upload.upload_url, csv, 'text/csv')).status).toBe(200);
     const conf = await ok(w, 'confirm_upload', { job_id: job.id, file_id: url.data.upload.file_id });
     expect(conf.data).toMatchObject({ upload_status: 'confirmed', revision_number: 2, job_status: 'delivered' });
-    expect((await ok(b, 'get_deliverable_preview', { job_id: job.id })).data).toMatchObject({ revision_number: 2, preview: csv, filename: 'numbers.csv' });
+    expect((await ok(b, 'get_deliverable_preview', { job_id: job.id })).data).toMatchObject({ revision_number: 2, preview: unpaidExcerpt(csv), is_partial: true, filename: 'numbers.csv' }); // not paid yet: an excerpt
 
     // Refusals come back as tool errors naming the field.
     const exe = await call(b, 'upload_file', { job_id: job.id, purpose: 'input', filename: 'invoice.pdf.exe', content: 'x' });

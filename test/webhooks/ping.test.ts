@@ -78,7 +78,7 @@ describe('register_agent pings webhook_url first', () => {
     configureWebhooks({ allowLoopback: false });
     const op = h.agent('operator');
     for (const [url, why] of [
-      [`https://localhost:${rx.port}/ping`, /localhost resolves to .*loopback/],
+      [`https://localhost:${rx.port}/ping`, /localhost is not allowed: a webhook URL must name a host that resolves only to public addresses/],
       [`https://127.0.0.1:${rx.port}/ping`, /loopback/],
       ['https://169.254.169.254/latest/meta-data/', /link-local \(cloud metadata\)/],
       ['https://10.0.0.1/hook', /private/],
