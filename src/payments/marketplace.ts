@@ -271,7 +271,14 @@ export class StripePayments {
     try {
       // The key carries the attempt after a failure: Stripe replays the first answer (5xx too) for a key for 24 h.
       const key = r.attempts ? `${r.idempotency_key}:retry${r.attempts}` : r.idempotency_key;
-      const re = await this.provider.refund({ idempotencyKey: key, paymentIntentId: r.payment_intent_id, amountCents: r.amount_cents, metadata: { voxpact_ref: r.ledger_ref, job_id: r.job_id ?? '' } });
+      const metadata = { voxpact_ref: r.ledger_ref, job_id: r.job_id ?? '' };
+      let re: { id: string; status: string } | null;
+      try {
+        re = await this.provider.refund({ idempotencyKey: key, paymentIntentId: r.payment_intent_id, amountCents: r.amount_cents, metadata });
+      } catch (e) {
+        // Refunded by hand in the Dashboard already: that refund is this one (tagged with our ref), not a second.
+        if ((e as VoxError).code !== 'charge_already_refunded' || !(re = await this.provider.adoptRefund({ paymentIntentId: r.payment_intent_id, amountCents: r.amount_cents, metadata }))) throw e;
+      }
       writeTx(this.db, () => this.db.prepare('UPDATE provider_calls SET object_id = ?, status = ?, error = NULL, attempts = ?, next_retry_at = NULL, updated_at = ? WHERE idempotency_key = ?')
         .run(re.id, re.status, attempts, at, r.idempotency_key));
       return true;
@@ -302,7 +309,9 @@ export class StripePayments {
     }
     if (account?.transfers_active) {
       const key = p.ref.slice('payout:'.length); // release:<job>, compensation:<job>, dispute_split:<job>
-      const source = this.db.prepare("SELECT charge_id FROM provider_calls WHERE kind = 'charge' AND ledger_ref = 'capture:' || ? AND status = 'succeeded'").get(p.job_id) as { charge_id: string | null } | undefined;
+      // Funded by the job's own charge; a repayment after a won chargeback comes from the balance (the charge's transferable amount was used).
+      const source = p.ref.startsWith('payout:repay:') ? undefined
+        : this.db.prepare("SELECT charge_id FROM provider_calls WHERE kind = 'charge' AND ledger_ref = 'capture:' || ? AND status = 'succeeded'").get(p.job_id) as { charge_id: string | null } | undefined;
       try {
         const t = await this.provider.transfer({ idempotencyKey: key, destination: account.account_id, amountCents: p.amount_cents, transferGroup: `job_${p.job_id}`,
           sourceTransaction: source?.charge_id ?? undefined, metadata: { voxpact_ref: p.ref, job_id: p.job_id, worker_agent_id: p.worker_id } });
@@ -512,12 +521,14 @@ export class StripePayments {
       if (!job) return;
       this.db.prepare("UPDATE stripe_payouts SET held_by = ?, updated_at = ? WHERE job_id = ? AND status = 'pending_retry'").run(d.id, at, job.id);
       if (!isTerminal(job.status) && job.status !== 'frozen') {
-        freezeJob(this.ctx, job.id, `card holder disputed the payment (Stripe dispute ${d.id}, ${d.reason ?? 'no reason given'})`);
+        // freezeJob tells both parties (job.frozen, with this reason).
+        freezeJob(this.ctx, job.id, `the card payment of ${formatEur(d.amount)} was disputed with the bank (Stripe dispute ${d.id}, ${d.reason ?? 'no reason given'}); no money moves until the bank decides`);
         this.db.prepare('UPDATE stripe_disputes SET froze_job = 1 WHERE id = ?').run(d.id);
+      } else {
+        for (const a of [job.buyer_id, job.worker_id].filter(Boolean) as string[])
+          emit(this.ctx, a, 'job.chargeback', job.id, { job_id: job.id, dispute_id: d.id, amount: d.amount / 100 },
+            `The card payment for "${job.title}" (${formatEur(d.amount)}) was disputed with the bank (Stripe dispute ${d.id}). A payout already made for it is taken back until the bank decides.`);
       }
-      for (const a of [job.buyer_id, job.worker_id].filter(Boolean) as string[])
-        emit(this.ctx, a, 'job.frozen', job.id, { job_id: job.id, reason: 'chargeback', dispute_id: d.id, amount: d.amount / 100 },
-          `The card payment for "${job.title}" (${formatEur(d.amount)}) was disputed with the bank. The job is frozen and no money moves until the bank decides; a payout already made is taken back.`);
     });
     if (job) await this.reverseTransfers(d.id, job.id);
   }

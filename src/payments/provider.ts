@@ -49,6 +49,8 @@ export interface PaymentProvider {
   /** Stripe's processing fee of a charge (its balance transaction), 0 while unknown. */
   chargeFee(chargeId: string): Promise<number>;
   refund(p: { idempotencyKey: string; paymentIntentId: string; amountCents: number; metadata: Record<string, string> }): Promise<{ id: string; status: string }>;
+  /** A refund of this PaymentIntent made outside the platform (the Dashboard) of exactly this amount, now tagged with our metadata; null when there is none. */
+  adoptRefund(p: { paymentIntentId: string; amountCents: number; metadata: Record<string, string> }): Promise<{ id: string; status: string } | null>;
   /** `sourceTransaction`: the charge that funds it, so it needs no available balance and spends only that job's funds. */
   transfer(p: { idempotencyKey: string; destination: string; amountCents: number; transferGroup: string; sourceTransaction?: string; metadata: Record<string, string> }): Promise<{ id: string }>;
   reverseTransfer(p: { idempotencyKey: string; transferId: string; amountCents: number; metadata: Record<string, string> }): Promise<{ id: string; amount_cents: number }>;

@@ -112,6 +112,13 @@ export class StripeProvider implements PaymentProvider {
     const r = await vox(this.stripe.refunds.create({ payment_intent: p.paymentIntentId, amount: p.amountCents, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey }));
     return { id: r.id, status: r.status ?? 'succeeded' };
   }
+  async adoptRefund(p: { paymentIntentId: string; amountCents: number; metadata: Record<string, string> }) {
+    const list = await vox(this.stripe.refunds.list({ payment_intent: p.paymentIntentId, limit: 100 }));
+    const theirs = list.data.find((r) => !r.metadata?.voxpact_ref && r.amount === p.amountCents && r.status === 'succeeded');
+    if (!theirs) return null;
+    const r = await vox(this.stripe.refunds.update(theirs.id, { metadata: p.metadata }));
+    return { id: r.id, status: r.status ?? 'succeeded' };
+  }
   async transfer(p: { idempotencyKey: string; destination: string; amountCents: number; transferGroup: string; sourceTransaction?: string; metadata: Record<string, string> }) {
     const t = await vox(this.stripe.transfers.create({ amount: p.amountCents, currency: CURRENCY, destination: p.destination, transfer_group: p.transferGroup, metadata: p.metadata,
       ...(p.sourceTransaction ? { source_transaction: p.sourceTransaction } : {}) }, { idempotencyKey: p.idempotencyKey }));

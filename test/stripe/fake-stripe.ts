@@ -75,7 +75,7 @@ export class FakeStripe {
   readonly objects = new Map<string, Obj>();
   private readonly idem = new Map<string, { fingerprint: string; reply: Reply; at: number }>();
   private hang: { path: string; ms: number }[] = [];
-  private fail: string[] = [];
+  private fail: (string | RegExp)[] = [];
   private processing = 0;
   /** The platform's balance in cents: card funds land in pending, bypassPending and releases in available. */
   readonly balance = { available: 0, pending: 0 };
@@ -108,8 +108,8 @@ export class FakeStripe {
   advance(ms: number) { this.skewMs += ms; }
   /** The next request to a path starting with `path` is processed, but its answer comes `ms` later (after the client gave up). */
   hangNext(path: string, ms: number) { this.hang.push({ path, ms }); }
-  /** The next request to a path starting with `path` answers 500 api_error without doing anything; Stripe saves that answer for its key. */
-  failNext(path: string) { this.fail.push(path); }
+  /** The next request to a path starting with `path` (or matching it) answers 500 api_error without doing anything; Stripe saves that answer for its key. */
+  failNext(path: string | RegExp) { this.fail.push(path); }
   /** The next PaymentIntent confirmation stays `processing` (the bank has not answered yet; see settleProcessing). */
   processNext() { this.processing++; }
   /** Finish a connected account's onboarding (what the owner does in Stripe's hosted form). */
@@ -225,7 +225,7 @@ export class FakeStripe {
     this.requests.push({ method: req.method!, path: url.pathname, key, params });
     let reply: Reply;
     let replayed = false;
-    const f = this.fail.findIndex((p) => url.pathname.startsWith(p));
+    const f = this.fail.findIndex((p) => (typeof p === 'string' ? url.pathname.startsWith(p) : p.test(url.pathname)));
     const exec = (): Reply => {
       if (this.down) return err(500, 'api_error', undefined, 'An unknown error occurred');
       if (f >= 0) {
@@ -348,7 +348,12 @@ export class FakeStripe {
         return create(shaped('refund', { id: id('re'), amount, payment_intent: pi.id, charge: ch.id, currency: pi.currency, status: 'succeeded', metadata: p.metadata ?? {}, created: now }));
       }
       case 'GET refunds':
-        return listOf('refund');
+        return p.payment_intent ? ok({ object: 'list', url: path, has_more: false, data: this.list('refund').filter((r) => r.payment_intent === p.payment_intent).reverse() }) : listOf('refund');
+      case 'POST refunds/:id': {
+        const re = this.objects.get(oid);
+        if (!re || re.object !== 'refund') return missing('refund');
+        return ok(Object.assign(re, { metadata: { ...re.metadata, ...(p.metadata ?? {}) } }));
+      }
       case 'POST transfers': {
         const acctObj = this.objects.get(p.destination);
         const amount = Number(p.amount);

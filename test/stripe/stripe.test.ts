@@ -7,70 +7,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.js';
+import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/index.js';
 import { PostJobInput, DeliverInput, OpenDisputeInput, SubmitBidInput } from '../../src/schemas.js';
-import { StripePayments, jobIdFor } from '../../src/payments/marketplace.js';
+import { jobIdFor } from '../../src/payments/marketplace.js';
 import { reconcile } from '../../src/payments/reconcile.js';
-import type { PaymentProvider } from '../../src/payments/provider.js';
-import { FakeStripe } from './fake-stripe.js';
 import Stripe from 'stripe';
 import { handleStripeWebhook } from '../../src/payments/webhook.js';
+import { WHSEC, agent, books, completeJob, confirmKeys, direct, engine, fake, keysTo, payments, pis, provider, ready, setup, useFakeStripe } from './harness.js';
 
-let fake: FakeStripe;
-let engine: Engine;
-let payments: StripePayments;
-let provider: PaymentProvider;
-let n = 0;
-const WHSEC = 'whsec_test_secret';
-
-async function setup(o: { timeoutMs?: number; maxNetworkRetries?: number } = {}) {
-  provider = await fake.provider({ timeoutMs: o.timeoutMs ?? 5_000, maxNetworkRetries: o.maxNetworkRetries });
-  const dir = mkdtempSync(join(tmpdir(), 'voxpact-stripe-'));
-  engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock: new ManualClock(Date.parse('2026-03-02T10:00:00Z')) });
-  payments = new StripePayments(engine, provider, { webhookSecret: WHSEC }).install();
-}
-
-function agent(name: string) {
-  const { agent_id } = engine.createLocalAgent({ name, owner_email: `${name}-${++n}@example.com` });
-  return { id: agent_id, mp: engine.as(agent_id) };
-}
-
-async function books() {
-  expect(engine.checkInvariants()).toEqual([]);
-  expect(reconcile(engine.db, await provider.records())).toEqual([]);
-}
-
-const direct = (worker: string, amount = 20, key?: string) =>
-  PostJobInput.parse({ title: 'Translate the docs', task_spec: { description: 'translate' }, amount, worker_agent_id: worker, ...(key ? { idempotency_key: key } : {}) });
-const pis = (jobId: string) => fake.list('payment_intent').filter((p) => p.metadata.job_id === jobId);
-const keysTo = (path: string) => fake.requests.filter((r) => r.method === 'POST' && r.path === path).map((r) => r.key);
-/** The idempotency keys of every confirmation of `jobId`'s PaymentIntents. */
-const confirmKeys = (jobId: string) => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/confirm') && r.key?.startsWith(`capture:${jobId}:`)).map((r) => r.key);
-
-async function ready(w: { id: string }) {
-  const onboard = await payments.connectOnboard(w.id);
-  fake.completeOnboarding(onboard.stripe_account_id);
-  return onboard;
-}
-
-async function completeJob(buyer: ReturnType<typeof agent>, worker: ReturnType<typeof agent>, amount = 20) {
-  const job = await buyer.mp.postJob(direct(worker.id, amount));
-  await worker.mp.acceptJob(job.id);
-  await worker.mp.startJob(job.id);
-  await worker.mp.deliverJob(job.id, DeliverInput.parse({ content: 'done' }));
-  return buyer.mp.approveJob(job.id);
-}
-
-beforeEach(async () => {
-  fake = await new FakeStripe().start();
-});
-afterEach(async () => {
-  payments?.stop();
-  engine?.close();
-  await fake.close();
-});
+useFakeStripe();
 
 describe('saved cards', () => {
   it('setup → save (attached to one customer per owner) → list → default → delete (detached)', async () => {
