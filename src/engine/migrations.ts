@@ -572,6 +572,8 @@ export const MIGRATIONS: string[] = [
     amount_cents INTEGER NOT NULL,
     status TEXT NOT NULL,
     froze_job INTEGER NOT NULL DEFAULT 0,
+    -- Refunds the ledger owed on this charge and Stripe had not made: the bank's chargeback made them.
+    covered_cents INTEGER NOT NULL DEFAULT 0,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
   );

@@ -245,14 +245,8 @@ export class StripePayments {
    * back-off unless Stripe's answer is final, and never stops the other refunds or the transfers.
    */
   async settle(): Promise<{ refunds: number; transfers: number; waiting: number; failed: number }> {
+    this.oweLedgerRefunds();
     const now = this.now();
-    writeTx(this.db, () => this.db.prepare(`INSERT OR IGNORE INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, payment_intent_id, amount_cents, status, created_at, updated_at)
-        SELECT CASE WHEN t.ref LIKE 'refund:%' THEN t.ref ELSE 'refund:' || t.ref END, 'refund', t.job_id, t.ref, c.object_id, e.amount_cents, 'owed', ?, ? FROM ledger_txns t
-        JOIN jobs j ON j.id = t.job_id
-        JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'funding:' || j.buyer_id AND e.amount_cents > 0
-        JOIN provider_calls c ON c.kind = 'charge' AND c.ledger_ref = 'capture:' || t.job_id AND c.status = 'succeeded'
-        WHERE t.kind IN ('refund', 'cancel_settlement', 'dispute_split')
-          AND NOT EXISTS (SELECT 1 FROM provider_calls r WHERE r.kind = 'refund' AND r.ledger_ref = t.ref)`).run(now, now));
     const due = this.db.prepare(`SELECT idempotency_key, job_id, ledger_ref, payment_intent_id, amount_cents, attempts FROM provider_calls
         WHERE kind = 'refund' AND (status = 'owed' OR status = 'failed' AND next_retry_at <= ?) ORDER BY created_at LIMIT ?`).all(now, MAX_SETTLE_BATCH) as RefundRow[];
     let refunds = 0;
@@ -262,7 +256,19 @@ export class StripePayments {
     let waiting = 0;
     const payouts = this.db.prepare("SELECT * FROM stripe_payouts WHERE status = 'pending_retry' AND held_by IS NULL ORDER BY created_at LIMIT ?").all(MAX_SETTLE_BATCH) as PayoutRow[];
     for (const p of payouts) (await this.payOut(p)) ? transfers++ : waiting++;
+    await this.bookFees().catch(() => undefined); // bookkeeping only: the next pass catches up
     return { refunds, transfers, waiting, failed };
+  }
+  /** Every refund the ledger gave a Stripe-charged buyer becomes an owed `provider_calls` row (once). */
+  private oweLedgerRefunds() {
+    const now = this.now();
+    writeTx(this.db, () => this.db.prepare(`INSERT OR IGNORE INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, payment_intent_id, amount_cents, status, created_at, updated_at)
+        SELECT CASE WHEN t.ref LIKE 'refund:%' THEN t.ref ELSE 'refund:' || t.ref END, 'refund', t.job_id, t.ref, c.object_id, e.amount_cents, 'owed', ?, ? FROM ledger_txns t
+        JOIN jobs j ON j.id = t.job_id
+        JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'funding:' || j.buyer_id AND e.amount_cents > 0
+        JOIN provider_calls c ON c.kind = 'charge' AND c.ledger_ref = 'capture:' || t.job_id AND c.status = 'succeeded'
+        WHERE t.kind IN ('refund', 'cancel_settlement', 'dispute_split')
+          AND NOT EXISTS (SELECT 1 FROM provider_calls r WHERE r.kind = 'refund' AND r.ledger_ref = t.ref)`).run(now, now));
   }
   /** One refund; its failure is recorded on its row (with the next retry, none when Stripe's refusal is final). */
   private async pushRefund(r: RefundRow): Promise<boolean> {
@@ -290,10 +296,28 @@ export class StripePayments {
       return false;
     }
   }
-  /** An operator's retry of a failed refund (admin `stripe retry KEY`): due at once. */
-  retryRefund(key: string) {
-    const n = writeTx(this.db, () => this.db.prepare("UPDATE provider_calls SET next_retry_at = ?, updated_at = ? WHERE idempotency_key = ? AND kind = 'refund' AND status = 'failed'").run(this.now(), this.now(), key).changes);
-    if (!n) throw new VoxError('not_found', `no failed refund with key '${key}' (see: voxpact-mcp admin stripe failures)`, 404);
+  /**
+   * Book Stripe's processing fee of each succeeded charge (read from its balance transaction)
+   * as the platform's cost: `expense:stripe_fees` → `stripe:fees`, ref `stripe_fee:<charge>`.
+   * Stripe keeps it when the charge is refunded, so a free cancellation shows what it cost.
+   */
+  private async bookFees() {
+    const charges = this.db.prepare(`SELECT idempotency_key, job_id, object_id, charge_id FROM provider_calls c WHERE kind = 'charge' AND status = 'succeeded' AND object_id IS NOT NULL
+        AND (charge_id IS NULL OR NOT EXISTS (SELECT 1 FROM ledger_txns t WHERE t.ref = 'stripe_fee:' || c.charge_id)) ORDER BY created_at LIMIT ?`).all(MAX_SETTLE_BATCH) as
+      { idempotency_key: string; job_id: string | null; object_id: string; charge_id: string | null }[];
+    for (const c of charges) {
+      const chargeId = c.charge_id ?? (await this.provider.intentOutcome(c.object_id).then((o) => (o.ok ? o.charge_id : null)));
+      if (!chargeId) continue;
+      const fee = await this.provider.chargeFee(chargeId);
+      writeTx(this.db, () => {
+        this.db.prepare('UPDATE provider_calls SET charge_id = ? WHERE idempotency_key = ?').run(chargeId, c.idempotency_key);
+        if (!fee || this.db.prepare('SELECT 1 FROM ledger_txns WHERE ref = ?').get(`stripe_fee:${chargeId}`)) return;
+        post(this.db, { kind: 'stripe_fee', job_id: c.job_id, ref: `stripe_fee:${chargeId}`, at: this.now(), entries: [
+          { account: acct.feeExpense, amount_cents: -fee },
+          { account: acct.stripeFees, amount_cents: fee },
+        ] });
+      });
+    }
   }
 
   /** Transfer one deferred payout to the worker's connected account, funded by the job's charge, or leave it waiting (told once). */
@@ -509,13 +533,19 @@ export class StripePayments {
         WHERE c.kind = 'charge' AND c.object_id = ?`).get(pi) as { id: string; buyer_id: string; worker_id: string | null; title: string; status: any } | undefined;
     const { withdrawn, fee } = disputeMoney(d, (bt) => bt.amount < 0);
     const at = this.now();
+    this.oweLedgerRefunds();
     writeTx(this.db, () => {
       const fresh = this.db.prepare("INSERT OR IGNORE INTO stripe_disputes (id, job_id, payment_intent_id, amount_cents, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .run(d.id, job?.id ?? null, pi ?? '', d.amount, d.status, at, at).changes === 1;
       if (!fresh) return;
-      post(this.db, { kind: 'chargeback', job_id: job?.id ?? null, ref: `chargeback:${d.id}`, at, entries: [
-        { account: acct.chargebackExpense, amount_cents: -(withdrawn + fee) },
-        { account: acct.stripeDisputes, amount_cents: withdrawn },
+      // Refunds the ledger owes on this charge and Stripe has not made (a disputed charge cannot be refunded): the bank just made them.
+      const unpaid = this.db.prepare("SELECT idempotency_key, amount_cents FROM provider_calls WHERE kind = 'refund' AND payment_intent_id = ? AND status IN ('owed', 'failed')").all(pi ?? '') as { idempotency_key: string; amount_cents: number }[];
+      const covered = Math.min(withdrawn, unpaid.reduce((s, r) => s + r.amount_cents, 0));
+      for (const r of unpaid) this.db.prepare("UPDATE provider_calls SET status = 'covered', error = ?, next_retry_at = NULL, updated_at = ? WHERE idempotency_key = ?").run(`covered by chargeback ${d.id}`, at, r.idempotency_key);
+      this.db.prepare('UPDATE stripe_disputes SET covered_cents = ? WHERE id = ?').run(covered, d.id);
+      if (withdrawn - covered + fee > 0) post(this.db, { kind: 'chargeback', job_id: job?.id ?? null, ref: `chargeback:${d.id}`, at, entries: [
+        { account: acct.chargebackExpense, amount_cents: -(withdrawn - covered + fee) },
+        { account: acct.stripeDisputes, amount_cents: withdrawn - covered },
         { account: acct.stripeFees, amount_cents: fee },
       ] });
       if (!job) return;
@@ -556,13 +586,16 @@ export class StripePayments {
   private async disputeClosed(d: Record<string, any>) {
     const row = this.db.prepare('SELECT job_id, status, froze_job FROM stripe_disputes WHERE id = ?').get(d.id) as { job_id: string | null; status: string; froze_job: number } | undefined;
     if (!row) await this.disputeCreated({ ...d, status: 'needs_response' }); // created was missed: book it first
-    const dispute = (this.db.prepare('SELECT job_id, froze_job FROM stripe_disputes WHERE id = ?').get(d.id) as { job_id: string | null; froze_job: number });
+    const dispute = (this.db.prepare('SELECT job_id, froze_job, covered_cents FROM stripe_disputes WHERE id = ?').get(d.id) as { job_id: string | null; froze_job: number; covered_cents: number });
     const at = this.now();
     writeTx(this.db, () => {
       this.db.prepare('UPDATE stripe_disputes SET status = ?, updated_at = ? WHERE id = ?').run(d.status, at, d.id);
       if (d.status !== 'won' || this.db.prepare('SELECT 1 FROM ledger_txns WHERE ref = ?').get(`dispute_won:${d.id}`)) return;
-      const { withdrawn: returned, fee: feeBack } = disputeMoney(d, (bt) => bt.amount > 0);
-      post(this.db, { kind: 'chargeback_reversal', job_id: dispute.job_id, ref: `dispute_won:${d.id}`, at, entries: [
+      const { withdrawn: back, fee: feeBack } = disputeMoney(d, (bt) => bt.amount > 0);
+      // What the chargeback had paid of our owed refunds comes back with it: those refunds are owed again.
+      const returned = back - dispute.covered_cents;
+      this.db.prepare("UPDATE provider_calls SET status = 'owed', error = NULL, updated_at = ? WHERE kind = 'refund' AND status = 'covered' AND error = ?").run(at, `covered by chargeback ${d.id}`);
+      if (returned || feeBack) post(this.db, { kind: 'chargeback_reversal', job_id: dispute.job_id, ref: `dispute_won:${d.id}`, at, entries: [
         { account: acct.stripeDisputes, amount_cents: -returned },
         { account: acct.stripeFees, amount_cents: feeBack },
         { account: acct.chargebackExpense, amount_cents: returned - feeBack },

@@ -39,7 +39,10 @@ export function reconcile(db: DB, records: ProviderRecord[]): string[] {
       WHERE t.kind IN ('refund', 'cancel_settlement', 'dispute_split')
         AND EXISTS (SELECT 1 FROM provider_calls c WHERE c.kind = 'charge' AND c.ledger_ref = 'capture:' || t.job_id AND c.status = 'succeeded')`).all() as { ref: string; amount_cents: number }[];
   const refundRefs = new Set(refunds.map((r) => r.ref));
+  // A refund the bank made through a chargeback (the charge was disputed before Stripe refunded it) is checked with its dispute below.
+  const covered = new Set((db.prepare("SELECT ledger_ref FROM provider_calls WHERE kind = 'refund' AND status = 'covered'").all() as { ledger_ref: string }[]).map((r) => r.ledger_ref));
   for (const r of refunds) {
+    if (covered.has(r.ref)) continue;
     const got = of(r.ref, 'refund', succeeded);
     const sum = got.reduce((s, x) => s + x.amount_cents, 0);
     if (got.length !== 1 || sum !== r.amount_cents) bad.push(`ledger ${r.ref} refunded ${r.amount_cents} to the buyer but the provider refunded ${sum} in ${got.length} succeeded refund(s)`);
@@ -68,17 +71,20 @@ export function reconcile(db: DB, records: ProviderRecord[]): string[] {
 
   // Disputes of our charges: each is a chargeback of its amount in the ledger; a won one also its return.
   const ours = new Set((db.prepare("SELECT object_id FROM provider_calls WHERE kind = 'charge' AND object_id IS NOT NULL").all() as { object_id: string }[]).map((c) => c.object_id));
-  const withdrawn = db.prepare(`SELECT e.amount_cents FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'stripe:disputes' WHERE t.ref = ?`);
+  // (What it withdrew is booked as stripe:disputes, less the owed refunds it paid; a won one's return is booked too.)
+  const withdrawn = (ref: string) => (db.prepare(`SELECT COALESCE(SUM(e.amount_cents), 0) s FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'stripe:disputes' WHERE t.ref = ?`).get(ref) as { s: number }).s;
+  const local = new Map((db.prepare('SELECT id, covered_cents FROM stripe_disputes').all() as { id: string; covered_cents: number }[]).map((d) => [d.id, d.covered_cents]));
   const disputes = records.filter((r) => r.kind === 'dispute' && r.payment_intent && ours.has(r.payment_intent));
   for (const d of disputes) {
-    const w = withdrawn.get(`chargeback:${d.id}`) as { amount_cents: number } | undefined;
-    if (w?.amount_cents !== d.amount_cents) bad.push(`provider dispute ${d.id} of ${d.amount_cents} is booked as a chargeback of ${w?.amount_cents ?? 'nothing'}`);
-    const back = withdrawn.get(`dispute_won:${d.id}`) as { amount_cents: number } | undefined;
-    if ((d.status === 'won') !== !!back) bad.push(`provider dispute ${d.id} is ${d.status} but the ledger ${back ? 'booked' : 'did not book'} its return`);
+    const coveredCents = local.get(d.id);
+    const w = withdrawn(`chargeback:${d.id}`);
+    if (coveredCents === undefined || w + coveredCents !== d.amount_cents) bad.push(`provider dispute ${d.id} of ${d.amount_cents} is booked as a chargeback of ${coveredCents === undefined ? 'nothing' : w + coveredCents}`);
+    const won = !!db.prepare("SELECT 1 FROM stripe_disputes WHERE id = ? AND status = 'won'").get(d.id);
+    const back = withdrawn(`dispute_won:${d.id}`);
+    if ((d.status === 'won') !== won || won && back !== -(d.amount_cents - coveredCents!)) bad.push(`provider dispute ${d.id} is ${d.status} but the ledger booked ${-back} of it returned`);
   }
   const known = new Set(disputes.map((d) => d.id));
-  for (const c of db.prepare("SELECT ref FROM ledger_txns WHERE kind = 'chargeback' AND ref LIKE 'chargeback:%'").all() as { ref: string }[])
-    if (!known.has(c.ref.slice('chargeback:'.length))) bad.push(`ledger ${c.ref} has no provider dispute`);
+  for (const id of local.keys()) if (!known.has(id)) bad.push(`ledger chargeback ${id} has no provider dispute`);
 
   // What waits for a transfer is exactly what the ledger still owes the worker.
   const owed = db.prepare(`SELECT w.worker_id, w.s, COALESCE(b.balance_cents, 0) payable FROM

@@ -329,6 +329,12 @@ export class FakeStripe {
         return get('payment_intent');
       case 'GET payment_intents':
         return listOf('payment_intent');
+      case 'GET charges/:id': {
+        const ch = this.objects.get(oid);
+        if (!ch || ch.object !== 'charge') return missing('charge');
+        const expand = Object.values(p.expand ?? {});
+        return ok(expand.includes('balance_transaction') ? { ...ch, balance_transaction: this.objects.get(ch.balance_transaction) } : ch);
+      }
       case 'GET balance_transactions/:id':
         return get('balance_transaction');
       case 'GET disputes':

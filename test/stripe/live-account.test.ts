@@ -4,7 +4,7 @@
  * docs/stripe.md lists the situations and what the operator sees.
  */
 import { describe, expect, it } from 'vitest';
-import { DISPUTE_FEE } from './fake-stripe.js';
+import { DISPUTE_FEE, cardFee } from './fake-stripe.js';
 import {
   agent, books, buyerAndWorker, clock, completeJob, confirmKeys, deliver, direct, engine, fake, keysTo, payments, pis, provider, ready, row, rows, send, setup, useFakeStripe,
 } from './harness.js';
@@ -29,7 +29,7 @@ describe('1. chargebacks', () => {
     const told = rows<{ agent_id: string; payload: string }>("SELECT agent_id, payload FROM events WHERE event = 'job.frozen' AND job_id = ?", job.id);
     expect(told.map((t) => t.agent_id).sort()).toEqual([buyer.id, worker.id].sort());
     expect(JSON.parse(told[0].payload).reason).toContain(dp.id);
-    expect([balance('stripe:disputes'), balance('stripe:fees'), balance('expense:chargebacks')]).toEqual([2000, DISPUTE_FEE, -2000 - DISPUTE_FEE]);
+    expect([balance('stripe:disputes'), balance('stripe:fees'), balance('expense:chargebacks'), balance('expense:stripe_fees')]).toEqual([2000, DISPUTE_FEE + cardFee(2000), -2000 - DISPUTE_FEE, -cardFee(2000)]);
     expect(fake.list('transfer')).toEqual([]);
     await books();
 
@@ -141,6 +141,12 @@ describe('2. one refund Stripe refuses does not stop the others, nor any payout'
     clock.advance(86_400_000);
     await payments.settle();
     expect(keysTo('/v1/refunds').filter((k) => k?.startsWith(`refund:${ja.id}`))).toHaveLength(1); // final: not retried by itself
+
+    // The dispute's webhook arrives: the bank gave A the money back, which is the refund the ledger owed.
+    await send('charge.dispute.created', fake.list('dispute')[0]);
+    expect(row('SELECT status FROM provider_calls WHERE idempotency_key = ?', `refund:${ja.id}`)).toEqual({ status: 'covered' });
+    expect([balance('stripe:disputes'), balance('expense:chargebacks')]).toEqual([0, -DISPUTE_FEE]);
+    await books();
   });
 });
 
