@@ -49,6 +49,7 @@ const READ_ONLY = /^(get|list|browse|search|quote|changes|latest|preview)/;
 
 export type StripePaymentsOptions = {
   connectReturnUrl?: string; connectRefreshUrl?: string;
+  /** Where Stripe's 3-D Secure page sends the buyer's owner back (the dashboard). */ paymentReturnUrl?: string;
   /** whsec_…: verifies /v1/stripe/webhook (the platform endpoint) */ webhookSecret?: string;
   /** whsec_… of the Connect endpoint (events of connected accounts: account.updated, capability.updated) */ connectWebhookSecret?: string;
 };
@@ -199,7 +200,13 @@ export class StripePayments {
     }
     const attempts = (row?.attempts ?? 0) + 1;
     this.saveCharge(req, pi, 'confirming', attempts, null); // the attempt is counted before it runs: its key is never reused
-    return this.chargeOutcome(req, await this.provider.confirmIntent(pi, req.paymentMethod, `${req.ref}:confirm${attempts}`), attempts);
+    const out = await this.provider.confirmIntent(pi, req.paymentMethod, `${req.ref}:confirm${attempts}`);
+    if (!out.ok && out.code === 'authentication_required') {
+      // 3-D Secure cannot happen off-session: the buyer's owner authenticates on Stripe's page; payment_intent.succeeded funds the job.
+      const url = await this.provider.startAuthentication(pi, req.paymentMethod, this.opts.paymentReturnUrl ?? 'https://voxpact.com/dashboard', `${req.ref}:authenticate${attempts}`).catch(() => null);
+      if (url) out.message = `the card needs 3-D Secure: the buyer's owner authenticates at ${url} (the job is funded as soon as that succeeds; nothing is charged twice)`;
+    }
+    return this.chargeOutcome(req, out, attempts);
   }
   private chargeOutcome(req: CaptureRequest, out: ChargeOutcome, attempts: number): CaptureAnswer {
     const status = out.ok ? 'succeeded' : out.code === 'payment_processing' ? 'processing' : 'failed';
@@ -562,18 +569,29 @@ export class StripePayments {
     });
     if (job) await this.reverseTransfers(d.id, job.id);
   }
-  /** Take back what was already transferred for a disputed job (key `reversal:<transfer>`: asked twice, reversed once). */
+  /**
+   * Take back what was already transferred for a disputed job. The transfer is read first (what
+   * is reversed stays reversed), and each attempt has its own key (`reversal:<transfer>:<n>`):
+   * Stripe replays a failed attempt's 5xx for its key.
+   */
   private async reverseTransfers(disputeId: string, jobId: string) {
     const paid = this.db.prepare("SELECT ref, worker_id, amount_cents, transfer_id FROM stripe_payouts WHERE job_id = ? AND status = 'paid' AND transfer_id IS NOT NULL").all(jobId) as
       { ref: string; worker_id: string; amount_cents: number; transfer_id: string }[];
     for (const p of paid) {
-      if (this.db.prepare('SELECT 1 FROM ledger_txns WHERE ref = ?').get(`reversal:${p.transfer_id}`)) continue;
-      const r = await this.provider.reverseTransfer({ idempotencyKey: `reversal:${p.transfer_id}`, transferId: p.transfer_id, amountCents: p.amount_cents, metadata: { voxpact_ref: `reversal:${p.transfer_id}`, dispute_id: disputeId, job_id: jobId } });
+      const ref = `reversal:${p.transfer_id}`;
+      if (this.db.prepare('SELECT 1 FROM ledger_txns WHERE ref = ?').get(ref)) continue;
+      let reversed = await this.provider.transferReversed(p.transfer_id);
+      if (reversed < p.amount_cents) {
+        const n = writeTx(this.db, () => (this.db.prepare('UPDATE stripe_payouts SET attempts = attempts + 1 WHERE ref = ? RETURNING attempts').get(p.ref) as { attempts: number }).attempts);
+        const r = await this.provider.reverseTransfer({ idempotencyKey: `${ref}:${n}`, transferId: p.transfer_id, amountCents: p.amount_cents - reversed,
+          metadata: { voxpact_ref: ref, dispute_id: disputeId, job_id: jobId } });
+        reversed += r.amount_cents;
+      }
       writeTx(this.db, () => {
-        if (this.db.prepare('SELECT 1 FROM ledger_txns WHERE ref = ?').get(`reversal:${p.transfer_id}`)) return;
-        post(this.db, { kind: 'transfer_reversal', job_id: jobId, agent_id: p.worker_id, ref: `reversal:${p.transfer_id}`, at: this.now(), entries: [
-          { account: acct.payout(p.worker_id), amount_cents: -r.amount_cents },
-          { account: acct.chargebackExpense, amount_cents: r.amount_cents },
+        if (this.db.prepare('SELECT 1 FROM ledger_txns WHERE ref = ?').get(ref)) return;
+        post(this.db, { kind: 'transfer_reversal', job_id: jobId, agent_id: p.worker_id, ref, at: this.now(), entries: [
+          { account: acct.payout(p.worker_id), amount_cents: -reversed },
+          { account: acct.chargebackExpense, amount_cents: reversed },
         ] });
       });
     }

@@ -44,6 +44,11 @@ export interface PaymentProvider {
   createIntent(p: IntentParams): Promise<string>;
   /** Confirm that PaymentIntent off-session (automatic capture). A decline is an outcome, not an error. */
   confirmIntent(paymentIntentId: string, paymentMethodId: string, idempotencyKey: string): Promise<ChargeOutcome>;
+  /**
+   * After an off-session `authentication_required`: confirm the PaymentIntent on-session with a
+   * `return_url`, so Stripe answers the URL of its hosted 3-D Secure page for the cardholder.
+   */
+  startAuthentication(paymentIntentId: string, paymentMethodId: string, returnUrl: string, idempotencyKey: string): Promise<string | null>;
   /** The PaymentIntent's current state, as an outcome (`processing` and `requires_*` are not ok). */
   intentOutcome(paymentIntentId: string): Promise<ChargeOutcome & { status: string }>;
   /** Stripe's processing fee of a charge (its balance transaction), 0 while unknown. */
@@ -53,6 +58,8 @@ export interface PaymentProvider {
   adoptRefund(p: { paymentIntentId: string; amountCents: number; metadata: Record<string, string> }): Promise<{ id: string; status: string } | null>;
   /** `sourceTransaction`: the charge that funds it, so it needs no available balance and spends only that job's funds. */
   transfer(p: { idempotencyKey: string; destination: string; amountCents: number; transferGroup: string; sourceTransaction?: string; metadata: Record<string, string> }): Promise<{ id: string }>;
+  /** How much of a transfer has been reversed so far. */
+  transferReversed(transferId: string): Promise<number>;
   reverseTransfer(p: { idempotencyKey: string; transferId: string; amountCents: number; metadata: Record<string, string> }): Promise<{ id: string; amount_cents: number }>;
   /** A hosted Checkout Session for a one-time payment (the activation fee). */
   createCheckoutSession(p: { idempotencyKey: string; amountCents: number; name: string; successUrl: string; cancelUrl: string; metadata: Record<string, string> }): Promise<{ id: string; url: string }>;

@@ -99,6 +99,10 @@ export class StripeProvider implements PaymentProvider {
       throw toVoxError(e); // network, API or state errors: the caller reads the PaymentIntent again
     }
   }
+  async startAuthentication(paymentIntentId: string, paymentMethodId: string, returnUrl: string, idempotencyKey: string) {
+    const pi = await vox(this.stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethodId, return_url: returnUrl }, { idempotencyKey }));
+    return pi.next_action?.redirect_to_url?.url ?? null;
+  }
   async intentOutcome(paymentIntentId: string) {
     const pi = await vox(this.stripe.paymentIntents.retrieve(paymentIntentId));
     return { ...outcomeOf(pi), status: pi.status };
@@ -123,6 +127,9 @@ export class StripeProvider implements PaymentProvider {
     const t = await vox(this.stripe.transfers.create({ amount: p.amountCents, currency: CURRENCY, destination: p.destination, transfer_group: p.transferGroup, metadata: p.metadata,
       ...(p.sourceTransaction ? { source_transaction: p.sourceTransaction } : {}) }, { idempotencyKey: p.idempotencyKey }));
     return { id: t.id };
+  }
+  async transferReversed(transferId: string) {
+    return (await vox(this.stripe.transfers.retrieve(transferId))).amount_reversed;
   }
   async reverseTransfer(p: { idempotencyKey: string; transferId: string; amountCents: number; metadata: Record<string, string> }) {
     const r = await vox(this.stripe.transfers.createReversal(p.transferId, { amount: p.amountCents, metadata: p.metadata }, { idempotencyKey: p.idempotencyKey }));

@@ -139,6 +139,12 @@ export class FakeStripe {
     if (ok) return this.succeed(pi, TEST_CARDS.pm_card_visa);
     return Object.assign(pi, { status: 'requires_payment_method', last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } });
   }
+  /** The cardholder passes 3-D Secure on Stripe's page: the PaymentIntent succeeds; returns it (payment_intent.succeeded). */
+  authenticate(piId: string) {
+    const pi = this.objects.get(piId)!;
+    if (pi.status !== 'requires_action') throw new Error(`fake-stripe: ${piId} does not wait for authentication (${pi.status})`);
+    return this.succeed(pi, TEST_CARDS.pm_card_visa);
+  }
   /** The card holder disputes the charge of a PaymentIntent: Stripe withdraws the amount and its fee; returns the dispute (charge.dispute.created). */
   openDispute(piId: string, reason = 'fraudulent') {
     const pi = this.objects.get(piId)!;
@@ -198,7 +204,7 @@ export class FakeStripe {
     return Object.assign(pi, { status: 'succeeded', amount_received: pi.amount, latest_charge: chId, last_payment_error: null, next_action: null });
   }
   /** Confirm a PaymentIntent with its card, as Stripe does off-session. */
-  private confirm(pi: Obj, off: boolean): Reply {
+  private confirm(pi: Obj, off: boolean, returnUrl?: string): Reply {
     const pm = this.objects.get(pi.payment_method);
     if (!pm || pm.customer !== pi.customer) return err(400, 'invalid_request_error', 'payment_method_unattached', `The PaymentMethod ${pi.payment_method} is not attached to customer ${pi.customer}.`);
     const card = TEST_CARDS[pm.test_card] ?? TEST_CARDS.pm_card_visa;
@@ -208,7 +214,8 @@ export class FakeStripe {
     };
     if (card.decline) return fail('card_declined', card.decline[0], card.decline[1]);
     if (card.authenticate && off) return fail('authentication_required', 'authentication_required', 'Your card was declined. This transaction requires authentication.');
-    if (card.authenticate) return ok(Object.assign(pi, { status: 'requires_action', next_action: { type: 'use_stripe_sdk', use_stripe_sdk: {} } }));
+    if (card.authenticate) return ok(Object.assign(pi, { status: 'requires_action', last_payment_error: null,
+      next_action: returnUrl ? { type: 'redirect_to_url', redirect_to_url: { url: `https://hooks.stripe.com/3d_secure_2/hosted?payment_intent=${pi.id}`, return_url: returnUrl } } : { type: 'use_stripe_sdk', use_stripe_sdk: {} } }));
     if (this.processing > 0) {
       this.processing--;
       return ok(Object.assign(pi, { status: 'processing', last_payment_error: null }));
@@ -323,7 +330,7 @@ export class FakeStripe {
         if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status))
           return err(400, 'invalid_request_error', 'payment_intent_unexpected_state', `You cannot confirm this PaymentIntent because it has a status of ${pi.status}.`);
         if (p.payment_method) pi.payment_method = p.payment_method;
-        return this.confirm(pi, p.off_session === 'true');
+        return this.confirm(pi, p.off_session === 'true', p.return_url);
       }
       case 'GET payment_intents/:id':
         return get('payment_intent');
@@ -392,6 +399,8 @@ export class FakeStripe {
       }
       case 'GET transfers':
         return listOf('transfer');
+      case 'GET transfers/:id':
+        return get('transfer');
       case 'POST checkout/sessions': {
         const sid = id('cs_test');
         return create({ id: sid, object: 'checkout.session', mode: p.mode, status: 'open', payment_status: 'unpaid', url: `https://checkout.stripe.com/c/pay/${sid}`,

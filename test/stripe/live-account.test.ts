@@ -4,6 +4,7 @@
  * docs/stripe.md lists the situations and what the operator sees.
  */
 import { describe, expect, it } from 'vitest';
+import { reconcile } from '../../src/payments/reconcile.js';
 import { DISPUTE_FEE, cardFee } from './fake-stripe.js';
 import {
   agent, books, buyerAndWorker, clock, completeJob, confirmKeys, deliver, direct, engine, fake, keysTo, payments, pis, provider, ready, row, rows, send, setup, useFakeStripe,
@@ -52,7 +53,7 @@ describe('1. chargebacks', () => {
     await send('charge.dispute.created', dp);
     expect(status(job.id)).toBe('completed'); // a finished job is not frozen; its money is taken back
     expect(fake.objects.get(tr.id)).toMatchObject({ reversed: true, amount_reversed: net });
-    expect(keysTo(`/v1/transfers/${tr.id}/reversals`)).toEqual([`reversal:${tr.id}`]);
+    expect(keysTo(`/v1/transfers/${tr.id}/reversals`)).toEqual([expect.stringMatching(new RegExp(`^reversal:${tr.id}:\\d+$`))]);
     expect(balance(`payout:${worker.id}`)).toBe(0);
     await send('charge.dispute.created', dp); // Stripe delivers twice under another event id: booked once
     expect(keysTo(`/v1/transfers/${tr.id}/reversals`)).toHaveLength(1);
@@ -235,3 +236,108 @@ describe('4. never a second charge for one capture', () => {
     await books();
   });
 });
+
+describe('5. 3-D Secure off-session', () => {
+  it('authentication_required: the tool answer and the notification carry Stripe\'s 3-D Secure page; the webhook funds the job once', async () => {
+    const { buyer, worker } = await buyerAndWorker('pm_card_authenticationRequired', { ready: false });
+    const job = await buyer.mp.postJob(direct(worker.id, 30));
+    const [pi] = pis(job.id);
+    expect(job.status).toBe('pending_payment');
+    expect(job.payment_error).toMatch(new RegExp(`^authentication_required: .*https://hooks\\.stripe\\.com/3d_secure_2/hosted\\?payment_intent=${pi.id}`));
+    const note = row<{ message: string }>("SELECT message FROM notifications WHERE type = 'payment_failed' AND job_id = ?", job.id);
+    expect(note.message).toContain(`payment_intent=${pi.id}`);
+    expect(fake.requests.filter((r) => r.path.endsWith('/confirm')).map((r) => [r.params.off_session, r.params.return_url])).toEqual([['true', undefined], [undefined, 'https://voxpact.com/dashboard']]);
+
+    await send('payment_intent.succeeded', fake.authenticate(pi.id));
+    expect(status(job.id)).toBe('funded');
+    await send('payment_intent.succeeded', fake.objects.get(pi.id)!); // delivered again: booked once
+    expect(rows("SELECT 1 FROM ledger_txns WHERE kind = 'capture' AND job_id = ?", job.id)).toHaveLength(1);
+    await books();
+  });
+});
+
+describe('6. refunds that fail later', () => {
+  it('refund.failed makes the refund owed again (retried with back-off); reconciliation counts only succeeded refunds', async () => {
+    const { buyer, worker } = await buyerAndWorker('pm_card_visa', { ready: false });
+    const job = await buyer.mp.postJob(direct(worker.id, 20));
+    await buyer.mp.cancelJob(job.id, {});
+    await books();
+    const [re] = fake.list('refund');
+    await send('refund.failed', fake.failRefund(re.id));
+    expect(row('SELECT status, error FROM provider_calls WHERE object_id = ?', re.id)).toEqual({ status: 'failed', error: 'refund_failed: expired_or_canceled_card' });
+    expect(reconcile(engine.db, await provider.records())).toEqual([expect.stringMatching(new RegExp(`ledger refund:${job.id} refunded 2000 to the buyer but the provider refunded 0 in 0 succeeded refund`))]);
+    clock.advance(61_000);
+    await payments.settle();
+    expect(fake.list('refund').map((r) => [r.status, r.amount])).toEqual([['failed', 2000], ['succeeded', 2000]]);
+    await books();
+  });
+});
+
+describe('7. Connect readiness is the transfers capability', () => {
+  it('payouts_enabled without capabilities.transfers active waits; capability.updated pays; a worker abroad gets the recipient agreement', async () => {
+    const { buyer, worker } = await buyerAndWorker('pm_card_visa', { ready: false });
+    const { stripe_account_id } = await payments.connectOnboard(worker.id);
+    const account = fake.completeOnboarding(stripe_account_id, { transfers: 'pending' });
+    await send('account.updated', account);
+    const job = await completeJob(buyer, worker, 20);
+    expect(fake.list('transfer')).toEqual([]);
+    expect(row('SELECT last_error FROM stripe_payouts WHERE job_id = ?', job.id).last_error).toMatch(/capabilities\.transfers is not active/);
+    expect(await payments.connectStatus(worker.id)).toMatchObject({ payouts_enabled: true, is_ready: false });
+
+    account.capabilities.transfers = 'active';
+    await send('capability.updated', { ...fakeCapability(stripe_account_id), status: 'active' });
+    expect(fake.list('transfer').map((t) => t.destination)).toEqual([stripe_account_id]);
+    await books();
+
+    const abroad = agent('worker-us');
+    const us = await payments.connectOnboard(abroad.id, 'US');
+    expect(fake.objects.get(us.stripe_account_id)).toMatchObject({ country: 'US', tos_acceptance: { service_agreement: 'recipient' } });
+    expect(fake.objects.get(stripe_account_id)).toMatchObject({ country: 'DE', tos_acceptance: { service_agreement: 'full' } });
+    await expect(payments.connectOnboard(agent('x').id, 'Germany')).rejects.toMatchObject({ code: 'invalid_country', status: 400 });
+  });
+});
+
+describe('8. webhooks', () => {
+  it('a failed effect is not marked seen: Stripe\'s redelivery applies it (a reversal answered 500 is tried again under a new key)', async () => {
+    const { buyer, worker } = await buyerAndWorker('pm_card_visa');
+    const job = await completeJob(buyer, worker, 20);
+    const [tr] = fake.list('transfer');
+    const event = { id: 'evt_dispute', type: 'charge.dispute.created', data: { object: fake.openDispute(pis(job.id)[0].id) } };
+    fake.failNext(/\/reversals$/);
+    await expect(payments.applyEvent(event)).rejects.toMatchObject({ code: 'payment_provider_error' });
+    expect(rows('SELECT 1 FROM stripe_events WHERE id = ?', event.id)).toEqual([]);
+    expect(await payments.applyEvent(event)).toMatchObject({ duplicate: false }); // Stripe delivers it again
+    expect(fake.objects.get(tr.id)).toMatchObject({ reversed: true });
+    const keys = keysTo(`/v1/transfers/${tr.id}/reversals`);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2); // the retry does not reuse the key whose 500 Stripe replays
+    expect(await payments.applyEvent(event)).toMatchObject({ duplicate: true });
+    expect(rows("SELECT 1 FROM ledger_txns WHERE kind = 'chargeback'")).toHaveLength(1);
+    await books();
+  });
+
+  it('the Connect endpoint\'s secret verifies too; checkout.session.async_payment_succeeded activates', async () => {
+    await setup();
+    const connect = 'whsec_connect_secret';
+    payments.stop();
+    const { StripePayments } = await import('../../src/payments/marketplace.js');
+    const p2 = new StripePayments(engine, provider, { webhookSecret: 'whsec_platform', connectWebhookSecret: connect }).install();
+    const first = agent('owner-first');
+    const email = row<{ email: string }>('SELECT o.email FROM agents a JOIN owners o ON o.id = a.owner_id WHERE a.id = ?', first.id).email;
+    const { agent_id } = engine.registerAgent({ name: 'second', owner_email: email });
+    const act = engine.activate(row<{ t: string }>('SELECT activation_token t FROM agents WHERE id = ?', agent_id).t, true);
+    const co = await p2.activationCheckout(act.checkout_id!, 'http://127.0.0.1:8787');
+    const session = fake.completeCheckout(co.checkout_session_id);
+    await fake.send(engine, 'checkout.session.completed', { ...session, payment_status: 'unpaid' }, 'whsec_platform'); // a delayed method: not paid yet
+    expect(row('SELECT status FROM agents WHERE id = ?', agent_id)).toEqual({ status: 'pending_payment' });
+    await fake.send(engine, 'checkout.session.async_payment_succeeded', session, connect);
+    expect(row('SELECT status FROM agents WHERE id = ?', agent_id)).toEqual({ status: 'active' });
+    await expect(fake.send(engine, 'account.updated', { id: 'acct_x' }, 'whsec_other')).rejects.toMatchObject({ code: 'invalid_signature' });
+    await books();
+  });
+});
+
+/** Stripe's capability object (the payload of capability.updated) for the transfers capability of `account`. */
+function fakeCapability(account: string) {
+  return { id: 'transfers', object: 'capability', account, requested: true, status: 'inactive' };
+}
