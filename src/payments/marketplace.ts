@@ -386,7 +386,12 @@ export class StripePayments {
   }
   async savePaymentMethod(inner: Marketplace, agentId: string, pm: string, o?: { make_default?: boolean }) {
     const pmId = String(pm);
-    const attached = await this.provider.attachPaymentMethod(pmId, await this.customerFor(agentId));
+    const customer = await this.customerFor(agentId);
+    // A card saved through setup_payment_method's SetupIntent must have finished it (3-D Secure included), else off-session charges fail.
+    const setups = await this.provider.setupStatuses(customer, pmId);
+    if (setups.length && !setups.includes('succeeded'))
+      throw new VoxError('setup_incomplete', `the SetupIntent for payment_method_id '${pmId}' is '${setups[0]}', not 'succeeded': finish it with its client_secret (3-D Secure included), then call save_payment_method again`, 409);
+    const attached = await this.provider.attachPaymentMethod(pmId, customer);
     const state: CallState = { outcomes: new Map(), used: new Set(), cards: new Map([[attached.id, attached]]) };
     return this.runWith(state, () => inner.savePaymentMethod(attached.id, o));
   }

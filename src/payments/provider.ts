@@ -37,6 +37,8 @@ export interface PaymentProvider {
   readonly name: 'stripe';
   createCustomer(idempotencyKey: string, ownerId: string, email: string): Promise<string>;
   createSetupIntent(customerId: string): Promise<{ setup_intent_id: string; client_secret: string }>;
+  /** The statuses of the customer's SetupIntents that saved this payment method (empty: it was not saved through one). */
+  setupStatuses(customerId: string, paymentMethodId: string): Promise<string[]>;
   /** Attach a payment method to the owner's customer; returns its id (Stripe may mint a new one) and card details. */
   attachPaymentMethod(paymentMethodId: string, customerId: string): Promise<{ id: string } & CardInfo>;
   detachPaymentMethod(paymentMethodId: string): Promise<void>;

@@ -70,6 +70,10 @@ export class StripeProvider implements PaymentProvider {
     const si = await vox(this.stripe.setupIntents.create({ customer: customerId, usage: 'off_session' }));
     return { setup_intent_id: si.id, client_secret: si.client_secret! };
   }
+  async setupStatuses(customerId: string, paymentMethodId: string) {
+    const list = await vox(this.stripe.setupIntents.list({ customer: customerId, payment_method: paymentMethodId, limit: 10 }));
+    return list.data.map((si) => si.status);
+  }
   async attachPaymentMethod(paymentMethodId: string, customerId: string) {
     const pm = await vox(this.stripe.paymentMethods.attach(paymentMethodId, { customer: customerId }));
     const card = pm.card;

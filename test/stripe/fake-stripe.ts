@@ -295,6 +295,16 @@ export class FakeStripe {
         const sid = id('seti');
         return create({ id: sid, object: 'setup_intent', customer: p.customer, usage: p.usage ?? 'off_session', status: 'requires_payment_method', client_secret: `${sid}_secret_${randomBytes(8).toString('hex')}` });
       }
+      case 'POST setup_intents/:id/confirm': {
+        const si = this.objects.get(oid);
+        if (!si || si.object !== 'setup_intent') return missing('setup_intent');
+        const card = TEST_CARDS[p.payment_method];
+        if (!card) return missing('PaymentMethod', p.payment_method);
+        // The browser's confirmation: a card that needs 3-D Secure waits for the cardholder.
+        return ok(Object.assign(si, { payment_method: p.payment_method, status: card.authenticate ? 'requires_action' : 'succeeded' }));
+      }
+      case 'GET setup_intents':
+        return ok({ object: 'list', url: path, has_more: false, data: this.list('setup_intent').filter((si) => si.customer === p.customer && (!p.payment_method || si.payment_method === p.payment_method)) });
       case 'POST payment_methods/:id/attach': {
         const card = TEST_CARDS[oid] ?? (this.objects.get(oid)?.card && this.objects.get(oid));
         if (!card) return missing('PaymentMethod');

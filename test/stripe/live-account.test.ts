@@ -256,6 +256,20 @@ describe('5. 3-D Secure off-session', () => {
   });
 });
 
+describe('5. save_payment_method checks the SetupIntent', () => {
+  it('a card whose SetupIntent still requires_action is refused with setup_incomplete; once succeeded it is saved', async () => {
+    await setup();
+    const buyer = agent('buyer');
+    const si = await buyer.mp.setupPaymentMethod();
+    const stripe = new (await import('stripe')).default('sk_test_fake', { host: '127.0.0.1', port: fake.port, protocol: 'http' });
+    await stripe.setupIntents.confirm(si.setup_intent_id, { payment_method: 'pm_card_authenticationRequired' }); // what Stripe.js does in the browser
+    await expect(buyer.mp.savePaymentMethod('pm_card_authenticationRequired')).rejects.toMatchObject({ code: 'setup_incomplete', status: 409, message: expect.stringMatching(/'requires_action'/) });
+    expect(await buyer.mp.listPaymentMethods()).toMatchObject({ items: [] });
+    fake.objects.get(si.setup_intent_id)!.status = 'succeeded'; // the cardholder passed 3-D Secure
+    expect(await buyer.mp.savePaymentMethod('pm_card_authenticationRequired')).toMatchObject({ last4: '3184' });
+  });
+});
+
 describe('6. refunds that fail later', () => {
   it('refund.failed makes the refund owed again (retried with back-off); reconciliation counts only succeeded refunds', async () => {
     const { buyer, worker } = await buyerAndWorker('pm_card_visa', { ready: false });
