@@ -297,6 +297,7 @@ export class StripePayments {
       return true;
     } catch (e) {
       const code = (e as VoxError).code ?? 'error';
+      if (code === 'charge_disputed' && this.coverByChargeback(r, at)) return true;
       const next = PERMANENT.test(code) ? null : at + retryDelayMs(attempts);
       writeTx(this.db, () => this.db.prepare("UPDATE provider_calls SET status = 'failed', error = ?, attempts = ?, next_retry_at = ?, updated_at = ? WHERE idempotency_key = ?")
         .run(`${code}: ${(e as Error).message}`, attempts, next, at, r.idempotency_key));
@@ -325,6 +326,25 @@ export class StripePayments {
         ] });
       });
     }
+  }
+
+  /**
+   * A refund owed after its charge was disputed and the dispute booked (e.g. the operator settled
+   * a job a lost chargeback froze): the bank already returned that money to the buyer, so the
+   * refund is `covered` and that part of the chargeback was the buyer's money, not a loss.
+   */
+  private coverByChargeback(r: RefundRow, at: number): boolean {
+    const d = this.db.prepare("SELECT id FROM stripe_disputes WHERE payment_intent_id = ? AND status <> 'won'").get(r.payment_intent_id) as { id: string } | undefined;
+    if (!d) return false;
+    writeTx(this.db, () => {
+      this.db.prepare("UPDATE provider_calls SET status = 'covered', error = ?, attempts = attempts + 1, next_retry_at = NULL, updated_at = ? WHERE idempotency_key = ?").run(`covered by chargeback ${d.id}`, at, r.idempotency_key);
+      this.db.prepare('UPDATE stripe_disputes SET covered_cents = covered_cents + ?, updated_at = ? WHERE id = ?').run(r.amount_cents, at, d.id);
+      post(this.db, { kind: 'chargeback', job_id: r.job_id, ref: `chargeback:${d.id}:covered:${r.idempotency_key}`, at, entries: [
+        { account: acct.stripeDisputes, amount_cents: -r.amount_cents },
+        { account: acct.chargebackExpense, amount_cents: r.amount_cents },
+      ] });
+    });
+    return true;
   }
 
   /** Transfer one deferred payout to the worker's connected account, funded by the job's charge, or leave it waiting (told once). */
@@ -543,6 +563,7 @@ export class StripePayments {
     const pi = typeof d.payment_intent === 'string' ? d.payment_intent : d.payment_intent?.id;
     const job = this.db.prepare(`SELECT j.id, j.buyer_id, j.worker_id, j.title, j.status FROM provider_calls c JOIN jobs j ON j.id = c.job_id
         WHERE c.kind = 'charge' AND c.object_id = ?`).get(pi) as { id: string; buyer_id: string; worker_id: string | null; title: string; status: any } | undefined;
+    if (!this.db.prepare("SELECT 1 FROM provider_calls WHERE kind = 'charge' AND object_id = ?").get(pi ?? '')) return; // another integration's charge on this account
     const { withdrawn, fee } = disputeMoney(d, (bt) => bt.amount < 0);
     const at = this.now();
     this.oweLedgerRefunds();

@@ -73,11 +73,12 @@ export function reconcile(db: DB, records: ProviderRecord[]): string[] {
   const ours = new Set((db.prepare("SELECT object_id FROM provider_calls WHERE kind = 'charge' AND object_id IS NOT NULL").all() as { object_id: string }[]).map((c) => c.object_id));
   // (What it withdrew is booked as stripe:disputes, less the owed refunds it paid; a won one's return is booked too.)
   const withdrawn = (ref: string) => (db.prepare(`SELECT COALESCE(SUM(e.amount_cents), 0) s FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'stripe:disputes' WHERE t.ref = ?`).get(ref) as { s: number }).s;
+  const withdrawnLike = (pattern: string) => (db.prepare(`SELECT COALESCE(SUM(e.amount_cents), 0) s FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'stripe:disputes' WHERE t.ref LIKE ?`).get(pattern) as { s: number }).s;
   const local = new Map((db.prepare('SELECT id, covered_cents FROM stripe_disputes').all() as { id: string; covered_cents: number }[]).map((d) => [d.id, d.covered_cents]));
   const disputes = records.filter((r) => r.kind === 'dispute' && r.payment_intent && ours.has(r.payment_intent));
   for (const d of disputes) {
     const coveredCents = local.get(d.id);
-    const w = withdrawn(`chargeback:${d.id}`);
+    const w = withdrawn(`chargeback:${d.id}`) + withdrawnLike(`chargeback:${d.id}:covered:%`);
     if (coveredCents === undefined || w + coveredCents !== d.amount_cents) bad.push(`provider dispute ${d.id} of ${d.amount_cents} is booked as a chargeback of ${coveredCents === undefined ? 'nothing' : w + coveredCents}`);
     const won = !!db.prepare("SELECT 1 FROM stripe_disputes WHERE id = ? AND status = 'won'").get(d.id);
     const back = withdrawn(`dispute_won:${d.id}`);

@@ -78,6 +78,33 @@ describe('1. chargebacks', () => {
     await books();
   });
 
+  it('lost on a frozen job: the operator unfreezes it and the buyer cancels; the refund Stripe refuses is covered by the chargeback', async () => {
+    const { buyer, worker } = await buyerAndWorker('pm_card_createDispute');
+    const job = await buyer.mp.postJob(direct(worker.id, 20));
+    const dp = fake.openDispute(pis(job.id)[0].id);
+    await send('charge.dispute.created', dp);
+    await send('charge.dispute.closed', fake.closeDispute(dp.id, 'lost'));
+    expect(status(job.id)).toBe('frozen');
+    engine.unfreezeJob(job.id, 'chargeback lost: the bank refunded the buyer');
+    await buyer.mp.cancelJob(job.id, {});
+    expect(row('SELECT status, error FROM provider_calls WHERE idempotency_key = ?', `refund:${job.id}`)).toEqual({ status: 'covered', error: `covered by chargeback ${dp.id}` });
+    expect(fake.list('refund')).toEqual([]);
+    expect([balance('stripe:disputes'), balance('expense:chargebacks')]).toEqual([0, -DISPUTE_FEE]);
+    await books();
+  });
+
+  it('a dispute of a charge this platform did not make (another integration on the account) is ignored', async () => {
+    await buyerAndWorker('pm_card_visa', { ready: false });
+    const cus = fake.list('customer')[0].id;
+    const pm = fake.list('payment_method')[0].id;
+    const foreign = await provider.createIntent({ idempotencyKey: 'foreign', amountCents: 900, customerId: cus, paymentMethodId: pm, transferGroup: 'x', metadata: {} });
+    await provider.confirmIntent(foreign, pm, 'foreign-confirm');
+    await send('charge.dispute.created', fake.openDispute(foreign));
+    expect(rows('SELECT 1 FROM stripe_disputes')).toEqual([]);
+    expect(balance('expense:chargebacks')).toBe(0);
+    await books();
+  });
+
   it('a payout still waiting for the worker\'s account is held while the charge is disputed', async () => {
     const { buyer, worker } = await buyerAndWorker('pm_card_visa', { ready: false });
     const job = await completeJob(buyer, worker, 20);
