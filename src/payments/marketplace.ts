@@ -513,6 +513,7 @@ export class StripePayments {
       this.recordKyc(o, type.slice('identity.verification_session.'.length)); // verified, requires_input, canceled, processing
     } else if (type === 'checkout.session.completed' || type === 'checkout.session.async_payment_succeeded') {
       this.completeCheckout(o); // books only when payment_status is 'paid' (a delayed method completes unpaid, then async_payment_succeeded)
+      await this.settle().catch(() => undefined); // Stripe's fee on it
     } else if (type === 'checkout.session.async_payment_failed') {
       const checkoutId = o.metadata?.checkout_id as string | undefined;
       if (checkoutId) this.tellOwnerOfCheckout(checkoutId, 'The activation fee payment failed at the bank: open the checkout link again to pay another way.');

@@ -27,8 +27,8 @@ export type AccountState = { id: string; charges_enabled: boolean; payouts_enabl
 /** The provider's own record of one money movement, for reconciliation. */
 export type ProviderRecord = {
   id: string; kind: 'charge' | 'refund' | 'transfer' | 'dispute'; amount_cents: number; status: string; ref: string | null;
-  /** transfer: the amount reversed; dispute: the PaymentIntent disputed. */
-  reversed_cents?: number; payment_intent?: string;
+  /** transfer: the amount reversed; dispute: the PaymentIntent disputed; charge: its Charge and Stripe's fee on it. */
+  reversed_cents?: number; payment_intent?: string; charge_id?: string; fee_cents?: number;
 };
 /** A provider refusal that retrying with the same arguments will not change (Stripe's 4xx code). */
 export const PERMANENT = /^(charge_disputed|charge_already_refunded|amount_too_large|charge_not_refundable|resource_missing|insufficient_capabilities_for_transfer|transfer_source_balance_parameters_mismatch)$/;

@@ -26,6 +26,14 @@ export function reconcile(db: DB, records: ProviderRecord[]): string[] {
     if (got.length !== 1 || got[0].amount_cents !== c.amount_cents)
       bad.push(`ledger ${c.ref} captured ${c.amount_cents} but the provider has ${got.length} succeeded charge(s) ${got.map((g) => `${g.id}=${g.amount_cents}`).join(', ')}`);
   }
+  // Stripe's fee on each of our succeeded charges is booked as stripe:fees (src/payments/marketplace.ts bookFees).
+  const feeOf = db.prepare(`SELECT COALESCE(SUM(e.amount_cents), 0) s FROM ledger_txns t JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'stripe:fees' WHERE t.ref = ?`);
+  const ourCharge = db.prepare("SELECT 1 FROM provider_calls WHERE kind = 'charge' AND object_id = ?");
+  for (const r of records) {
+    if (r.kind !== 'charge' || !succeeded(r) || r.fee_cents === undefined || !r.charge_id || !ourCharge.get(r.id)) continue;
+    const booked = (feeOf.get(`stripe_fee:${r.charge_id}`) as { s: number }).s;
+    if (booked !== r.fee_cents) bad.push(`provider charge ${r.id} cost a Stripe fee of ${r.fee_cents} but the ledger booked ${booked}`);
+  }
   // A succeeded charge the ledger never booked must have been refunded in full.
   for (const r of records) {
     if (r.kind !== 'charge' || !r.ref || !succeeded(r) || booked.has(r.ref)) continue;

@@ -171,9 +171,11 @@ export class StripeProvider implements PaymentProvider {
     const window = sinceSec ? { created: { gte: sinceSec } } : {};
     const out: ProviderRecord[] = [];
     const ref = (m: Record<string, string> | null | undefined) => m?.voxpact_ref ?? null;
-    for await (const pi of this.stripe.paymentIntents.list({ limit: 100, ...window })) {
+    for await (const pi of this.stripe.paymentIntents.list({ limit: 100, ...window, expand: ['data.latest_charge.balance_transaction'] })) {
       if (out.length > MAX_RECORDS) break;
-      out.push({ id: pi.id, kind: 'charge', amount_cents: pi.amount, status: pi.status, ref: ref(pi.metadata) });
+      const ch = pi.latest_charge && typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
+      const bt = ch?.balance_transaction && typeof ch.balance_transaction === 'object' ? ch.balance_transaction : null;
+      out.push({ id: pi.id, kind: 'charge', amount_cents: pi.amount, status: pi.status, ref: ref(pi.metadata), ...(ch ? { charge_id: ch.id } : {}), ...(bt ? { fee_cents: bt.fee } : {}) });
     }
     for await (const r of this.stripe.refunds.list({ limit: 100, ...window })) {
       if (out.length > 2 * MAX_RECORDS) break;

@@ -285,7 +285,12 @@ export class FakeStripe {
       if (p.created?.gte) all = all.filter((o) => o.created >= Number(p.created.gte));
       if (p.starting_after) all = all.slice(all.findIndex((o) => o.id === p.starting_after) + 1);
       const limit = Number(p.limit ?? 10);
-      return ok({ object: 'list', url: path, has_more: all.length > limit, data: all.slice(0, limit) });
+      const expand = Object.values(p.expand ?? {}).includes('data.latest_charge.balance_transaction');
+      const data = all.slice(0, limit).map((o) => {
+        const ch = expand && this.objects.get(o.latest_charge);
+        return ch ? { ...o, latest_charge: { ...ch, balance_transaction: this.objects.get(ch.balance_transaction) } } : o;
+      });
+      return ok({ object: 'list', url: path, has_more: all.length > limit, data });
     };
     const now = this.nowSec();
     switch (`${method} ${resource}${oid ? '/:id' : ''}${action ? '/' + action : ''}`) {

@@ -32,6 +32,7 @@ describe('1. chargebacks', () => {
     expect(JSON.parse(told[0].payload).reason).toContain(dp.id);
     expect([balance('stripe:disputes'), balance('stripe:fees'), balance('expense:chargebacks'), balance('expense:stripe_fees')]).toEqual([2000, DISPUTE_FEE + cardFee(2000), -2000 - DISPUTE_FEE, -cardFee(2000)]);
     expect(fake.list('transfer')).toEqual([]);
+    expect((await provider.records()).find((r) => r.id === pi.id)).toMatchObject({ fee_cents: cardFee(2000), charge_id: pi.latest_charge }); // reconciled with the booked fee
     await books();
 
     expect(await send('charge.dispute.closed', fake.closeDispute(dp.id, 'won'))).toMatchObject({ duplicate: false });
