@@ -42,7 +42,7 @@ export const retryDelayMs = (attempts: number) => Math.min(60_000 * 2 ** Math.ma
 type CallState = { outcomes: Map<string, CaptureAnswer>; used: Set<string>; jobId?: string; cards: Map<string, CardInfo> };
 type PayoutRow = { ref: string; job_id: string; worker_id: string; amount_cents: number; status: string; attempts: number };
 type RefundRow = { idempotency_key: string; job_id: string | null; ledger_ref: string; payment_intent_id: string; amount_cents: number; attempts: number };
-type ChargeRow = { object_id: string | null; status: string; attempts: number; error: string | null };
+type ChargeRow = { object_id: string | null; status: string; attempts: number; error: string | null; amount_cents: number };
 
 /** Calls that only read: no charge, nothing to settle after. */
 const READ_ONLY = /^(get|list|browse|search|quote|changes|latest|preview)/;
@@ -179,15 +179,21 @@ export class StripePayments {
   private async charge(req: CaptureRequest): Promise<CaptureAnswer> {
     const customer = this.db.prepare('SELECT customer_id FROM stripe_customers WHERE owner_id = ?').get(this.ownerOf(req.buyerId).id) as { customer_id: string } | undefined;
     if (!customer) throw new VoxError('payment_method_required', 'no Stripe customer for this owner: call setup_payment_method and save_payment_method first', 402);
-    const row = this.db.prepare('SELECT object_id, status, attempts, error FROM provider_calls WHERE idempotency_key = ?').get(req.ref) as ChargeRow | undefined;
+    const row = this.db.prepare('SELECT object_id, status, attempts, error, amount_cents FROM provider_calls WHERE idempotency_key = ?').get(req.ref) as ChargeRow | undefined;
     let pi = row?.object_id;
     if (pi) {
       const now = await this.provider.intentOutcome(pi);
       if (now.ok || now.status === 'processing') return this.chargeOutcome(req, now, row!.attempts);
-    } else {
-      // A create Stripe answered with a 5xx is replayed for that key: the next try needs another key. A timeout keeps it (Stripe may have created it).
-      const answered5xx = row?.error?.startsWith('payment_provider_error');
-      const key = row && answered5xx ? `${req.ref}:create${row.attempts}` : req.ref;
+      if (row!.amount_cents !== req.amountCents) {
+        // Another amount for this capture (an open job's other bid after a decline): the old PaymentIntent is canceled, never confirmed again.
+        await this.provider.cancelIntent(pi, `${req.ref}:cancel${row!.attempts}`);
+        pi = null;
+      }
+    }
+    if (!pi) {
+      // A create Stripe answered with a 5xx is replayed for that key (and a canceled one is done): the next try needs another key. A timeout keeps it (Stripe may have created it).
+      const fresh = row?.error?.startsWith('payment_provider_error') || row?.object_id;
+      const key = row && fresh ? `${req.ref}:create${row.attempts}` : req.ref;
       try {
         pi = await this.provider.createIntent({ idempotencyKey: key, amountCents: req.amountCents, customerId: customer.customer_id, paymentMethodId: req.paymentMethod,
           transferGroup: `job_${req.jobId}`, metadata: { voxpact_ref: req.ref, job_id: req.jobId, buyer_agent_id: req.buyerId } });
@@ -218,7 +224,7 @@ export class StripePayments {
     writeTx(this.db, () => this.db.prepare(`INSERT INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, object_id, payment_intent_id, charge_id, amount_cents, status, error, attempts, created_at, updated_at)
         VALUES (?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO UPDATE SET object_id = COALESCE(excluded.object_id, object_id),
         payment_intent_id = COALESCE(excluded.payment_intent_id, payment_intent_id), charge_id = COALESCE(excluded.charge_id, charge_id),
-        status = excluded.status, error = excluded.error, attempts = excluded.attempts, updated_at = excluded.updated_at`)
+        amount_cents = excluded.amount_cents, status = excluded.status, error = excluded.error, attempts = excluded.attempts, updated_at = excluded.updated_at`)
       .run(req.ref, req.jobId, req.ref, pi, pi, chargeId, req.amountCents, status, error, attempts, now, now));
   }
 
@@ -486,7 +492,6 @@ export class StripePayments {
   }
 
   // ---------- Stripe webhook events ----------
-  get webhookSecret() { return this.opts.webhookSecret; }
   /** The secrets a webhook may be signed with: the platform endpoint's, and the Connect endpoint's (events of connected accounts). */
   get webhookSecrets() { return [this.opts.webhookSecret, this.opts.connectWebhookSecret].filter((x): x is string => !!x); }
   /**

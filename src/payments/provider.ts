@@ -51,6 +51,8 @@ export interface PaymentProvider {
    * `return_url`, so Stripe answers the URL of its hosted 3-D Secure page for the cardholder.
    */
   startAuthentication(paymentIntentId: string, paymentMethodId: string, returnUrl: string, idempotencyKey: string): Promise<string | null>;
+  /** Cancel a PaymentIntent that was never charged (its capture now needs another amount): it can no longer be confirmed. */
+  cancelIntent(paymentIntentId: string, idempotencyKey: string): Promise<void>;
   /** The PaymentIntent's current state, as an outcome (`processing` and `requires_*` are not ok). */
   intentOutcome(paymentIntentId: string): Promise<ChargeOutcome & { status: string }>;
   /** Stripe's processing fee of a charge (its balance transaction), 0 while unknown. */

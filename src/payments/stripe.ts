@@ -107,6 +107,9 @@ export class StripeProvider implements PaymentProvider {
     const pi = await vox(this.stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethodId, return_url: returnUrl }, { idempotencyKey }));
     return pi.next_action?.redirect_to_url?.url ?? null;
   }
+  async cancelIntent(paymentIntentId: string, idempotencyKey: string) {
+    await vox(this.stripe.paymentIntents.cancel(paymentIntentId, { cancellation_reason: 'abandoned' }, { idempotencyKey }));
+  }
   async intentOutcome(paymentIntentId: string) {
     const pi = await vox(this.stripe.paymentIntents.retrieve(paymentIntentId));
     return { ...outcomeOf(pi), status: pi.status };

@@ -347,6 +347,13 @@ export class FakeStripe {
         if (p.payment_method) pi.payment_method = p.payment_method;
         return this.confirm(pi, p.off_session === 'true', p.return_url);
       }
+      case 'POST payment_intents/:id/cancel': {
+        const pi = this.objects.get(oid);
+        if (!pi || pi.object !== 'payment_intent') return missing('payment_intent');
+        if (['succeeded', 'processing', 'canceled'].includes(pi.status))
+          return err(400, 'invalid_request_error', 'payment_intent_unexpected_state', `You cannot cancel this PaymentIntent because it has a status of ${pi.status}.`);
+        return ok(Object.assign(pi, { status: 'canceled', canceled_at: now, cancellation_reason: p.cancellation_reason ?? null }));
+      }
       case 'GET payment_intents/:id':
         return get('payment_intent');
       case 'GET payment_intents':

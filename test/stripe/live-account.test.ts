@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/payments/reconcile.js';
+import { PostJobInput, SubmitBidInput } from '../../src/schemas.js';
 import { DISPUTE_FEE, cardFee } from './fake-stripe.js';
 import {
   agent, books, buyerAndWorker, clock, completeJob, confirmKeys, deliver, direct, engine, fake, keysTo, payments, pis, provider, ready, row, rows, send, setup, useFakeStripe,
@@ -222,6 +223,21 @@ describe('4. never a second charge for one capture', () => {
     clock.advance(61_000);
     await payments.settle();
     expect(fake.list('refund').map((r) => r.amount)).toEqual([2500]);
+    await books();
+  });
+
+  it('an open job\'s other bid after a decline: the first PaymentIntent is canceled, the new amount gets its own', async () => {
+    const { buyer, worker } = await buyerAndWorker('pm_card_chargeDeclined', { ready: false });
+    const other = agent('worker-2');
+    const open = await buyer.mp.postJob(PostJobInput.parse({ title: 'Open job here', task_spec: { description: 'x' }, amount: 30, job_type: 'open' }));
+    const a = await worker.mp.submitBid(open.id, SubmitBidInput.parse({ proposed_price: 25 }));
+    const b = await other.mp.submitBid(open.id, SubmitBidInput.parse({ proposed_price: 20 }));
+    await expect(buyer.mp.acceptBid(a.id)).rejects.toMatchObject({ code: 'generic_decline' });
+    await buyer.mp.savePaymentMethod('pm_card_visa', { make_default: true });
+    await buyer.mp.acceptBid(b.id);
+    expect(pis(open.id).map((p) => [p.amount, p.status])).toEqual([[2500, 'canceled'], [2000, 'succeeded']]);
+    await expect(buyer.mp.acceptBid(a.id)).rejects.toMatchObject({ code: 'invalid_status' }); // nothing more is charged
+    expect(fake.list('charge')).toHaveLength(1);
     await books();
   });
 
