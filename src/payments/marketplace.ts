@@ -550,7 +550,7 @@ export class StripePayments {
   private async intentSucceeded(o: Record<string, any>) {
     const c = this.db.prepare("SELECT c.ledger_ref, c.job_id, j.status, j.buyer_id FROM provider_calls c LEFT JOIN jobs j ON j.id = c.job_id WHERE c.kind = 'charge' AND c.object_id = ?").get(o.id) as
       { ledger_ref: string; job_id: string; status: string | null; buyer_id: string } | undefined;
-    if (!c) return; // not a capture of ours (the activation Checkout's PaymentIntent is booked by checkout.session.completed)
+    if (!c?.ledger_ref.startsWith('capture:')) return; // not a capture of ours (the activation Checkout's PaymentIntent is booked by checkout.session.completed)
     writeTx(this.db, () => this.db.prepare("UPDATE provider_calls SET status = 'succeeded', charge_id = COALESCE(?, charge_id), error = NULL, updated_at = ? WHERE kind = 'charge' AND object_id = ?")
       .run(typeof o.latest_charge === 'string' ? o.latest_charge : o.latest_charge?.id ?? null, this.now(), o.id));
     if (this.booked(c.ledger_ref)) return;

@@ -390,6 +390,8 @@ describe('8. webhooks', () => {
     expect(row('SELECT status FROM agents WHERE id = ?', agent_id)).toEqual({ status: 'pending_payment' });
     await fake.send(engine, 'checkout.session.async_payment_succeeded', session, connect);
     expect(row('SELECT status FROM agents WHERE id = ?', agent_id)).toEqual({ status: 'active' });
+    await fake.send(engine, 'payment_intent.succeeded', fake.objects.get(session.payment_intent)!, 'whsec_platform'); // also sent for the Checkout's PaymentIntent
+    expect(fake.list('refund')).toEqual([]); // not mistaken for an unbooked capture
     await expect(fake.send(engine, 'account.updated', { id: 'acct_x' }, 'whsec_other')).rejects.toMatchObject({ code: 'invalid_signature' });
     await books();
   });
