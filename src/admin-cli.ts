@@ -6,6 +6,8 @@
  *   admin disputes resolve ID --ruling buyer_wins|worker_wins|split [--worker-share N] [--note T] [--json]
  *   admin jobs freeze ID --reason R [--json]
  *   admin jobs unfreeze ID --reason R [--json]
+ *   admin stripe failures | chargebacks | margin [--json]
+ *   admin stripe retry KEY [--json]
  *
  * A resolution moves the escrow at once (Tier 2 is final); freezing blocks every action on the
  * job and tells both parties. Errors name the flag to fix; a usage mistake exits 2.
@@ -13,6 +15,8 @@
 import type { Config } from './config.js';
 import { ResolveDisputeInput } from './schemas.js';
 import { VoxError } from './errors.js';
+import { margin, retryRefundNow, stripeChargebacks, stripeFailures } from './payments/operator.js';
+import { formatEur as eur } from './money.js';
 
 export type AdminFlags = { status?: string; ruling?: string; 'worker-share'?: string; note?: string; reason?: string; json?: boolean };
 
@@ -23,6 +27,11 @@ export const ADMIN_HELP = `  voxpact-mcp admin disputes list [--status S] [--jso
       Rule as a human (Tier 2): the escrow moves at once (refund, release minus fee, or split).
   voxpact-mcp admin jobs freeze ID --reason R     Block every action on a job; both parties are told.
   voxpact-mcp admin jobs unfreeze ID --reason R   Back to the status it had.
+  voxpact-mcp admin stripe failures [--json]     Refunds Stripe refused or that failed later, payouts that wait and why,
+      payments awaiting the bank. A refund marked FINAL is not retried by itself: fix it, then retry it.
+  voxpact-mcp admin stripe retry KEY             Retry a failed refund at the server's next settle pass.
+  voxpact-mcp admin stripe chargebacks [--json]  Card holders' disputes of charges, and the jobs they froze.
+  voxpact-mcp admin stripe margin [--json]       Platform fees and activation fees minus Stripe's fees and chargeback losses.
 `;
 
 const STATUSES = ['arbitrating', 'ruled', 'escalated', 'resolved'];
@@ -87,8 +96,31 @@ export async function runAdmin(args: string[], v: AdminFlags, config: Config, us
         const j = verb === 'freeze' ? engine.freezeJob(jobId, v.reason) : engine.unfreezeJob(jobId, v.reason);
         return out({ job_id: j.id, status: j.status }, `Job ${j.id} is now ${j.status}.`);
       }
+      case 'stripe failures': {
+        const rows = stripeFailures(engine.db);
+        return out(rows, rows.length
+          ? rows.map((f) => `${f.kind} ${f.key}  ${eur(f.amount_cents)}  job ${f.job_id ?? '-'}  ${f.attempts} attempt(s)  ` +
+            (f.kind === 'refund' ? (f.next_retry_at == null ? 'FINAL' : `retry at ${new Date(f.next_retry_at).toISOString()}`) : '') + `  ${f.error ?? ''}`).join('\n')
+          : 'Nothing failed or waiting.');
+      }
+      case 'stripe retry': {
+        const key = needId();
+        if (!retryRefundNow(engine.db, key, engine.clock.now())) throw usage(`no failed refund with key '${key}' (see: voxpact-mcp admin stripe failures)`);
+        return out({ key, retry: 'next settle pass' }, `Refund ${key} is retried at the server's next settle pass.`);
+      }
+      case 'stripe chargebacks': {
+        const rows = stripeChargebacks(engine.db);
+        return out(rows, rows.length
+          ? rows.map((d) => `${d.id}  ${d.status}  ${eur(d.amount_cents)}  job ${d.job_id ?? '-'}${d.froze_job ? ' (frozen)' : ''}  ${d.payment_intent_id}  ${new Date(d.created_at).toISOString()}`).join('\n')
+          : 'No chargebacks.');
+      }
+      case 'stripe margin': {
+        const m = margin(engine.db);
+        return out(m, [`Platform fees     ${eur(m.platform_fees_cents)}`, `Activation fees   ${eur(m.activation_fees_cents)}`,
+          `Stripe's fees    -${eur(m.stripe_fees_cents)}`, `Chargebacks      -${eur(m.chargeback_losses_cents)}`, `Margin            ${eur(m.margin_cents)}`].join('\n'));
+      }
       default:
-        throw usage(`unknown admin command '${args.slice(0, 2).join(' ')}' (admin disputes list|show|resolve, admin jobs freeze|unfreeze)`);
+        throw usage(`unknown admin command '${args.slice(0, 2).join(' ')}' (admin disputes list|show|resolve, admin jobs freeze|unfreeze, admin stripe failures|retry|chargebacks|margin)`);
     }
   } catch (e) {
     if (e instanceof VoxError) throw new Error(`${e.code}: ${e.message}`);

@@ -28,6 +28,8 @@ Usage:
       Human (Tier 2) dispute review: list (OVERDUE past the 48 h SLA), inspect, rule (the escrow moves at once).
   voxpact-mcp admin jobs freeze ID --reason R | unfreeze ID --reason R
       Block every action on a job (both parties are told), or lift the freeze.
+  voxpact-mcp admin stripe failures | retry KEY | chargebacks | margin
+      Stripe: refused or failed refunds (retry one), waiting payouts, chargebacks, the real margin (docs/stripe.md).
 
 Options:
   --toolsets a,b   these toolsets, all their tools (account, jobs, bidding, files, messages, disputes, notifications,

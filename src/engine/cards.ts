@@ -108,7 +108,9 @@ export function capture(ctx: Ctx, buyerId: string, jobId: string, amountCents: n
   const res = hooked ?? chargeCard(card.test_token);
   const now = ctx.clock.now();
   const chargeId = hooked?.payment_intent_id ?? `pi_${timeUuid(now).replace(/-/g, '')}`;
-  ctx.db.prepare("INSERT INTO charges (id, agent_id, job_id, payment_method_id, amount_cents, purpose, status, error_code, created_at) VALUES (?, ?, ?, ?, ?, 'escrow', ?, ?, ?)")
+  // One row per PaymentIntent: a provider confirms the same one again after a decline (src/payments), so its row follows the last attempt.
+  ctx.db.prepare(`INSERT INTO charges (id, agent_id, job_id, payment_method_id, amount_cents, purpose, status, error_code, created_at) VALUES (?, ?, ?, ?, ?, 'escrow', ?, ?, ?)
+      ON CONFLICT(id) DO UPDATE SET payment_method_id = excluded.payment_method_id, status = excluded.status, error_code = excluded.error_code`)
     .run(chargeId, buyerId, jobId, card.id, amountCents, res.ok ? 'succeeded' : 'failed', res.ok ? null : res.code, now);
   if (!res.ok) return { ...res, payment_intent_id: chargeId };
   post(ctx.db, { kind: 'capture', job_id: jobId, agent_id: buyerId, ref, at: now, entries: [

@@ -320,23 +320,31 @@ export function retryPendingPayments(ctx: Ctx, buyerId: string): string[] {
   const jobs = ctx.db.prepare("SELECT id FROM jobs WHERE buyer_id = ? AND status = 'pending_payment' ORDER BY created_at").all(buyerId) as { id: string }[];
   const funded: string[] = [];
   for (const { id } of jobs) {
-    const j = loadJob(ctx, id);
-    let outcome;
-    try {
-      outcome = capture(ctx, buyerId, id, j.amount_cents, `capture:${id}`);
-    } catch (e) {
-      if (e instanceof VoxError && e.code === 'monthly_limit_exceeded') continue; // a smaller job may still fit
-      if (e instanceof VoxError) break; // no card: leave the rest pending
-      throw e;
-    }
-    if (!outcome.ok) {
-      ctx.db.prepare('UPDATE jobs SET payment_error = ? WHERE id = ?').run(`${outcome.code}: ${outcome.message}`, id);
-      continue;
-    }
-    fund(ctx, j, 'payment_succeeded', null);
-    funded.push(id);
+    const r = retryPendingPayment(ctx, id);
+    if (r === 'stop') break;
+    if (r === 'funded') funded.push(id);
   }
   return funded;
+}
+
+/** Charge one unpaid direct job again (also a payment the bank confirmed later, src/payments). 'stop': no card, leave the rest pending. */
+export function retryPendingPayment(ctx: Ctx, id: string): 'funded' | 'failed' | 'skipped' | 'stop' {
+  const j = loadJob(ctx, id);
+  if (j.status !== 'pending_payment') return 'skipped';
+  let outcome;
+  try {
+    outcome = capture(ctx, j.buyer_id, id, j.amount_cents, `capture:${id}`);
+  } catch (e) {
+    if (e instanceof VoxError && e.code === 'monthly_limit_exceeded') return 'skipped'; // a smaller job may still fit
+    if (e instanceof VoxError) return 'stop';
+    throw e;
+  }
+  if (!outcome.ok) {
+    ctx.db.prepare('UPDATE jobs SET payment_error = ? WHERE id = ?').run(`${outcome.code}: ${outcome.message}`, id);
+    return 'failed';
+  }
+  fund(ctx, j, 'payment_succeeded', null);
+  return 'funded';
 }
 
 // ---------- lifecycle ----------

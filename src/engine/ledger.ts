@@ -8,12 +8,17 @@
  *   payout:<agent>    paid out to the worker's bank account (external).
  *   platform:fees     platform fees and cancellation fees. Never negative.
  *   platform:activation  €5.00 activation fees. Never negative.
+ *   stripe:fees       what Stripe kept as fees (processing, disputes; external). The platform's
+ *                     margin is platform:fees + platform:activation + expense:* (docs/stripe.md).
+ *   stripe:disputes   what Stripe withdrew for chargebacks and has not given back (external).
+ *   expense:stripe_fees, expense:chargebacks  the platform's costs. Negative: paid or lost.
  */
 import type { DB } from './db.js';
 import type { JobStatus } from '../schemas.js';
 
 export type Entry = { account: string; amount_cents: number };
-export type TxnKind = 'capture' | 'release' | 'refund' | 'cancel_settlement' | 'payout' | 'activation_fee' | 'dispute_split';
+export type TxnKind = 'capture' | 'release' | 'refund' | 'cancel_settlement' | 'payout' | 'activation_fee' | 'dispute_split'
+  | 'stripe_fee' | 'chargeback' | 'chargeback_reversal' | 'transfer_reversal';
 
 export const acct = {
   funding: (agentId: string) => `funding:${agentId}`,
@@ -22,6 +27,10 @@ export const acct = {
   payout: (agentId: string) => `payout:${agentId}`,
   fees: 'platform:fees',
   activation: 'platform:activation',
+  stripeFees: 'stripe:fees',
+  stripeDisputes: 'stripe:disputes',
+  feeExpense: 'expense:stripe_fees',
+  chargebackExpense: 'expense:chargebacks',
 };
 const MUST_NOT_GO_NEGATIVE = /^(escrow|payable|platform):/;
 

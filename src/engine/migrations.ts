@@ -587,4 +587,28 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE key_recoveries ADD COLUMN requested_agent_id TEXT;
   CREATE INDEX key_recoveries_request ON key_recoveries(email, requested_agent_id, created_at);
   `,
+  /* Stripe as a live account (docs/stripe.md): each capture's charge (source_transaction), refunds retried alone with back-off, disputes */ `
+  ALTER TABLE provider_calls ADD COLUMN payment_intent_id TEXT;
+  ALTER TABLE provider_calls ADD COLUMN charge_id TEXT;
+  ALTER TABLE provider_calls ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE provider_calls ADD COLUMN next_retry_at INTEGER;
+  CREATE INDEX provider_calls_object ON provider_calls(object_id);
+  CREATE INDEX provider_calls_due ON provider_calls(kind, status, next_retry_at);
+  -- A payout held while the job's charge is disputed (the dispute's id).
+  ALTER TABLE stripe_payouts ADD COLUMN held_by TEXT;
+  ALTER TABLE stripe_accounts ADD COLUMN transfers_active INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE stripe_accounts ADD COLUMN country TEXT;
+  CREATE TABLE stripe_disputes (
+    id TEXT PRIMARY KEY,
+    job_id TEXT,
+    payment_intent_id TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    froze_job INTEGER NOT NULL DEFAULT 0,
+    -- Refunds the ledger owed on this charge and Stripe had not made: the bank's chargeback made them.
+    covered_cents INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -5,8 +5,10 @@
  *
  *   STRIPE_SECRET_KEY       sk_test_… or sk_live_…: switches to Stripe
  *   STRIPE_WEBHOOK_SECRET   whsec_…: verifies Stripe-Signature on /v1/stripe/webhook
+ *   STRIPE_CONNECT_WEBHOOK_SECRET  whsec_… of the Connect endpoint (connected accounts' events), same URL
  *   STRIPE_API_HOST / STRIPE_API_PORT / STRIPE_API_PROTOCOL   another Stripe endpoint (tests, stripe-mock)
  *   STRIPE_CONNECT_RETURN_URL / STRIPE_CONNECT_REFRESH_URL    where Connect onboarding returns
+ *   STRIPE_PAYMENT_RETURN_URL  where Stripe's 3-D Secure page returns the buyer's owner (the dashboard)
  *   STRIPE_SETTLE_INTERVAL_MS  how often owed refunds / payouts are retried (default 60000)
  */
 import type { Engine } from '../engine/index.js';
@@ -25,7 +27,9 @@ export async function paymentsFromEnv(engine: Engine, env: NodeJS.ProcessEnv = p
   const payments = new StripePayments(engine, provider, {
     connectReturnUrl: env.STRIPE_CONNECT_RETURN_URL || undefined,
     connectRefreshUrl: env.STRIPE_CONNECT_REFRESH_URL || undefined,
+    paymentReturnUrl: env.STRIPE_PAYMENT_RETURN_URL || undefined,
     webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    connectWebhookSecret: env.STRIPE_CONNECT_WEBHOOK_SECRET || undefined,
   }).install();
   payments.start(env.STRIPE_SETTLE_INTERVAL_MS ? Number(env.STRIPE_SETTLE_INTERVAL_MS) : 60_000);
   return payments;

@@ -7,68 +7,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.js';
+import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/index.js';
 import { PostJobInput, DeliverInput, OpenDisputeInput, SubmitBidInput } from '../../src/schemas.js';
-import { StripePayments, jobIdFor } from '../../src/payments/marketplace.js';
+import { jobIdFor } from '../../src/payments/marketplace.js';
 import { reconcile } from '../../src/payments/reconcile.js';
-import type { PaymentProvider } from '../../src/payments/provider.js';
-import { FakeStripe } from './fake-stripe.js';
 import Stripe from 'stripe';
 import { handleStripeWebhook } from '../../src/payments/webhook.js';
+import { WHSEC, agent, books, completeJob, confirmKeys, direct, engine, fake, keysTo, payments, pis, provider, ready, setup, useFakeStripe } from './harness.js';
 
-let fake: FakeStripe;
-let engine: Engine;
-let payments: StripePayments;
-let provider: PaymentProvider;
-let n = 0;
-const WHSEC = 'whsec_test_secret';
-
-async function setup(o: { timeoutMs?: number; maxNetworkRetries?: number } = {}) {
-  provider = await fake.provider({ timeoutMs: o.timeoutMs ?? 5_000, maxNetworkRetries: o.maxNetworkRetries });
-  const dir = mkdtempSync(join(tmpdir(), 'voxpact-stripe-'));
-  engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock: new ManualClock(Date.parse('2026-03-02T10:00:00Z')) });
-  payments = new StripePayments(engine, provider, { webhookSecret: WHSEC }).install();
-}
-
-function agent(name: string) {
-  const { agent_id } = engine.createLocalAgent({ name, owner_email: `${name}-${++n}@example.com` });
-  return { id: agent_id, mp: engine.as(agent_id) };
-}
-
-async function books() {
-  expect(engine.checkInvariants()).toEqual([]);
-  expect(reconcile(engine.db, await provider.records())).toEqual([]);
-}
-
-const direct = (worker: string, amount = 20, key?: string) =>
-  PostJobInput.parse({ title: 'Translate the docs', task_spec: { description: 'translate' }, amount, worker_agent_id: worker, ...(key ? { idempotency_key: key } : {}) });
-const pis = (jobId: string) => fake.list('payment_intent').filter((p) => p.metadata.job_id === jobId);
-const keysTo = (path: string) => fake.requests.filter((r) => r.method === 'POST' && r.path === path).map((r) => r.key);
-
-async function ready(w: { id: string }) {
-  const onboard = await payments.connectOnboard(w.id);
-  fake.completeOnboarding(onboard.stripe_account_id);
-  return onboard;
-}
-
-async function completeJob(buyer: ReturnType<typeof agent>, worker: ReturnType<typeof agent>, amount = 20) {
-  const job = await buyer.mp.postJob(direct(worker.id, amount));
-  await worker.mp.acceptJob(job.id);
-  await worker.mp.startJob(job.id);
-  await worker.mp.deliverJob(job.id, DeliverInput.parse({ content: 'done' }));
-  return buyer.mp.approveJob(job.id);
-}
-
-beforeEach(async () => {
-  fake = await new FakeStripe().start();
-});
-afterEach(async () => {
-  payments?.stop();
-  engine?.close();
-  await fake.close();
-});
+useFakeStripe();
 
 describe('saved cards', () => {
   it('setup → save (attached to one customer per owner) → list → default → delete (detached)', async () => {
@@ -117,7 +65,7 @@ describe('escrow on Stripe', () => {
     await books();
   });
 
-  it('declined card: pending_payment + payment.failed; a new card retries with a new key (no replayed decline)', async () => {
+  it('declined card: pending_payment + payment.failed; a new card confirms the same PaymentIntent again under a new key (no replayed decline, no second PaymentIntent)', async () => {
     await setup();
     const buyer = agent('buyer');
     const worker = agent('worker');
@@ -132,8 +80,9 @@ describe('escrow on Stripe', () => {
     const saved = await buyer.mp.savePaymentMethod('pm_card_visa', { make_default: true });
     expect(saved.retried_jobs).toEqual([job.id]);
     expect((await buyer.mp.getJob(job.id)).status).toBe('funded');
-    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${job.id}`, `capture:${job.id}:retry1`]);
-    expect(pis(job.id).map((p) => p.status).sort()).toEqual(['requires_payment_method', 'succeeded']);
+    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${job.id}`]);
+    expect(confirmKeys(job.id)).toEqual([`capture:${job.id}:confirm1`, `capture:${job.id}:confirm2`]);
+    expect(pis(job.id).map((p) => [p.status, p.payment_method_types])).toEqual([['succeeded', ['card']]]);
     await books();
   });
 
@@ -151,7 +100,8 @@ describe('escrow on Stripe', () => {
     const r = await buyer.mp.acceptBid(bid.id);
     expect(r.job.status).toBe('accepted');
     expect(pis(open.id).filter((p) => p.status === 'succeeded').map((p) => p.amount)).toEqual([2500]);
-    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${open.id}`, `capture:${open.id}:retry1`]);
+    expect(keysTo('/v1/payment_intents')).toEqual([`capture:${open.id}`]);
+    expect(confirmKeys(open.id)).toEqual([`capture:${open.id}:confirm1`, `capture:${open.id}:confirm2`]);
     await books();
   });
 
@@ -298,7 +248,9 @@ describe('reconciliation', () => {
     await books();
     const cus = fake.list('customer')[0].id;
     const pm = fake.list('payment_method')[0].id;
-    await provider.charge({ idempotencyKey: 'stray', amountCents: 700, customerId: cus, paymentMethodId: pm, transferGroup: 'job_x', metadata: { voxpact_ref: 'capture:stray' } });
+    const stray = await provider.createIntent({ idempotencyKey: 'stray', amountCents: 700, customerId: cus, paymentMethodId: pm, transferGroup: 'job_x', metadata: { voxpact_ref: 'capture:stray' } });
+    await provider.confirmIntent(stray, pm, 'stray-confirm');
+    fake.fundsAvailable();
     await provider.transfer({ idempotencyKey: 'stray-t', destination: fake.list('account')[0].id, amountCents: 100, transferGroup: 'job_x', metadata: { voxpact_ref: 'payout:release:stray' } });
     const diff = reconcile(engine.db, await provider.records());
     expect(diff).toHaveLength(2);
@@ -326,8 +278,8 @@ describe('/v1/stripe/webhook', () => {
     await expect(handleStripeWebhook(engine, forged.payload, forged.header)).rejects.toMatchObject({ code: 'invalid_signature', status: 400 });
     await expect(handleStripeWebhook(engine, forged.payload, undefined)).rejects.toMatchObject({ code: 'invalid_signature' });
 
-    fake.completeOnboarding(onboard.stripe_account_id);
-    const ev = signed({ id: 'evt_2', type: 'account.updated', data: { object: { id: onboard.stripe_account_id, charges_enabled: true, payouts_enabled: true, details_submitted: true } } });
+    const account = fake.completeOnboarding(onboard.stripe_account_id);
+    const ev = signed({ id: 'evt_2', type: 'account.updated', data: { object: account } });
     expect(await handleStripeWebhook(engine, ev.payload, ev.header)).toEqual({ received: true, duplicate: false, type: 'account.updated' });
     expect(fake.list('transfer')).toHaveLength(1);
     expect(await handleStripeWebhook(engine, ev.payload, ev.header)).toMatchObject({ duplicate: true });
