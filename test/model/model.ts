@@ -354,8 +354,10 @@ export class Model {
         if (!isWorker || s !== 'accepted') return undefined;
         return () => this.transition(j, 'start', 'in_progress');
       case 'deliver':
-        if (!isWorker || (s !== 'in_progress' && s !== 'revision_requested')) return undefined;
+        // From accepted too: the engine passes through in_progress in the same transaction (no start endpoint in the reference).
+        if (!isWorker || (s !== 'accepted' && s !== 'in_progress' && s !== 'revision_requested')) return undefined;
         return () => {
+          if (j.status === 'accepted') this.transition(j, 'start', 'in_progress');
           this.transition(j, 'deliver', 'delivered');
           j.deliveredAt = this.now;
           this.schedule('auto_release', j, this.now + AUTO_RELEASE_H * H);

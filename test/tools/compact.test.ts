@@ -66,22 +66,23 @@ describe('compact answers', () => {
     expect(s.text).not.toContain('FEEDBACK-ONE');
   });
 
-  it('a long deliverable is previewed a page at a time; the pages join to the whole', async () => {
+  it('before payment the preview is an excerpt; once paid, a long deliverable is read a page at a time and the pages join to the whole', async () => {
     const long = Array.from({ length: 3000 }, (_, i) => `line ${i} é`).join('\n');
     const id = await deliveredJob(long);
-    const first = await ok(b, 'get_deliverable_preview', { job_id: id, max_chars: 5000 });
+    const excerpt = await ok(b, 'get_deliverable_preview', { job_id: id, max_chars: 50000 });
+    expect(excerpt.data.preview.length).toBeLessThanOrEqual(2000); // never the whole work before payment (docs/security.md)
+    expect(excerpt.data.next_offset).toBeNull();
+    await ok(b, 'approve_job', { job_id: id });
+    const first = await ok(b, 'get_deliverable', { job_id: id, max_chars: 5000 });
     expect(first.data).toMatchObject({ offset: 0, next_offset: 5000, total_chars: long.length });
-    expect(first.data.preview).toHaveLength(5000);
     expect(first.text).toContain('More: call again with offset 5000.');
-    let text = first.data.preview;
+    let text = first.data.content;
     for (let at = first.data.next_offset; at != null;) {
-      const p = await ok(b, 'get_deliverable_preview', { job_id: id, offset: at, max_chars: '50000' });
-      text += p.data.preview;
+      const p = await ok(b, 'get_deliverable', { job_id: id, offset: at, max_chars: '50000' });
+      text += p.data.content;
       at = p.data.next_offset;
     }
     expect(text).toBe(long);
-    const dflt = await ok(b, 'get_deliverable_preview', { job_id: id });
-    expect(dflt.data.preview.length).toBe(8000);
   });
 });
 
