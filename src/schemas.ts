@@ -89,6 +89,8 @@ export const RegisterAgentInput = z.object({
   webhook_url: HttpsUrl,
   description: z.string().max(L.description_chars_max).optional(),
   rate_card: RateCard.optional(),
+  owner_country: z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code like "SE"').transform((c) => c.toUpperCase()).optional()
+    .describe('ISO 3166-1 alpha-2 country of the owner'),
 });
 export type RegisterAgentInput = z.infer<typeof RegisterAgentInput>;
 

@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import type { Marketplace } from './marketplace.js';
 import { type Level, addLogSink, log } from './log.js';
 import { type AnyTool, runTool } from './tool.js';
-import { listingOf, selectTools } from '../tools/index.js';
+import { DISCOVERY_TOOLS, listingOf, selectTools } from '../tools/index.js';
 import { registerResources } from '../resources/index.js';
 import { registerPrompts } from './prompts.js';
 import { registerSubscriptions } from '../resources/subscriptions.js';
@@ -82,17 +82,25 @@ export type ServerOptions = {
   changes?: 'subscribe' | 'all' | 'none';
   /** stdio: the whole process is this agent's, so its log lines (timers, webhooks) go to the client too. */
   processLogs?: boolean;
+  /**
+   * No agent (HTTP without credentials): only the discovery tools are listed and no resources; a
+   * call with `api_key` inline runs as that key's agent (src/tool.ts).
+   */
+  anonymous?: boolean;
+  /** The Marketplace of an inline `api_key` (`ip`: the caller's address, for the failed-key limit). */
+  agentOfKey?: (apiKey: string, ip?: string) => Promise<Marketplace>;
 };
 
 /** The selected tools and their listing (tools/index.ts builds it once per selection), by configuration. */
 type ToolSelection = { listing: Tool[]; byName: Map<string, AnyTool> };
 const SELECTIONS = new Map<string, ToolSelection>();
-function selection(o: Pick<ServerOptions, 'toolsets' | 'readOnly'>): ToolSelection {
-  const key = JSON.stringify([o.toolsets ?? null, !!o.readOnly]);
+function selection(o: Pick<ServerOptions, 'toolsets' | 'readOnly' | 'anonymous'>): ToolSelection {
+  const key = JSON.stringify([o.toolsets ?? null, !!o.readOnly, !!o.anonymous]);
   let sel = SELECTIONS.get(key);
   if (!sel) {
     const tools = selectTools({ toolsets: o.toolsets, readOnly: o.readOnly });
-    SELECTIONS.set(key, (sel = { listing: listingOf(tools).tools, byName: new Map(tools.map((t) => [t.name, t])) }));
+    const listed = o.anonymous ? tools.filter((t) => DISCOVERY_TOOLS.includes(t.name)) : tools;
+    SELECTIONS.set(key, (sel = { listing: listingOf(listed).tools, byName: new Map(tools.map((t) => [t.name, t])) }));
   }
   return sel;
 }
@@ -143,16 +151,18 @@ export function createMcpServer(o: ServerOptions): McpServer {
       ctx.mcpReq.log(MCP_LEVEL[level], { msg, ...fields }, SERVER_NAME).catch(() => {});
     };
     const round = { store: o.confirmations, requestState: ctx.mcpReq.requestState<string>(), inputResponses: ctx.mcpReq.inputResponses };
+    const ip = ctx.http?.authInfo?.extra?.ip as string | undefined;
+    const agentOfKey = o.agentOfKey && ((key: string) => o.agentOfKey!(key, ip));
     return requestSink.run(sink, () =>
-      runTool(def, { mp: o.mp, config: o.config, canElicit: canElicit(caps), signal: ctx.mcpReq.signal }, req.params.arguments, round));
+      runTool(def, { mp: o.mp, config: o.config, canElicit: canElicit(caps), signal: ctx.mcpReq.signal, agentOfKey }, req.params.arguments, round));
   });
 
-  registerResources(server, o.mp);
+  if (!o.anonymous) registerResources(server, o.mp);
   registerPrompts(server);
   // McpServer declares listChanged when resources and prompts are registered; our sets are fixed.
   server.server.registerCapabilities({ resources: { subscribe: true, listChanged: false }, prompts: { listChanged: false } });
   const changes = o.changes ?? (modern ? 'none' : 'subscribe');
-  const watcher = changes === 'none' ? null : registerSubscriptions(server, o.mp, changes === 'all');
+  const watcher = changes === 'none' || o.anonymous ? null : registerSubscriptions(server, o.mp, changes === 'all');
 
   const removeSink = o.processLogs && !modern ? addLogSink((level, msg, fields) => {
     if (requestSink.getStore() || !clientLevel || !server.isConnected()) return; // a request's own lines went with it

@@ -112,7 +112,9 @@ export async function runStdio(o: { config: Config; toolsets?: string[]; readOnl
     const mp = engine.as(agentId);
     const confirmations = engine.confirmations;
     stopTimers = startTimers(engine, config.timerIntervalMs);
-    serveStdioUntilClosed((era) => createMcpServer({ mp, config, confirmations, toolsets: o.toolsets, readOnly: o.readOnly, ...era }), () => {
+    // api_key inline (VoxPact's tools take it): only this agent's own key is accepted here (src/tool.ts).
+    const agentOfKey = async (key: string) => engine.as(engine.authenticate(key));
+    serveStdioUntilClosed((era) => createMcpServer({ mp, config, confirmations, agentOfKey, toolsets: o.toolsets, readOnly: o.readOnly, ...era }), () => {
       stopTimers();
       stripe?.stop();
       engine.close();

@@ -31,7 +31,29 @@ export type ToolCtx = {
   /** The question the human confirmed for this call (src/confirm.ts), on the retried call only. */
   confirmed?: string;
   signal?: AbortSignal;
+  /**
+   * The Marketplace of an API key given inline as `api_key` (VoxPact's own MCP server takes it on
+   * its tools): throws a VoxError (401) for a key that is refused. Absent where no key is accepted.
+   */
+  agentOfKey?: (apiKey: string) => Promise<Marketplace>;
 };
+
+/**
+ * `api_key` taken out of a call's arguments: it never reaches validation, an answer, a hash or a
+ * log. On a connection without an agent the call acts as the key's agent; on one signed in as an
+ * agent, only that agent's own key is accepted.
+ */
+async function inlineKey(ctx: ToolCtx, rawArgs: unknown): Promise<{ ctx: ToolCtx; args: unknown }> {
+  if (!rawArgs || typeof rawArgs !== 'object' || Array.isArray(rawArgs) || !('api_key' in rawArgs)) return { ctx, args: rawArgs };
+  const { api_key: key, ...args } = rawArgs as Record<string, unknown>;
+  if (typeof key !== 'string' || key === '') throw new VoxError('validation_error', 'api_key must be your agent\'s API key (vxp_…), or left out on a connection that is signed in', 400, { field: 'api_key' });
+  if (!ctx.agentOfKey) throw new VoxError('unauthorized', 'api_key is not accepted on this connection: it acts as the agent it was started for; leave api_key out', 401, { field: 'api_key' });
+  const mp = await ctx.agentOfKey(key);
+  if (ctx.mp.agentId && mp.agentId !== ctx.mp.agentId) {
+    throw new VoxError('forbidden', 'api_key belongs to another agent than the one this connection is signed in as: leave api_key out to act as this connection\'s agent, or connect as the other agent', 403, { field: 'api_key' });
+  }
+  return { ctx: { ...ctx, mp }, args };
+}
 
 /** A tools/call's multi-round-trip part (src/confirm.ts): where confirmations are kept, and what the retry carries. */
 export type ToolRound = { store: ConfirmationStore; requestState?: string; inputResponses?: Record<string, unknown> };
@@ -279,7 +301,15 @@ function fromVoxError(e: VoxError): ToolError {
  * a human's confirmation gets its question sent as an input_required result; the retried call
  * carries the answer (`round`), checked before the handler runs again.
  */
-export async function runTool(def: AnyTool, ctx: ToolCtx, rawArgs: unknown, round?: ToolRound): Promise<CallToolResult | InputRequiredResult> {
+export async function runTool(def: AnyTool, ctx: ToolCtx, givenArgs: unknown, round?: ToolRound): Promise<CallToolResult | InputRequiredResult> {
+  let rawArgs = givenArgs;
+  try {
+    ({ ctx, args: rawArgs } = await inlineKey(ctx, givenArgs));
+  } catch (e) {
+    if (e instanceof VoxError) return errorResult(fromVoxError(e));
+    log('error', 'api_key check failed', { tool: def.name, error: e instanceof Error ? e.message : String(e) });
+    return errorResult({ code: 'internal_error', message: `${def.name} could not check api_key (logged)` });
+  }
   const parsed = inputObject(def).safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const { message, field } = describeIssues(parsed.error);

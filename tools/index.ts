@@ -34,6 +34,13 @@ export function selectTools(o: { toolsets?: readonly string[]; readOnly?: boolea
 }
 
 /**
+ * What runs without credentials over HTTP, as on VoxPact's own MCP server: finding agents and open
+ * jobs, the platform's terms, and registering. Anything else needs the agent's key (the
+ * Authorization header, or `api_key` inline on the call).
+ */
+export const DISCOVERY_TOOLS: readonly string[] = ['search_agents', 'get_open_jobs', 'platform_info', 'get_agent_profile', 'register_agent'];
+
+/**
  * The listing of a selection, built and serialised once per distinct selection (not per session
  * or request): `tools` for the SDK's tools/list handler, `json` the same as JSON text for a
  * transport that can send it as it is.
@@ -56,4 +63,5 @@ const LISTING_CACHE = new Map<string, { tools: Tool[]; json: string }>();
     if (seen.has(t.name)) throw new Error(`duplicate tool name ${t.name}`);
     seen.add(t.name);
   }
+  for (const n of DISCOVERY_TOOLS) if (!seen.has(n)) throw new Error(`discovery tool ${n} does not exist`);
 }

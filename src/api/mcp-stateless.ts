@@ -20,7 +20,10 @@ import type { ConfirmationStore } from '../confirm.js';
 
 type Entry = { credential: string; agentId: string; mp: Marketplace; close?(): Promise<void>; handler: McpHttpHandler; listeners: number; lastSeenMs: number };
 
-export type StatelessOptions = { toolsets?: string[]; readOnly?: boolean; idleMs: number; maxBodyBytes: number; confirmations: ConfirmationStore };
+export type StatelessOptions = {
+  toolsets?: string[]; readOnly?: boolean; idleMs: number; maxBodyBytes: number; confirmations: ConfirmationStore;
+  agentOfKey?: (apiKey: string, ip?: string) => Promise<Marketplace>;
+};
 
 /**
  * The change events of one agent, for its listen streams: the agent's change feed is polled only
@@ -75,7 +78,10 @@ export class StatelessMcp {
         const { mp } = opened;
         const bus = agentBus(mp, () => this.entries.get(key));
         const handler = createMcpHandler(
-          () => createMcpServer({ mp, config: this.config, confirmations: this.o.confirmations, toolsets: this.o.toolsets, readOnly: this.o.readOnly, era: 'modern', changes: 'none' }),
+          () => createMcpServer({
+            mp, config: this.config, confirmations: this.o.confirmations, toolsets: this.o.toolsets, readOnly: this.o.readOnly, era: 'modern', changes: 'none',
+            anonymous: opened.agentId === '', agentOfKey: this.o.agentOfKey,
+          }),
           { legacy: 'reject', bus, maxRequestBodySize: this.o.maxBodyBytes, onerror: (e) => log('debug', 'mcp request refused', { error: e.message }) },
         );
         entry = { ...opened, credential, handler, listeners: 0, lastSeenMs: this.now() };

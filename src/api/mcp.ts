@@ -24,6 +24,7 @@ import { VoxError } from '../errors.js';
 import { log } from '../log.js';
 import type { Marketplace } from '../marketplace.js';
 import { createMcpServer } from '../server.js';
+import { DISCOVERY_TOOLS } from '../../tools/index.js';
 import { agentFromCredential, bearerOf } from './auth.js';
 import { readText } from './body.js';
 import { errorBody, wwwAuthenticate } from './http.js';
@@ -59,6 +60,10 @@ export interface McpBackend {
   onRevoked?(fn: () => void): () => void;
   /** The server's limiter (embedded): failed credentials count per IP (AUTH_FAILURES). */
   limiter?: RateLimiter | null;
+  /** Without credentials: a Marketplace with only the public reads and registration (embedded); absent = 401. */
+  anonymous?(): OpenedSession;
+  /** The Marketplace of an API key given inline on a tool call (`api_key`); throws a VoxError (401, 429). */
+  agentOfKey?(apiKey: string, ip?: string): Promise<Marketplace>;
 }
 
 type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
@@ -76,7 +81,52 @@ export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null):
     confirmations: engine.confirmations,
     onRevoked: (fn) => engine.identity.onRevoked(fn),
     limiter,
+    anonymous: () => ({ agentId: '', mp: anonymousMarketplace(engine) }),
+    async agentOfKey(apiKey, ip) {
+      // Checked per call like a login: refused keys count against the failed-credentials limit of the address.
+      const failures = `${AUTH_FAILURES.key}|ip:${ip ?? 'unknown'}`;
+      const before = limiter?.peek(failures, AUTH_FAILURES.rule);
+      if (before && !before.allowed) throw rateLimited(before, 'refused API keys from this address');
+      try {
+        return limitedMarketplace(engine.as(engine.authenticate(apiKey)), limiter);
+      } catch (e) {
+        if (limiter && e instanceof VoxError && e.status === 401) limiter.hit(failures, AUTH_FAILURES.rule);
+        throw e;
+      }
+    },
   };
+}
+
+/**
+ * The Marketplace of a caller without credentials: the public reads (search agents, open jobs,
+ * profiles, platform terms) and registration, as the REST API serves them without a token;
+ * anything else is a 401 that says how to sign in.
+ */
+function anonymousMarketplace(engine: Engine): Marketplace {
+  const open = engine.anonymous as Record<string, unknown>;
+  return new Proxy({} as Marketplace, {
+    get(_t, prop) {
+      if (prop === 'agentId') return '';
+      if (typeof prop === 'string' && typeof open[prop] === 'function') return open[prop];
+      return () => Promise.reject(new VoxError('unauthorized', 'this needs an agent: send Authorization: Bearer <API key or JWT>, or api_key on the call', 401));
+    },
+  });
+}
+
+/**
+ * The method of a request in `body` that a caller without credentials may not make, if any: it
+ * may open a connection, list and run the discovery tools, read prompts, and run any tool with
+ * its `api_key` inline (src/tool.ts); everything else answers 401, as before.
+ */
+function needsAgent(body: unknown): string | null {
+  for (const m of Array.isArray(body) ? body : [body]) {
+    const msg = m as { method?: unknown; params?: { name?: unknown; arguments?: { api_key?: unknown } } } | null;
+    if (!msg || typeof msg.method !== 'string' || msg.method.startsWith('notifications/')) continue;
+    if (['initialize', 'ping', 'server/discover', 'tools/list', 'prompts/list', 'prompts/get'].includes(msg.method)) continue;
+    if (msg.method === 'tools/call' && (DISCOVERY_TOOLS.includes(String(msg.params?.name)) || typeof msg.params?.arguments?.api_key === 'string')) continue;
+    return msg.method === 'tools/call' ? `the tool ${String(msg.params?.name)}` : msg.method;
+  }
+  return null;
 }
 
 type Session = {
@@ -183,6 +233,7 @@ export class McpSessions {
     this.o = { ...MCP_DEFAULTS, idleMs: config.mcpSessionIdleMs ?? MCP_DEFAULTS.idleMs, ...o };
     this.stateless = new StatelessMcp(config, {
       toolsets: this.o.toolsets, readOnly: this.o.readOnly, idleMs: this.o.idleMs, maxBodyBytes: MAX_BODY_BYTES, confirmations: backend.confirmations,
+      agentOfKey: backend.agentOfKey?.bind(backend),
     }, () => backend.now());
     // A rotated key or an ended owner session closes the sessions and listen streams it opened at once, not at their next request.
     this.unsubscribe = backend.onRevoked?.(() => void this.endRevoked());
@@ -222,13 +273,22 @@ export class McpSessions {
       if (read instanceof Response) return read;
       parsedBody = read.body;
     }
-    if (!(await isLegacyRequest(req, parsedBody))) return this.handleStateless(req, credential, parsedBody, refused);
+    const anonymous = credential === '' && !!this.backend.anonymous;
+    if (anonymous) {
+      const what = needsAgent(parsedBody);
+      if (what) {
+        return refusal(new VoxError('unauthorized', `missing credentials: ${what} needs an agent. Send Authorization: Bearer <API key or JWT> (or api_key on a tool call); without credentials only ${DISCOVERY_TOOLS.join(', ')} run`, 401));
+      }
+    }
+    const ip = clientIp(c, this.config);
+    if (!(await isLegacyRequest(req, parsedBody))) return this.handleStateless(req, credential, parsedBody, refused, ip);
     const sid = req.headers.get('mcp-session-id');
     if (sid) {
       const s = this.sessions.get(sid);
       let agentId: string;
       try {
-        agentId = await this.backend.check(credential, { agentId: s?.agentId ?? '', credential: s?.credential ?? '' });
+        // A session opened without credentials stays one: it is used without them too.
+        agentId = anonymous && s?.agentId === '' ? '' : await this.backend.check(credential, { agentId: s?.agentId ?? '', credential: s?.credential ?? '' });
       } catch (e) {
         return refused(e);
       }
@@ -236,14 +296,14 @@ export class McpSessions {
       if (!s || s.agentId !== agentId) return rpcError(404, 'session_not_found', 'no such MCP session for this agent (it ended or never existed): initialize a new one');
       s.lastSeenMs = this.backend.now();
       this.touch(s);
-      const authInfo = this.authInfo(credential, agentId);
+      const authInfo = this.authInfo(credential, agentId, ip);
       if (req.method === 'GET') return this.trackStream(s, await s.transport.handleRequest(req, { authInfo }), req);
       return s.transport.handleRequest(req, { authInfo, parsedBody });
     }
     // Credentials first (a refusal is a 401 whatever the body), then the initialize request.
     let opened: OpenedSession;
     try {
-      opened = await this.backend.open(credential);
+      opened = anonymous ? this.backend.anonymous!() : await this.backend.open(credential);
     } catch (e) {
       return refused(e);
     }
@@ -253,27 +313,28 @@ export class McpSessions {
         ? 'Mcp-Session-Id header is required for anything but initialize (or send a 2026-07-28 request, which needs no session)'
         : 'Mcp-Session-Id header is required (initialize a session with POST first)');
     }
-    return this.open(opened, credential, req, parsedBody);
+    return this.open(opened, credential, req, parsedBody, ip);
   }
 
   /** A 2026-07-28 request: authenticated on its own, answered by its agent's stateless handler. */
-  private async handleStateless(req: Request, credential: string, parsedBody: unknown, refused: (e: unknown) => Response): Promise<Response> {
+  private async handleStateless(req: Request, credential: string, parsedBody: unknown, refused: (e: unknown) => Response, ip: string): Promise<Response> {
     try {
-      const entry = await this.stateless.handlerFor(credential, () => this.backend.open(credential));
+      const anonymous = credential === '' && !!this.backend.anonymous;
+      const entry = await this.stateless.handlerFor(credential, async () => (anonymous ? this.backend.anonymous!() : this.backend.open(credential)));
       // Every request proves its credential again (a revoked key or an expired JWT stops at once).
-      const agentId = await this.backend.check(credential, { agentId: entry.agentId, credential });
+      const agentId = anonymous ? '' : await this.backend.check(credential, { agentId: entry.agentId, credential });
       if (agentId !== entry.agentId) return rpcError(401, 'unauthorized', 'this credential no longer belongs to the agent it was issued for');
-      return await entry.handler.fetch(req, { authInfo: this.authInfo(credential, agentId), parsedBody });
+      return await entry.handler.fetch(req, { authInfo: this.authInfo(credential, agentId, ip), parsedBody });
     } catch (e) {
       return refused(e);
     }
   }
 
-  private authInfo(credential: string, agentId: string) {
-    return { token: credential, clientId: agentId, scopes: ['agent'], extra: { agent_id: agentId } };
+  private authInfo(credential: string, agentId: string, ip: string) {
+    return { token: credential, clientId: agentId, scopes: agentId ? ['agent'] : [], extra: { agent_id: agentId, ip } };
   }
 
-  private async open(opened: OpenedSession, credential: string, req: Request, body: unknown): Promise<Response> {
+  private async open(opened: OpenedSession, credential: string, req: Request, body: unknown, ip: string): Promise<Response> {
     const { agentId, mp } = opened;
     const mine = [...this.sessions.values()].filter((s) => s.agentId === agentId);
     if (mine.length >= this.o.maxSessionsPerAgent) {
@@ -285,7 +346,10 @@ export class McpSessions {
       await opened.close?.();
       return rpcError(503, 'too_many_sessions', 'this server has too many MCP sessions open: retry later', { 'Retry-After': '30' });
     }
-    const server = createMcpServer({ mp, config: this.config, confirmations: this.backend.confirmations, toolsets: this.o.toolsets, readOnly: this.o.readOnly });
+    const server = createMcpServer({
+      mp, config: this.config, confirmations: this.backend.confirmations, toolsets: this.o.toolsets, readOnly: this.o.readOnly,
+      anonymous: agentId === '', agentOfKey: this.backend.agentOfKey?.bind(this.backend),
+    });
     let session: Session | null = null;
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
@@ -303,7 +367,7 @@ export class McpSessions {
       eventStore: new MemoryEventStore(),
     });
     await server.connect(transport);
-    const res = await transport.handleRequest(req, { parsedBody: body, authInfo: this.authInfo(credential, agentId) });
+    const res = await transport.handleRequest(req, { parsedBody: body, authInfo: this.authInfo(credential, agentId, ip) });
     if (!session) {
       // initialize failed: nothing to keep
       await server.close().catch(() => {});

@@ -18,13 +18,13 @@ import {
   Deliverable, DeliverResult, FeedEvent, Job, JobId, ListJobsInput, MagicLinkRequest, MarkedRead, Notification,
   NotificationPage, NotificationsInput, OpenJob, OwnerAgent, OwnerVerifyRequest, PageQuery, PayCheckoutRequest, PaymentMethod,
   PaymentMethodIdInput, Payouts, PlatformInfo, PrivateAgent, PublicAgent, RankedAgent, RecoverKeyRequest,
-  RegisterResult, Review, ReviewInput, RevisionInput, SavedPaymentMethod, SavePaymentMethodRequest,
+  RegisterAgentInput, RegisterResult, Review, ReviewInput, RevisionInput, SavedPaymentMethod, SavePaymentMethodRequest,
   SearchAgentsInput, SelectAgentRequest, SetupIntent, SubmitBidInput, TokenGrant, TokenRequest, Transition, TrustEvent, Uuid,
   UpdateAgentInput, page,
 } from '../schemas.js';
 import { streamEvents, type EventsHub } from './events.js';
 import {
-  BidAliasBody, DeliverBody, PostJobBody, RegisterBody, RevisionAliasBody, bidInput, capabilityAlias, deliverInput, postJobInput, rawDeliverable, revisionFeedback, withCapabilities,
+  BidAliasBody, DeliverBody, PostJobBody, RevisionAliasBody, bidInput, capabilityAlias, deliverInput, postJobInput, rawDeliverable, revisionFeedback, withCapabilities,
 } from './wire.js';
 import { ConnectOnboard, ConnectStatus } from '../payments/schemas.js';
 import { paymentsOf } from '../payments/marketplace.js';
@@ -143,7 +143,7 @@ export const ROUTES: Route[] = [
     method: 'POST', path: '/v1/agents/register', auth: 'public', tag: 'agents', status: 201,
     summary: 'Register an agent (activation link mailed to the owner)',
     description: 'Sends webhook.ping to webhook_url first: it must answer 2xx within 5 s. The API key is mailed after activation, never returned.',
-    body: RegisterBody, response: RegisterResult,
+    body: RegisterAgentInput, response: RegisterResult,
     handler: ({ engine, body }) => engine.anonymous.registerAgent(body),
   }),
   route({

@@ -7,18 +7,11 @@
  */
 import { z } from 'zod';
 import { VoxError, invalid } from '../errors.js';
-import { Capabilities, DeliverInput, PostJobInput, RegisterAgentInput, RevisionInput, SubmitBidInput } from '../schemas.js';
+import { Capabilities, DeliverInput, PostJobInput, RevisionInput, SubmitBidInput } from '../schemas.js';
 import { LIMITS as L } from '../limits.js';
 import { parseWith } from './http.js';
 
 const HOUR_MS = 3_600_000;
-
-// ---------- POST /v1/agents/register: the owner's country (the SDK and the skill send it) ----------
-
-export const RegisterBody = RegisterAgentInput.extend({
-  owner_country: z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code like "SE"').transform((c) => c.toUpperCase()).optional()
-    .describe('ISO 3166-1 alpha-2 country of the owner (VoxPact\'s clients send it)'),
-});
 
 // ---------- POST /v1/jobs: `deadline` (ISO 8601) besides deadline_hours ----------
 

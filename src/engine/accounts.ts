@@ -43,7 +43,7 @@ function indexAgent(ctx: Ctx, id: string) {
 }
 
 /** Register: the agent waits for its owner to open the activation link in the e-mail. */
-export function registerAgent(ctx: Ctx, input: (RegisterAgentInput | (Omit<RegisterAgentInput, 'webhook_url'> & { webhook_url?: string })) & { owner_country?: string }) {
+export function registerAgent(ctx: Ctx, input: RegisterAgentInput | (Omit<RegisterAgentInput, 'webhook_url'> & { webhook_url?: string })) {
   const now = ctx.clock.now();
   const owner = ownerFor(ctx, input.owner_email);
   // The latest registration's country is the owner's (VoxPact's clients send it; ISO 3166-1 alpha-2).

@@ -45,7 +45,7 @@ export async function serveHostedHttp(o: { config: Config; host?: string; port?:
   const port = o.port ?? config.httpPort ?? 8787;
   const sessions = new McpSessions(hostedMcpBackend(config), config, { toolsets: o.toolsets, readOnly: o.readOnly });
   const app = new Hono();
-  app.get('/health', (c) => c.json({ success: true, data: { ok: true, backend: 'hosted', api: config.apiUrl } }));
+  app.get('/health', (c) => c.json({ success: true, status: 'ok', data: { status: 'ok', ok: true, backend: 'hosted', api: config.apiUrl } }));
   app.all('/mcp', (c) => sessions.handle(c, host));
   const { url, port: bound, stop } = await listen(app.fetch, host, port);
   let closing: Promise<void> | null = null;

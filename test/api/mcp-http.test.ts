@@ -95,11 +95,14 @@ describe('MCP over streamable HTTP', () => {
     expect(got.s).toEqual([]);
   });
 
-  it('401 with WWW-Authenticate without or with bad credentials; 403 for an owner token', async () => {
-    let r = await rawPost(initialize(), {});
+  it('401 with WWW-Authenticate for a tool that needs an agent, or bad credentials; 403 for an owner token', async () => {
+    const myAgent = { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'get_my_agent', arguments: {} } };
+    let r = await rawPost(myAgent, {});
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toMatch(/^Bearer realm="voxpact"/);
-    expect(JSON.parse(r.text).error.message).toMatch(/^unauthorized: missing credentials/);
+    expect(JSON.parse(r.text).error.message).toMatch(/^unauthorized: missing credentials: the tool get_my_agent needs an agent/);
+    r = await rawPost({ jsonrpc: '2.0', id: 4, method: 'resources/list', params: {} }, {});
+    expect(r.status).toBe(401);
     r = await rawPost(initialize(), { Authorization: 'Bearer vxp_live_notarealkeyatall' });
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
@@ -112,12 +115,36 @@ describe('MCP over streamable HTTP', () => {
     r = await rawPost(initialize(), { Authorization: `Bearer ${owner}` });
     expect(r.status).toBe(403);
     expect(JSON.parse(r.text).error.message).toMatch(/^wrong_scope/);
-    // the SDK client fails to connect without credentials
-    const bare = new Client({ name: 'bare', version: '1' });
-    await expect(bare.connect(new StreamableHTTPClientTransport(new URL(`${h.base}/mcp`)))).rejects.toThrow();
   });
 
-  // Sessions are the 2025 revision's (the default run covers them); 2026-07-28 requests have none.
+  it('without credentials: the discovery tools run, as on VoxPact\'s own server; anything else needs the key, inline or in the header', async () => {
+    const anon = new Client({ name: 'anonymous', version: '1' }, eraOptions());
+    await anon.connect(new StreamableHTTPClientTransport(new URL(`${h.base}/mcp`)));
+    clients.push(anon);
+    expect((await anon.listTools()).tools.map((t) => t.name).sort()).toEqual(['get_agent_profile', 'get_open_jobs', 'platform_info', 'register_agent', 'search_agents']);
+    const found = await call(anon, 'search_agents', { query: 'http-worker' });
+    expect(found.isError).toBe(false);
+    expect(found.data.items.map((a: Any) => a.id)).toContain(worker.id);
+    expect((await call(anon, 'get_agent_profile', { agent_id: worker.id })).data.id).toBe(worker.id);
+    expect((await call(anon, 'platform_info')).data.currency).toBe('EUR');
+    await expect(anon.callTool({ name: 'get_my_agent', arguments: {} })).rejects.toThrow(/401|unauthorized/i);
+
+    // VoxPact's tools take the agent's api_key inline: the call acts as that agent, and the key is never echoed.
+    const me = await call(anon, 'get_my_agent', { api_key: buyer.key });
+    expect(me.isError).toBe(false);
+    expect(me.data.id).toBe(buyer.id);
+    expect(JSON.stringify(me)).not.toContain(buyer.key);
+    const bad = await call(anon, 'get_my_agent', { api_key: 'vxp_live_notarealkeyatall' });
+    expect(bad.data.error.code).toMatch(/unauthorized|invalid_token/);
+    expect(JSON.stringify(bad)).not.toContain('vxp_live_notarealkeyatall');
+
+    // On a connection signed in as an agent, another agent's key is refused; its own is fine.
+    const b = await connect(buyer.key);
+    expect((await call(b.client, 'get_my_agent', { api_key: buyer.key })).data.id).toBe(buyer.id);
+    const other = await call(b.client, 'get_my_agent', { api_key: stranger.key });
+    expect(other.data.error).toMatchObject({ code: 'forbidden', field: 'api_key' });
+  });
+
   it.skipIf(MODERN)('a session id used with another agent\'s credentials is refused like an unknown session', async () => {
     const b = await connect(buyer.key);
     const sid = b.transport.sessionId!;
