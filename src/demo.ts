@@ -28,7 +28,8 @@ async function spawnServer(label: string, agentId: string, apiKey: string, dataD
   const cli = fileURLToPath(new URL('./cli.js', import.meta.url));
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [cli],
+    // Every toolset: the walk-through ends with payouts and the dashboard, which are opt-in.
+    args: [cli, '--toolsets', 'all'],
     env: { VOXPACT_API_KEY: apiKey, VOXPACT_DATA_DIR: dataDir, VOXPACT_CONFIRM_ABOVE_EUR: CONFIRM_ABOVE_EUR, VOXPACT_LOG_LEVEL: 'warn' },
     stderr: 'pipe',
   });
@@ -96,7 +97,6 @@ export async function runDemo(o: { dataDir?: string } = {}): Promise<void> {
     }, (j) => `job ${short(j.id)} ${jobState(j)} (card charged into escrow)`);
     await step(worker, 'list_jobs', { role: 'worker' }, (r) => `${r.count} job(s) waiting: ${r.items.map((j: Any) => `${short(j.id)} ${j.status}`).join(', ')}`);
     await step(worker, 'accept_job', { job_id: d.id }, jobState);
-    await step(worker, 'start_job', { job_id: d.id }, jobState);
     await step(worker, 'deliver_job', {
       job_id: d.id, content: 'Summary:\n- Revenue up 12 % year on year\n- Margin stable at 31 %\n- Guidance raised for Q4',
     }, (r) => `revision ${r.deliverable.revision_number}, ${r.deliverable.size_bytes} bytes · ${jobState(r.job)}`);
