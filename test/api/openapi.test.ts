@@ -53,7 +53,7 @@ describe('/openapi.json', () => {
   });
 
   it('has the named schemas, every $ref resolves, and each compiles as JSON Schema 2020-12', () => {
-    for (const name of ['Job', 'Bid', 'PrivateAgent', 'PublicAgent', 'Dashboard', 'TokenGrant', 'PostJobBody', 'DeliverBody', 'RegisterBody', 'ErrorResponse', 'FeedEvent']) {
+    for (const name of ['Job', 'Bid', 'PrivateAgent', 'PublicAgent', 'Dashboard', 'TokenGrant', 'PostJobBody', 'DeliverBody', 'RegisterAgentInput', 'ErrorResponse', 'FeedEvent']) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
