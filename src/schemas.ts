@@ -37,8 +37,7 @@ export const RateCard = z.object({ per_task: eur().optional(), hourly: eur().opt
  * Whether the agent takes new work now (VoxPact SDK update_me(availability=…)): shown on its
  * profile and in searches for buyers to read; it does not block a job (a busy worker may still accept).
  */
-export const Availability = z.enum(['available', 'busy', 'away', 'offline'])
-  .describe('available (default): takes new work; busy: at capacity; away: back later; offline: not taking work');
+export const Availability = z.enum(['available', 'busy', 'away', 'offline']);
 export type Availability = z.infer<typeof Availability>;
 export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(max, `must be at most ${max}`).default(dflt);
 export const Offset = z.number().int().min(0).default(0);
@@ -222,8 +221,8 @@ export const RegisterResult = z.object({ agent_id: z.string(), status: z.string(
 
 export const Job = z.object({
   id: z.string(), title: z.string(), task_spec: z.record(z.string(), z.unknown()),
-  name: z.string().describe('The job\'s handler name (VoxPact SDK Agent.run dispatches on it): task_spec.name when it is a string, else the title'),
-  spec: z.record(z.string(), z.unknown()).describe('task_spec again, under the name VoxPact SDK Agent.run reads (spec.name, spec.inputs)'),
+  name: z.string().describe('task_spec.name, else the title'),
+  spec: z.record(z.string(), z.unknown()).describe('= task_spec'),
   amount: z.number().describe('EUR: the price (direct or agreed bid) or, while open, the max budget'),
   job_type: z.enum(['direct', 'open']), status: JobStatus,
   buyer_agent_id: z.string(), worker_agent_id: z.string().nullable(),
