@@ -9,7 +9,7 @@ import type {
   NotificationsInput, PaymentMethod, Payouts, PlatformInfo, PostJobInput, PrivateAgent, PublicAgent,
   RegisterAgentInput, Review, SearchAgentsInput, SubmitBidInput, Transition, TrustEvent, UpdateAgentInput,
 } from './schemas.js';
-import type { WebhookLog } from './schemas.js';
+import type { PayoutRequestResult, WebhookLog } from './schemas.js';
 import type { ConnectOnboard, ConnectStatus } from './payments/schemas.js';
 import type { Dispute, ListMessagesInput, Message, OpenDisputeInput, SendMessageInput, ValidationRecordView } from './schemas.js';
 import type {
@@ -76,6 +76,8 @@ export interface Marketplace {
   savePaymentMethod(paymentMethodId: string, opts?: { make_default?: boolean }): Promise<PaymentMethod & { retried_jobs: string[] }>;
   deletePaymentMethod(id: string): Promise<{ id: string; deleted: true }>;
   getPayouts(): Promise<Payouts>;
+  /** Pay out earnings that wait (VoxPact SDK request_payout): at most what payable holds. */
+  requestPayout(amountCents: number): Promise<PayoutRequestResult>;
   /** Stripe Connect Express (src/payments): create the owner's account once and return an onboarding link. */
   connectOnboard(): Promise<ConnectOnboard>;
   /** Whether the owner's connected account can receive payouts. */

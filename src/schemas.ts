@@ -33,6 +33,12 @@ export const Capabilities = z.array(Capability).max(L.capabilities_max, `must ha
 export const HttpsUrl = z.string().url('must be a URL').refine((u) => u.startsWith('https://') || loopbackHttpAllowed(u), 'must be HTTPS'); // loopback http only with VOXPACT_WEBHOOK_ALLOW_LOOPBACK=1
 export const Email = z.string().email('must be an email address').max(254);
 export const RateCard = z.object({ per_task: eur().optional(), hourly: eur().optional() }).strict();
+/**
+ * Whether the agent takes new work now (VoxPact SDK update_me(availability=…)): shown on its
+ * profile and in searches for buyers to read; it does not block a job (a busy worker may still accept).
+ */
+export const Availability = z.enum(['available', 'busy', 'away', 'offline']);
+export type Availability = z.infer<typeof Availability>;
 export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(max, `must be at most ${max}`).default(dflt);
 export const Offset = z.number().int().min(0).default(0);
 export const IdempotencyKey = z.string().min(1).max(255).optional()
@@ -99,6 +105,7 @@ export const UpdateAgentInput = z.object({
   description: z.string().max(L.description_chars_max).optional(),
   capabilities: Capabilities.optional(),
   rate_card: RateCard.optional(),
+  availability: Availability.optional(),
   monthly_spending_limit: eur({ min_cents: 0 }).nullable().optional()
     .describe('EUR per calendar month (UTC); null removes the limit'),
   max_spend_per_job: eur({ min_cents: 0 }).nullable().optional()
@@ -193,7 +200,7 @@ const Timestamp = z.string().describe('ISO 8601, UTC');
 
 export const PublicAgent = z.object({
   id: z.string(), name: z.string(), description: z.string().nullable(),
-  capabilities: z.array(z.string()), rate_card: RateCard.nullable(),
+  capabilities: z.array(z.string()), rate_card: RateCard.nullable(), availability: Availability,
   trust_score: z.number(), level: z.string(), status: z.string(),
   completed_jobs: z.number().int(), average_rating: z.number().nullable(),
   created_at: Timestamp,
@@ -214,6 +221,8 @@ export const RegisterResult = z.object({ agent_id: z.string(), status: z.string(
 
 export const Job = z.object({
   id: z.string(), title: z.string(), task_spec: z.record(z.string(), z.unknown()),
+  name: z.string().describe('task_spec.name, else the title'),
+  spec: z.record(z.string(), z.unknown()).describe('= task_spec'),
   amount: z.number().describe('EUR: the price (direct or agreed bid) or, while open, the max budget'),
   job_type: z.enum(['direct', 'open']), status: JobStatus,
   buyer_agent_id: z.string(), worker_agent_id: z.string().nullable(),
@@ -300,14 +309,30 @@ export const Review = z.object({
 });
 export type Review = z.infer<typeof Review>;
 
+/** paid: in the worker's bank (embedded: at once); pending_retry: owed, waiting for the Stripe Connect account or a retried transfer. */
+export const PayoutStatus = z.enum(['paid', 'pending_retry']);
 export const Payouts = z.object({
   total_earned: z.number(), total_jobs: z.number().int(),
   payouts: z.array(z.object({
     job_id: z.string(), gross_eur: z.number(), platform_fee_eur: z.number(), net_eur: z.number(),
     kind: z.enum(['release', 'cancellation_compensation']), completed_at: Timestamp,
+    amount_cents: z.number().int().describe('net_eur in integer cents (VoxPact SDK list_payouts reads it)'),
+    status: PayoutStatus,
   })),
 });
 export type Payouts = z.infer<typeof Payouts>;
+
+/** POST /v1/payouts (VoxPact SDK request_payout): pay out earnings that are waiting. */
+export const PayoutRequest = z.object({
+  amount_cents: z.number().int('must be whole cents').min(1, 'must be at least 1 cent').describe('Integer cents to pay out, at most available_cents'),
+});
+export const PayoutRequestResult = z.object({
+  amount_cents: z.number().int().describe('What was asked'),
+  status: PayoutStatus,
+  available_cents: z.number().int().describe('Earnings still waiting for payout after this request'),
+  message: z.string(),
+});
+export type PayoutRequestResult = z.infer<typeof PayoutRequestResult>;
 
 export const Dashboard = z.object({
   agent: PrivateAgent,

@@ -17,7 +17,7 @@ import {
   BrowseOpenJobsInput, CancelInput, ConfirmRecoveryRequest, CounterBidInput, Dashboard, DeletedAgent, DeletedPaymentMethod,
   Deliverable, DeliverResult, FeedEvent, Job, JobId, ListJobsInput, MagicLinkRequest, MarkedRead, Notification,
   NotificationPage, NotificationsInput, OpenJob, OwnerAgent, OwnerVerifyRequest, PageQuery, PayCheckoutRequest, PaymentMethod,
-  PaymentMethodIdInput, Payouts, PlatformInfo, PrivateAgent, PublicAgent, RankedAgent, RecoverKeyRequest,
+  PaymentMethodIdInput, PayoutRequest, PayoutRequestResult, Payouts, PlatformInfo, PrivateAgent, PublicAgent, RankedAgent, RecoverKeyRequest,
   RegisterAgentInput, RegisterResult, Review, ReviewInput, RevisionInput, SavedPaymentMethod, SavePaymentMethodRequest,
   SearchAgentsInput, SelectAgentRequest, SetupIntent, SubmitBidInput, TokenGrant, TokenRequest, Transition, TrustEvent, Uuid,
   UpdateAgentInput, page,
@@ -450,6 +450,13 @@ export const ROUTES: Route[] = [
       const { payouts, ...totals } = await mp.getPayouts();
       return { items: payouts, count: payouts.length, total: payouts.length, ...totals };
     },
+  }),
+  route({
+    method: 'POST', path: '/v1/payouts', auth: 'agent', tag: 'payments',
+    summary: 'Pay out earnings that wait (VoxPact SDK request_payout): amount_cents at most what payable holds',
+    description: 'Each release is paid out when its job completes: embedded at once (so nothing waits and any request answers 409 insufficient_balance with available_cents), with Stripe by a transfer to the Connect account once it is ready. This pushes the transfers that wait now; status pending_retry says they still wait for the account.',
+    body: PayoutRequest, response: PayoutRequestResult,
+    handler: ({ mp, body }) => mp.requestPayout(body.amount_cents),
   }),
   route({
     method: 'POST', path: '/v1/connect/onboard', auth: 'agent', tag: 'payments',

@@ -197,6 +197,7 @@ export function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput, byOwn
   if (input.description !== undefined) set('description', input.description);
   if (input.capabilities !== undefined) set('capabilities', JSON.stringify(input.capabilities));
   if (input.rate_card !== undefined) set('rate_card', JSON.stringify(input.rate_card));
+  if (input.availability !== undefined) set('availability', input.availability);
   for (const [col, v] of Object.entries(policy)) set(col, v);
   if (sets.length) {
     ctx.db.prepare(`UPDATE agents SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);

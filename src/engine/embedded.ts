@@ -197,6 +197,7 @@ export class EmbeddedMarketplace implements Marketplace {
   }
   deletePaymentMethod(id: string) { return this.write(() => cards.deleteCard(this.ctx, this.agentId, id)); }
   getPayouts() { return this.read(() => inbox.payouts(this.ctx, this.agentId)); }
+  requestPayout(amountCents: number) { return this.write(() => inbox.requestPayout(this.ctx, this.agentId, amountCents)); }
   // Embedded payouts settle at once; with STRIPE_SECRET_KEY these are answered by src/payments/marketplace.ts.
   connectOnboard() { return Promise.resolve(embeddedConnectOnboard()); }
   connectStatus() { return Promise.resolve(embeddedConnectStatus()); }

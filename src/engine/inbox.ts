@@ -3,7 +3,8 @@ import { VoxError, notFound } from '../errors.js';
 import { iso } from '../clock.js';
 import { TRUST } from '../limits.js';
 import { centsToEur as eur } from '../money.js';
-import type { Dashboard, NotificationsInput, Payouts } from '../schemas.js';
+import type { Dashboard, NotificationsInput, PayoutRequestResult, Payouts } from '../schemas.js';
+import { acct, balance, post } from './ledger.js';
 import { type Ctx, adjustTrust, changed, emit, sameOwnerJob } from './context.js';
 import { getAgentRow, privateAgent, trustHistory } from './accounts.js';
 import { defaultCard, listCards, monthStart, spentThisMonthCents } from './cards.js';
@@ -62,11 +63,44 @@ export function payouts(ctx: Ctx, agentId: string): Payouts {
   const rows = ctx.db.prepare(`SELECT id, status, amount_cents, platform_fee_cents, worker_payout_cents, completed_at, updated_at FROM jobs
       WHERE worker_id = ? AND worker_payout_cents IS NOT NULL ORDER BY COALESCE(completed_at, updated_at) DESC`).all(agentId) as any[];
   // Gross is what was released to the worker's side (the whole amount, or the worker's share of a split).
-  const items = rows.map((r) => r.status === 'completed'
-    ? { job_id: r.id, gross_eur: eur(r.platform_fee_cents + r.worker_payout_cents), platform_fee_eur: eur(r.platform_fee_cents), net_eur: eur(r.worker_payout_cents), kind: 'release' as const, completed_at: iso(r.completed_at) }
-    : { job_id: r.id, gross_eur: eur(r.worker_payout_cents), platform_fee_eur: 0, net_eur: eur(r.worker_payout_cents), kind: 'cancellation_compensation' as const, completed_at: iso(r.updated_at) });
+  // Paid when the ledger booked the job's payout to the bank (embedded: at once; Stripe: once transferred).
+  const paid = new Set((ctx.db.prepare("SELECT DISTINCT job_id FROM ledger_txns WHERE kind = 'payout' AND agent_id = ?").all(agentId) as { job_id: string }[]).map((r) => r.job_id));
+  const items = rows.map((r) => {
+    const money = { amount_cents: r.worker_payout_cents as number, status: paid.has(r.id) ? 'paid' as const : 'pending_retry' as const };
+    return r.status === 'completed'
+      ? { job_id: r.id, gross_eur: eur(r.platform_fee_cents + r.worker_payout_cents), platform_fee_eur: eur(r.platform_fee_cents), net_eur: eur(r.worker_payout_cents), kind: 'release' as const, completed_at: iso(r.completed_at), ...money }
+      : { job_id: r.id, gross_eur: eur(r.worker_payout_cents), platform_fee_eur: 0, net_eur: eur(r.worker_payout_cents), kind: 'cancellation_compensation' as const, completed_at: iso(r.updated_at), ...money };
+  });
   const total = rows.reduce((s, r) => s + r.worker_payout_cents, 0);
   return { total_earned: eur(total), total_jobs: items.filter((p) => p.kind === 'release').length, payouts: items };
+}
+
+/**
+ * A payout request (VoxPact SDK request_payout) is checked against payable:<agent>, the earnings
+ * the ledger holds for the worker and has not paid out. Each release is paid out when the job
+ * completes (embedded: at once, so nothing waits; Stripe: a transfer once the Connect account is
+ * ready), so a request can only ask for what still waits; asking for more is refused, naming it.
+ */
+export function checkPayoutRequest(ctx: Ctx, agentId: string, amountCents: number): number {
+  const available = balance(ctx.db, acct.payable(agentId));
+  if (amountCents > available) {
+    throw new VoxError('insufficient_balance',
+      `amount_cents ${amountCents} is more than your earnings waiting for payout (${available} cents): each release is paid out when its job completes` +
+      ` (embedded: at once; with Stripe: to your Connect account once POST /v1/connect/onboard is complete). GET /v1/payouts lists your payouts and their status.`,
+      409, { field: 'amount_cents', available_cents: available, requested_cents: amountCents });
+  }
+  return available;
+}
+
+/** Embedded: what waits is paid out at once to the simulated bank, like every release. */
+export function requestPayout(ctx: Ctx, agentId: string, amountCents: number): PayoutRequestResult {
+  const available = checkPayoutRequest(ctx, agentId, amountCents);
+  post(ctx.db, { kind: 'payout', agent_id: agentId, ref: `payout:request:${crypto.randomUUID()}`, at: ctx.clock.now(), entries: [
+    { account: acct.payable(agentId), amount_cents: -amountCents },
+    { account: acct.payout(agentId), amount_cents: amountCents },
+  ] });
+  changed(ctx, agentId, null, 'agent');
+  return { amount_cents: amountCents, status: 'paid', available_cents: available - amountCents, message: `${eur(amountCents).toFixed(2)} EUR paid out to your bank account.` };
 }
 
 export function dashboard(ctx: Ctx, agentId: string): Dashboard {

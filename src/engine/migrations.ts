@@ -611,4 +611,7 @@ export const MIGRATIONS: string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  /* availability on the agent profile (VoxPact SDK update_me(availability=…)) */ `
+  ALTER TABLE agents ADD COLUMN availability TEXT NOT NULL DEFAULT 'available';
+  `,
 ];

@@ -2,7 +2,7 @@
 import { iso } from '../clock.js';
 import { centsToEur as eur } from '../money.js';
 import { LIMITS, tierOf } from '../limits.js';
-import type { Bid, Job, JobStatus, Notification, PaymentMethod, PublicAgent, Review, Transition, TrustEvent } from '../schemas.js';
+import type { Availability, Bid, Job, JobStatus, Notification, PaymentMethod, PublicAgent, Review, Transition, TrustEvent } from '../schemas.js';
 import { json } from './context.js';
 
 const isoOrNull = (ms: number | null) => (ms == null ? null : iso(ms));
@@ -20,8 +20,11 @@ export type JobRow = {
 
 export function jobView(j: JobRow, viewer: string, bidder = false): Job {
   const role = j.buyer_id === viewer ? 'buyer' : j.worker_id === viewer ? 'worker' : bidder ? 'bidder' : 'none';
+  const spec = JSON.parse(j.task_spec) as Record<string, unknown>;
   return {
-    id: j.id, title: j.title, task_spec: JSON.parse(j.task_spec),
+    id: j.id, title: j.title, task_spec: spec,
+    // VoxPact's SDK (Agent.run) picks a handler by spec.name or name and calls it with spec.inputs.
+    name: typeof spec.name === 'string' ? spec.name : j.title, spec,
     amount: eur(j.amount_cents), job_type: j.job_type, status: j.status,
     buyer_agent_id: j.buyer_id, worker_agent_id: j.worker_id,
     deadline_hours: j.deadline_hours, deadline: isoOrNull(j.deadline_at),
@@ -42,14 +45,14 @@ export function jobView(j: JobRow, viewer: string, bidder = false): Job {
 
 export type AgentRow = {
   id: string; owner_id: string; name: string; description: string | null; capabilities: string; webhook_url: string | null;
-  rate_card: string | null; status: string; trust_score: number; monthly_spending_limit_cents: number | null;
+  rate_card: string | null; availability: Availability; status: string; trust_score: number; monthly_spending_limit_cents: number | null;
   completed_jobs: number; rating_sum: number; rating_count: number; created_at: number;
 };
 
 export function publicAgentView(a: AgentRow): PublicAgent {
   return {
     id: a.id, name: a.name, description: a.description, capabilities: JSON.parse(a.capabilities),
-    rate_card: json(a.rate_card), trust_score: a.trust_score, level: tierOf(a.trust_score).tier, status: a.status,
+    rate_card: json(a.rate_card), availability: a.availability, trust_score: a.trust_score, level: tierOf(a.trust_score).tier, status: a.status,
     completed_jobs: a.completed_jobs,
     average_rating: a.rating_count ? Math.round((a.rating_sum / a.rating_count) * 100) / 100 : null,
     created_at: iso(a.created_at),

@@ -391,6 +391,7 @@ export class HostedMarketplace implements Marketplace {
   }
   deletePaymentMethod(id: string) { return this.call<{ id: string; deleted: true }>('DELETE', `/v1/payment-methods/${enc(id)}`); }
   getPayouts() { return this.call<S.Payouts>('GET', '/v1/payouts/history'); }
+  requestPayout(amountCents: number) { return this.call<S.PayoutRequestResult>('POST', '/v1/payouts', { body: { amount_cents: amountCents } }); }
   connectOnboard() { return this.call<ConnectOnboard>('POST', '/v1/connect/onboard'); }
   connectStatus() { return this.call<ConnectStatus>('GET', '/v1/connect/status'); }
 

@@ -26,10 +26,12 @@ import type { Engine } from '../engine/index.js';
 import type { Marketplace } from '../marketplace.js';
 import { emit } from '../engine/context.js';
 import { writeTx } from '../engine/db.js';
-import { post, acct } from '../engine/ledger.js';
+import { post, acct, balance } from '../engine/ledger.js';
+import { checkPayoutRequest } from '../engine/inbox.js';
 import { retryPendingPayment } from '../engine/jobs.js';
 import { Chargebacks } from './chargebacks.js';
 import { formatEur } from '../money.js';
+import type { PayoutRequestResult } from '../schemas.js';
 import { type CaptureAnswer, type CaptureRequest, type CardInfo, type PaymentHooks, type PayoutRequest, NeedsCharge } from './hooks.js';
 import { type AccountState, type ChargeOutcome, type PaymentProvider, type ProviderEvent, PERMANENT, PLATFORM_COUNTRY, accountState } from './provider.js';
 
@@ -129,6 +131,7 @@ export class StripePayments {
       deletePaymentMethod: (id: string) => this.deletePaymentMethod(inner, agentId, id),
       connectOnboard: (o?: { country?: string }) => this.connectOnboard(agentId, o?.country),
       connectStatus: () => this.connectStatus(agentId),
+      requestPayout: (amountCents: number) => this.requestPayout(agentId, amountCents),
       getDashboard: () => this.dashboard(inner, agentId),
     };
     return new Proxy(inner, {
@@ -579,6 +582,16 @@ export class StripePayments {
     const url = await this.provider.accountLink(row.account_id, this.opts.connectRefreshUrl ?? 'https://voxpact.com/connect/refresh', this.opts.connectReturnUrl ?? 'https://voxpact.com/connect/return');
     return { stripe_account_id: row.account_id, onboarding_url: url, is_ready: isReady(status),
       message: isReady(status) ? 'Account already connected; the link lets you update your details' : 'Complete the onboarding form at onboarding_url (the link expires in ~5 minutes)' };
+  }
+  /** What waits in payable is owed transfers (stripe_payouts): push them now on the Connect path and say what still waits. */
+  async requestPayout(agentId: string, amountCents: number): Promise<PayoutRequestResult> {
+    const before = checkPayoutRequest(this.ctx, agentId, amountCents);
+    await this.settle();
+    const left = balance(this.db, acct.payable(agentId));
+    const paid = before - left >= amountCents; // Stripe transfers whole releases: at least what was asked went out
+    return { amount_cents: amountCents, status: paid ? 'paid' : 'pending_retry', available_cents: left,
+      message: paid ? 'Your waiting earnings were transferred to your Stripe Connect account.'
+        : 'Transfers wait for your Stripe Connect account (POST /v1/connect/onboard, then GET /v1/connect/status) or a retry; GET /v1/payouts shows each one.' };
   }
   async connectStatus(agentId: string) {
     const owner = this.ownerOf(agentId);

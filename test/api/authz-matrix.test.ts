@@ -163,6 +163,8 @@ const ROWS: Record<string, Row> = {
   'DELETE /v1/payment-methods/:id': { setup: async (w) => ({ id: (await w.buyer.mp.listPaymentMethods()).items[0].id }), expect: parties(200, 404) },
   'GET /v1/payouts/history': { expect: anyAgent() },
   'GET /v1/payouts': { expect: anyAgent() },
+  // Embedded releases are paid out at once: every agent may ask, none has anything waiting (409).
+  'POST /v1/payouts': { body: () => ({ amount_cents: 100 }), expect: anyAgent(409) },
   'POST /v1/connect/onboard': { expect: anyAgent() },
   'GET /v1/connect/status': { expect: anyAgent() },
   'POST /v1/stripe/webhook': { expect: all(404) }, // embedded: Stripe is not configured

@@ -88,6 +88,54 @@ assert review["rating"] == 5
 payouts = worker.list_payouts()
 assert [p["job_id"] for p in payouts] == [job["id"]], payouts
 
+# list_payouts as the SDK's README reads it: amount_cents (int) and status; request_payout: embedded
+# releases were paid out at once, so nothing waits and the request is the SDK's own exception (409).
+paid = payouts[0]
+assert paid["amount_cents"] == round(approved["worker_payout"] * 100) and isinstance(paid["amount_cents"], int) and paid["status"] == "paid", paid
+e_pay = expect_raises(vp.VoxpactError, worker.request_payout, 2500)
+assert e_pay.status_code == 409 and e_pay.response["code"] == "insufficient_balance", e_pay.response
+assert e_pay.response["available_cents"] == 0 and e_pay.response["field"] == "amount_cents", e_pay.response
+assert expect_raises(vp.ValidationError, worker.request_payout, 0).response["field"] == "amount_cents"
+
+# ---- profile: me, update_me(availability=...) stored and served (private and public profile, search) ----
+me = worker.me()
+assert me["id"] == A["worker"]["id"] and me["availability"] == "available", me
+assert worker.update_me(availability="busy", description="Spanish, French")["availability"] == "busy"
+assert worker.me()["availability"] == "busy" and buyer.get_agent(A["worker"]["id"])["availability"] == "busy"
+assert [x["availability"] for x in buyer.search_agents("translator") if x["id"] == A["worker"]["id"]] == ["busy"]
+bad_av = expect_raises(vp.ValidationError, worker.update_me, availability="sleeping")
+assert bad_av.response["field"] == "availability" and "busy" in bad_av.message, bad_av.response
+worker.update_me(availability="available")
+
+# ---- Agent.run: one poll dispatches by spec.name / name, auto-accepts, delivers {"result": ...} ----
+runner = vp.Agent(worker)
+calls: list = []
+
+
+@runner.job("translate")
+def translate(text: str, target_lang: str) -> str:
+    calls.append((text, target_lang))
+    return {"es": "Hola"}[target_lang]
+
+
+named = buyer.create_job("Translate one word", {"name": "translate", "inputs": {"text": "Hello", "target_lang": "es"}}, 5.0, worker_agent_id=A["worker"]["id"])
+assert named["name"] == "translate" and named["spec"] == named["task_spec"], named
+by_title = buyer.create_job("translate", {"inputs": {"text": "Hello", "target_lang": "es"}}, 5.0, worker_agent_id=A["worker"]["id"])
+assert by_title["name"] == "translate", by_title
+unknown = buyer.create_job("Summarise a paper", {"description": "Any length"}, 5.0, worker_agent_id=A["worker"]["id"])
+runner.run_once()
+assert calls == [("Hello", "es"), ("Hello", "es")], (calls, runner.log)
+for j in (named, by_title):
+    done = buyer.get_job(j["id"])
+    assert done["status"] == "delivered", done
+assert f"No handler registered for job {unknown['id']} (name=Summarise a paper)" in runner.log, runner.log
+assert buyer.get_job(unknown["id"])["status"] == "funded"
+cancelled = buyer.cancel_job(unknown["id"], reason="Not needed any more")
+assert cancelled["status"] in ("cancelled", "refunded"), cancelled
+for j in (named, by_title):
+    buyer.approve_job(j["id"])
+out["agent_run_job"] = named["id"]
+
 # ---- messages ----
 chat = buyer.create_job("Summarise the quarterly report", {"description": "Five bullet points"}, 6.0, worker_agent_id=A["worker"]["id"])
 worker.accept_job(chat["id"])

@@ -229,8 +229,62 @@ class Client:
             payload["comment"] = comment
         return self._request("POST", f"/v1/jobs/{job_id}/review", json=payload)
 
+    def me(self) -> dict[str, Any]:
+        return self._request("GET", "/v1/agents/me")
+
+    def cancel_job(self, job_id: str, *, reason: str | None = None) -> dict[str, Any]:
+        payload: dict[str, Any] = {}
+        if reason:
+            payload["reason"] = reason
+        return self._request("POST", f"/v1/jobs/{job_id}/cancel", json=payload)
+
+    def request_payout(self, amount_cents: int) -> dict[str, Any]:
+        return self._request("POST", "/v1/payouts", json={"amount_cents": amount_cents})
+
     def list_payouts(self) -> list[dict[str, Any]]:
         return self._request_list("GET", "/v1/payouts", key="payouts")
 
     def health(self) -> dict[str, Any]:
         return self._request("GET", "/health", auth=False)
+
+
+class Agent:
+    """The SDK's Agent.run loop as it behaves: poll GET /v1/jobs/assigned (limit 20), pick the
+    handler by job["spec"]["name"] or job["name"] (none: log "No handler" and skip), call it with
+    spec["inputs"] or job["inputs"], accept a job still 'funded' first, then deliver
+    {"result": <return value>}; a handler error is delivered as {"error", "handler"} with a message."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self.handlers: dict[str, Any] = {}
+        self.log: list[str] = []
+
+    def job(self, name: str):
+        def register(func):
+            self.handlers[name] = func
+            return func
+        return register
+
+    def run_once(self) -> None:
+        for job in self.client.get_assigned_jobs(limit=20):
+            self._process(job)
+
+    def _process(self, job: dict[str, Any]) -> None:
+        job_id = job.get("id")
+        if not isinstance(job_id, str):
+            self.log.append(f"Skipping job with missing/invalid id: {job_id!r}")
+            return
+        name = (job.get("spec") or {}).get("name") or job.get("name")
+        inputs = (job.get("spec") or {}).get("inputs") or job.get("inputs") or {}
+        handler = self.handlers.get(name or "")
+        if handler is None:
+            self.log.append(f"No handler registered for job {job_id} (name={name})")
+            return
+        if job.get("status") == "funded":
+            self.client.accept_job(job_id)
+        try:
+            self.client.deliver_job(job_id, deliverable={"result": handler(**inputs)})
+            self.log.append(f"Delivered job {job_id}")
+        except Exception as exc:  # noqa: BLE001 - the SDK reports any handler error as a deliverable
+            self.client.deliver_job(job_id, deliverable={"error": str(exc), "handler": name}, message=f"Handler raised {type(exc).__name__}")
+            self.log.append(f"Handler error for job {job_id}")
