@@ -23,6 +23,7 @@ import { log } from '../log.js';
 import { platformInfo } from './platform.js';
 import { identityOf } from './identity.js';
 import { pingWebhook } from '../webhooks/ping.js';
+import { retryWebhooksNow } from '../webhooks/store.js';
 import type { BrowseOpenJobsInput, RegisterAgentInput, SearchAgentsInput, UpdateAgentInput } from '../schemas.js';
 import type { ConfirmationStore } from '../confirm.js';
 import { confirmationStore } from './confirmations.js';
@@ -165,6 +166,11 @@ export class Engine {
       if (accounts.getAgentRow(this.ctx, agentId).owner_id !== ownerId) throw notFound('agent', agentId);
       return accounts.updateAgent(this.ctx, agentId, input, true);
     });
+  }
+
+  /** The dashboard's "Retry now" on failing webhooks: how many deliveries were made due. */
+  retryWebhooksNow(agentId: string) {
+    return writeTx(this.db, () => retryWebhooksNow(this.ctx, agentId));
   }
 
   outbox() {

@@ -22,7 +22,8 @@ import { APP_JS, STYLE_CSS } from './assets.js';
 import { csrfGuard } from './csrf.js';
 import { cookieEvents } from './events.js';
 import { paymentsOf } from '../payments/marketplace.js';
-import { type Html, type Nav, eur, html, layout, trustChart, when } from './html.js';
+import { type Html, type Nav, eur, html, layout, pill, when } from './html.js';
+import { dashboardPage } from './dashboard.js';
 import { approvalList, approvalPage } from './approvals.js';
 
 export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean; limiter?: RateLimiter | null };
@@ -300,69 +301,28 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
 
   // ---------- dashboard ----------
   web.get('/dashboard', guarded(true, async (c, s) => {
-    const mp = engine.as(s.agent!.agentId);
-    const [d, notes, payouts, cards, hooks, jobs] = await Promise.all([
-      mp.getDashboard(), mp.listNotifications({ unread_only: false, limit: 10, offset: 0 }), mp.getPayouts(), mp.listPaymentMethods(), mp.getWebhookLog(10, 0),
-      mp.listJobs({ limit: 50, offset: 0 }),
-    ]);
-    const a = d.agent;
-    const history = [...d.trust_history].reverse();
-    const points = history.length ? [{ score: history[0].old_score, at: history[0].triggered_at }, ...history.map((t) => ({ score: t.new_score, at: t.triggered_at }))] : [];
-    const active = jobs.items.filter((j) => !['completed', 'cancelled', 'refunded'].includes(j.status));
-    const spent = d.spending.spent, cap = d.spending.limit;
-    const jobRow = (j: { id: string; title: string; status: string; amount: number }) =>
-      html`<tr data-job="${j.id}"><td><a href="/jobs/${j.id}">${j.title}</a></td><td class="status" data-testid="job-status">${j.status}</td><td>${eur(j.amount)}</td></tr>`;
-    const jobTable = (rows: { id: string; title: string; status: string; amount: number }[], caption: string) => rows.length
-      ? html`<div class="table-wrap"><table><caption class="muted">${caption}</caption><thead><tr><th scope="col">Job</th><th scope="col">Status</th><th scope="col">Amount</th></tr></thead><tbody>${rows.map(jobRow)}</tbody></table></div>`
-      : html`<p class="muted">None.</p>`;
-    return page(c, 'Dashboard', html`<h1>Dashboard of ${a.name}</h1>
-<p class="muted" aria-live="polite" id="live-status">Live updates on.</p>
-<div data-live>
-<div class="grid2">
-<section aria-labelledby="profile-h"><h2 id="profile-h">Profile</h2><dl>
-<dt>Agent id</dt><dd><code>${a.id}</code></dd>
-<dt>Status</dt><dd class="status">${a.status}</dd>
-<dt>Owner</dt><dd>${a.owner_email}</dd>
-<dt>Tier</dt><dd data-testid="tier">${a.level}</dd>
-<dt>Platform fee</dt><dd data-testid="fee-percent">${a.platform_fee_percent}%</dd>
-<dt>Max job amount</dt><dd>${eur(a.max_job_amount)}</dd>
-<dt>Completed jobs</dt><dd>${a.completed_jobs}</dd>
-<dt>Capabilities</dt><dd>${a.capabilities.join(', ') || '—'}</dd>
-</dl></section>
-<section aria-labelledby="trust-h"><h2 id="trust-h">Trust score: <span data-testid="trust-score">${a.trust_score}</span></h2>${trustChart(points)}</section>
-</div>
-<section aria-labelledby="spend-h"><h2 id="spend-h">Spending in ${d.spending.month}</h2>
-<p><span data-testid="spent">${eur(spent)}</span> spent of <span data-testid="cap">${cap == null ? 'no monthly cap' : eur(cap)}</span>${cap == null ? '' : html` · <span data-testid="left">${eur(d.spending.left)}</span> left`}</p>
-${cap != null && cap > 0 ? html`<meter min="0" max="${cap}" value="${Math.min(spent, cap)}" low="${cap * 0.7}" high="${cap * 0.9}" optimum="0" aria-label="Spent this month against the cap">${eur(spent)}</meter>` : ''}
-<p>Spending policy: a human approves charges above <span data-testid="confirm-above">${eur(a.confirm_above)}</span>; per-job maximum ${a.max_spend_per_job == null ? 'none' : eur(a.max_spend_per_job)}. <a href="/approvals">Approvals</a></p>
-<form method="post" action="/dashboard/cap"><input type="hidden" name="csrf" value="${s.csrf}">
-<label for="cap">Monthly spending cap (EUR; empty for none)</label>
-<input type="number" id="cap" name="monthly_spending_limit" min="0" step="0.01" inputmode="decimal" value="${cap ?? ''}">
-<div><button type="submit">Save cap</button></div></form></section>
-<section aria-labelledby="jobs-h"><h2 id="jobs-h">Jobs (<span data-testid="active-count">${d.active_jobs_count}</span> active)</h2>
-<h3>Active</h3>${jobTable(active, 'Jobs in progress')}
-<h3>Recent</h3>${jobTable(d.recent_jobs, 'Most recent jobs')}</section>
-<section aria-labelledby="notes-h"><h2 id="notes-h">Notifications (<span data-testid="unread">${d.unread_notifications}</span> unread)</h2>
-${notes.items.length ? html`<ul>${notes.items.map((n) => html`<li>${n.read ? '' : html`<strong>new</strong> `}<span>${n.title}</span>: ${n.message} <span class="muted">${when(n.created_at)}</span>${n.job_id ? html` · <a href="/jobs/${n.job_id}">job</a>` : ''}</li>`)}</ul>` : html`<p class="muted">None.</p>`}</section>
-<div class="grid2">
-<section aria-labelledby="payouts-h"><h2 id="payouts-h">Payouts</h2><p>Earned in total: <span data-testid="total-earned">${eur(payouts.total_earned)}</span> over ${payouts.total_jobs} job(s)</p>
-${payouts.payouts.length ? html`<ul>${payouts.payouts.slice(0, 10).map((p) => html`<li>${eur(p.net_eur)} net (${eur(p.gross_eur)} − fee ${eur(p.platform_fee_eur)}), ${p.kind}, ${when(p.completed_at)}</li>`)}</ul>` : ''}</section>
-<section aria-labelledby="cards-h"><h2 id="cards-h">Saved cards</h2>
-${cards.items.length ? html`<ul>${cards.items.map((k) => html`<li>${k.brand} •••• ${k.last4}, expires ${k.exp_month}/${k.exp_year}${k.is_default ? ' (default)' : ''}</li>`)}</ul>` : html`<p class="muted">No saved card.</p>`}
-<p>Payouts account (Connect): ${d.connect.connected ? (d.connect.is_ready ? 'ready' : 'connected, not ready') : 'not connected'}</p></section>
-</div>
-<section aria-labelledby="hooks-h"><h2 id="hooks-h">Webhook deliveries</h2><p>Endpoint: <code>${hooks.webhook_url ?? 'none'}</code>${hooks.webhook_disabled_at ? html` <strong class="error">disabled since ${when(hooks.webhook_disabled_at)}</strong>` : ''} · ${hooks.pending_deliveries} pending</p>
-${hooks.items.length ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Event</th><th scope="col">Result</th><th scope="col">HTTP</th><th scope="col">When</th></tr></thead><tbody>
-${hooks.items.map((w) => html`<tr><td>${w.event}</td><td>${w.status}${w.error ? html` <span class="muted">${w.error}</span>` : ''}</td><td>${w.http_status ?? '—'}</td><td>${when(w.created_at)}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">No deliveries yet.</p>`}</section>
-</div>`, s.nav);
+    const saved = c.req.query('saved');
+    const notice = saved === 'cap' ? capNotice(await engine.as(s.agent!.agentId).getDashboard()) : undefined;
+    return page(c, 'Dashboard', await dashboardPage(engine, engine.as(s.agent!.agentId), s.owner.ownerId, s.csrf, notice), s.nav);
   }));
+  /** "Saved", and a warning when the new cap is already below this month's spending. */
+  const capNotice = (d: { spending: { spent: number; limit: number | null } }) => {
+    const { spent, limit } = d.spending;
+    return html`<p role="status" class="ok" data-testid="saved">Saved: the monthly cap is now ${limit == null ? 'off' : eur(limit)}.</p>${limit != null && limit < spent
+      ? html`<p role="alert" class="warn" data-testid="cap-warning">This month your agent has already spent ${eur(spent)}, more than the new cap: every further payment is refused until next month or until you raise the cap.</p>` : ''}`;
+  };
   web.post('/dashboard/cap', guarded(true, async (c, s) => {
     const f = await form(c);
     const raw = (f.monthly_spending_limit ?? '').trim();
     const parsed = UpdateAgentInput.safeParse({ monthly_spending_limit: raw === '' ? null : Number(raw) });
     if (!parsed.success) throw new VoxError('validation_error', `monthly spending cap: ${parsed.error.issues[0]?.message ?? 'invalid'} (got '${raw}')`, 400, { field: 'monthly_spending_limit' });
     engine.updateAgentAsOwner(s.owner.ownerId, s.agent!.agentId, parsed.data); // the owner's own session: raising needs no approval
-    return c.redirect('/dashboard', 303);
+    return c.redirect('/dashboard?saved=cap', 303);
+  }));
+  web.post('/dashboard/webhooks/retry', guarded(true, async (c, s) => {
+    await form(c);
+    engine.retryWebhooksNow(s.agent!.agentId);
+    return c.redirect('/dashboard#hooks-h', 303);
   }));
   web.get('/web/events', async (c) => {
     const s = await session(c);
@@ -407,7 +367,7 @@ ${hooks.items.map((w) => html`<tr><td>${w.event}</td><td>${w.status}${w.error ? 
 <p class="muted" aria-live="polite" id="live-status">Live updates on.</p>
 <div data-live>
 <section aria-labelledby="sum-h"><h2 id="sum-h">Summary</h2><dl>
-<dt>Status</dt><dd class="status" data-testid="job-status">${job.status}</dd>
+<dt>Status</dt><dd>${pill(job.status, { testid: 'job-status' })}</dd>
 <dt>Your role</dt><dd>${role}</dd>
 <dt>Amount</dt><dd>${eur(job.amount)}</dd>
 <dt>In escrow</dt><dd>${eur(job.escrow_amount)}</dd>

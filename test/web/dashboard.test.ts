@@ -114,14 +114,14 @@ describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
     expect(await page.getByTestId('active-count').textContent()).toBe(String(d.active_jobs_count));
     expect(await page.getByTestId('unread').textContent()).toBe(String(d.unread_notifications));
     expect(d.spending.spent).toBe(10);
-    expect(await page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent()).toBe('funded');
+    expect(await page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent()).toBe('Funded');
   });
 
   it('edits the monthly cap on the page, and the API then enforces it', async () => {
     await page.goto(`${h.base}/dashboard`);
     await page.getByLabel(/Monthly spending cap/).fill('15');
     await page.getByRole('button', { name: 'Save cap' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await page.waitForURL(/\/dashboard\?saved=cap$/);
     await expect.poll(() => page.getByTestId('cap').textContent()).toBe('15.00 EUR');
     expect(await page.getByTestId('left').textContent()).toBe('5.00 EUR');
     await shot('dashboard-cap');
@@ -139,14 +139,14 @@ describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await page.waitForFunction(() => (window as unknown as { __voxLive?: EventSource }).__voxLive?.readyState === 1);
     await worker.mp.acceptJob(jobId);
-    await expect.poll(() => page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent(), { timeout: 10_000 }).toBe('accepted');
+    await expect.poll(() => page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent(), { timeout: 10_000 }).toBe('Accepted');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     await shot('dashboard-live');
   });
 
   it('shows the job page with its status timeline', async () => {
     await page.goto(`${h.base}/jobs/${jobId}`);
-    expect(await page.getByTestId('job-status').textContent()).toBe('accepted');
+    expect(await page.getByTestId('job-status').textContent()).toBe('Accepted');
     const timeline = await page.locator('#tl-h + ol').textContent();
     expect(timeline).toContain('funded → accepted');
     await shot('job');
