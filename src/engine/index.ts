@@ -47,6 +47,7 @@ export class Engine {
     if (path !== ':memory:') engine.ctx.outboxDir = join(dirname(path), 'outbox');
     const files = opts.files ?? filesConfigFromEnv(process.env);
     engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
+    if (files.publicUrl) engine.ctx.publicUrl = files.publicUrl;
     // Judges read a file deliverable whose text is not kept inline from the blob store.
     engine.judging.setDeliverableSource((deliverableId, jobId) => engine.files.deliverableText(deliverableId, jobId));
     return engine;
@@ -57,6 +58,12 @@ export class Engine {
   /** Job files: the blob store, signed URLs and the file rules (src/engine/files.ts). Created on first use. */
   get files(): FileOps {
     return (this.fileOps ??= new FileOps(this.ctx, this.filesConfig));
+  }
+
+  /** An HTTP server serves the web pages and /files at `url`: mail links and signed file URLs point there (VOXPACT_PUBLIC_URL wins). */
+  attachHttp(url: string) {
+    this.ctx.publicUrl ??= url.replace(/\/+$/, '');
+    this.files.service.attachHttp(url);
   }
 
   /** Set by an external payment provider (src/payments/marketplace.ts): wraps each agent's view so its calls reach the provider. */
