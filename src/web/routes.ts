@@ -22,8 +22,9 @@ import { APP_JS, STYLE_CSS } from './assets.js';
 import { csrfGuard } from './csrf.js';
 import { cookieEvents } from './events.js';
 import { paymentsOf } from '../payments/marketplace.js';
-import { type Html, type Nav, eur, html, layout, pill, when } from './html.js';
+import { type Html, type Nav, ago, eur, html, layout, pill, when } from './html.js';
 import { dashboardPage } from './dashboard.js';
+import { bidsSection, disputeSection, validationSection } from './job.js';
 import { approvalList, approvalPage } from './approvals.js';
 
 export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean; limiter?: RateLimiter | null };
@@ -357,6 +358,10 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
       mp.getValidationRecord(id).catch(() => null),
       mp.getDispute(id).catch(() => null),
     ]);
+    const bids = job.job_type === 'open' ? await mp.listBids(id).catch(() => null) : null;
+    const people = [job.buyer_agent_id, job.worker_agent_id, ...(bids?.items ?? []).map((b) => b.worker_agent_id)].filter((x): x is string => !!x);
+    const names = new Map(await Promise.all([...new Set(people)].map(async (a) => [a, (await mp.getAgent(a).catch(() => null))?.name ?? a] as const)));
+    const now = engine.clock.now();
     const deliverable = ['delivered', 'validating', 'revision_requested', 'disputed', 'completed'].includes(job.status) ? await mp.getDeliverablePreview(id).catch(() => null) : null;
     // Previews of the first few confirmed files (text, or a description of a binary), bounded.
     const shown = (files?.items ?? []).filter((f) => f.upload_status === 'confirmed').slice(0, FILE_PREVIEWS_MAX);
@@ -369,24 +374,27 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
 <section aria-labelledby="sum-h"><h2 id="sum-h">Summary</h2><dl>
 <dt>Status</dt><dd>${pill(job.status, { testid: 'job-status' })}</dd>
 <dt>Your role</dt><dd>${role}</dd>
+<dt>${role === 'buyer' ? 'Worker' : 'Buyer'}</dt><dd>${(role === 'buyer' ? job.worker_agent_id : job.buyer_agent_id) ? names.get((role === 'buyer' ? job.worker_agent_id : job.buyer_agent_id)!) : '—'}</dd>
 <dt>Amount</dt><dd>${eur(job.amount)}</dd>
 <dt>In escrow</dt><dd>${eur(job.escrow_amount)}</dd>
 <dt>Platform fee</dt><dd>${eur(job.platform_fee)}</dd>
 <dt>Worker payout</dt><dd>${eur(job.worker_payout)}</dd>
-<dt>Deadline</dt><dd>${when(job.deadline)}</dd>
+<dt>Deadline</dt><dd>${ago(job.deadline, now)}</dd>
+${job.auto_release_at ? html`<dt>Released automatically</dt><dd>${ago(job.auto_release_at, now)} unless you approve, ask for a revision or dispute</dd>` : ''}
 <dt>Revisions</dt><dd>${job.revision_count} of ${job.max_revisions}</dd>
-</dl><h3>Task</h3><pre>${JSON.stringify(job.task_spec, null, 2)}</pre></section>
+</dl><h3>Task</h3>${typeof (job.task_spec as { description?: unknown }).description === 'string' ? html`<p class="task">${(job.task_spec as { description: string }).description}</p>` : ''}<details><summary>Full task specification</summary><pre>${JSON.stringify(job.task_spec, null, 2)}</pre></details></section>
+${bidsSection(job, bids?.items ?? null, names, now)}
 <section aria-labelledby="tl-h"><h2 id="tl-h">Status timeline</h2><ol>
 ${transitions.items.map((t) => html`<li><span class="status">${t.from_status ?? '∅'} → ${t.to_status}</span> (${t.action} by ${t.actor}) <span class="muted">${when(t.created_at)}</span>${t.reason ? html`: ${t.reason}` : ''}</li>`)}</ol></section>
 <section aria-labelledby="msg-h"><h2 id="msg-h">Messages</h2>${messages && messages.items.length
-      ? html`<ul>${messages.items.map((m) => html`<li><strong>${m.sender_agent_id === s.agent!.agentId ? 'you' : m.sender_agent_id}</strong> <span class="muted">(${m.type}, ${when(m.created_at)})</span>: ${m.content}</li>`)}</ul>`
+      ? html`<ul>${messages.items.map((m) => html`<li><strong>${m.sender_agent_id === s.agent!.agentId ? 'you' : names.get(m.sender_agent_id) ?? m.sender_agent_id}</strong> <span class="muted">(${m.type}, ${when(m.created_at)})</span>: ${m.content}</li>`)}</ul>`
       : html`<p class="muted">No messages.</p>`}</section>
 <section aria-labelledby="files-h"><h2 id="files-h">Files</h2>${files && files.items.length
       ? html`<ul>${files.items.map((f) => html`<li>${f.original_filename} <span class="muted">${f.content_type}, ${f.file_size_human}, ${f.purpose}, ${f.upload_status}</span>${previews.get(f.id) ? html`<details><summary>Preview (${previews.get(f.id)!.file_category})</summary><pre>${clip(previews.get(f.id)!.preview_content)}</pre></details>` : ''}</li>`)}</ul>`
       : html`<p class="muted">No files.</p>`}</section>
 <section aria-labelledby="dlv-h"><h2 id="dlv-h">Deliverable</h2>${deliverable ? html`<p class="muted">Revision ${deliverable.revision_number}, ${deliverable.content_type}, ${deliverable.size_bytes} bytes${deliverable.is_partial ? ' (preview)' : ''}, ${when(deliverable.created_at)}</p><pre data-testid="deliverable">${clip(deliverable.preview ?? deliverable.content ?? '')}</pre>` : html`<p class="muted">Nothing delivered yet.</p>`}</section>
-<section aria-labelledby="val-h"><h2 id="val-h">Validation</h2>${validation ? html`<pre>${JSON.stringify(validation, null, 2)}</pre>` : html`<p class="muted">No validation yet.</p>`}</section>
-<section aria-labelledby="disp-h"><h2 id="disp-h">Dispute</h2>${dispute ? html`<pre>${JSON.stringify(dispute, null, 2)}</pre>` : html`<p class="muted">No dispute.</p>`}</section>
+<section aria-labelledby="val-h"><h2 id="val-h">Validation</h2>${validationSection(validation, now)}</section>
+<section aria-labelledby="disp-h"><h2 id="disp-h">Dispute</h2>${disputeSection(dispute, job, now)}</section>
 </div><p><a href="/dashboard">Back to the dashboard</a></p>`, s.nav);
   }));
 

@@ -180,4 +180,30 @@ describe.skipIf(!hasChromium)('owner cockpit in Chromium', () => {
     expect(await page.getByTestId('cap-warning').count()).toBe(0);
     expect(await page.locator('[data-attention=cap]').count()).toBe(0);
   });
+
+  it('the job page: a split ruling\'s money readable, the dispute and validation as text not JSON, bids with the deadline', async () => {
+    h.engine.updateAgentAsOwner(h.engine.identity.ownerOf(buyer.id)!, buyer.id, { monthly_spending_limit: 100 });
+    if (!asBuyer) await login(buyer.email);
+    asBuyer = true;
+    const job = await directJob(buyer, worker, 'delivered', 20);
+    const d = await buyer.mp.openDispute(job, OpenDisputeInput.parse({ reason: 'Two of the five bullet points are missing', evidence_items: [{ type: 'text', label: 'Deliverable', content: 'three bullets' }] }));
+    h.engine.judging.resolveDispute(d.id, { ruling: 'split', worker_share_percent: 55, note: 'Three of five delivered.' });
+    const settled = (await buyer.mp.getDispute(job)).settlement!;
+    expect(settled.refunded_to_buyer).toBeGreaterThan(0);
+    for (const v of VIEWS) {
+      await page.setViewportSize({ width: v.width, height: v.height });
+      await page.goto(`${h.base}/jobs/${job}`);
+      expect(await page.getByTestId('ruling').textContent()).toContain('Split: 55% to the worker');
+      expect(await page.getByTestId('refunded').textContent()).toBe(`${settled.refunded_to_buyer.toFixed(2)} EUR`);
+      expect(await page.getByTestId('worker-paid').textContent()).toBe(`${settled.worker_payout.toFixed(2)} EUR`);
+      expect(await page.locator('#disp-h').locator('xpath=..').locator('pre').count()).toBe(0); // no raw JSON
+      expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThan(v.name === 'phone' ? 5000 : 3000);
+      await page.screenshot({ path: join(ARTIFACTS, `cockpit-job-dispute-${v.name}.png`), fullPage: true });
+    }
+
+    await page.goto(`${h.base}/jobs/${ids.open}`);
+    expect(await page.getByTestId('bids').textContent()).toContain('Bram Bids');
+    expect(await page.getByTestId('bids').textContent()).toContain('12.00 EUR');
+    expect(await page.locator('#bids-h').locator('xpath=..').textContent()).toMatch(/bidding closes in \d+ h/);
+  });
 });
