@@ -92,7 +92,7 @@ export const pill = (s: string, o: { testid?: string; tone?: Tone } = {}) =>
 export function relative(t: string, nowMs: number): string {
   const d = Date.parse(t) - nowMs;
   const a = Math.abs(d);
-  const [n, unit] = a < 60_000 ? [0, ''] : a < 3_600_000 ? [Math.floor(a / 60_000), 'min'] : a < 172_800_000 ? [Math.floor(a / 3_600_000), 'h'] : [Math.floor(a / 86_400_000), 'days'];
+  const [n, unit] = a < 60_000 ? [0, ''] : a < 3_600_000 ? [Math.floor(a / 60_000), 'min'] : a < 259_200_000 ? [Math.floor(a / 3_600_000), 'h'] : [Math.floor(a / 86_400_000), 'days'];
   if (!unit) return 'just now';
   return d > 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
 }

@@ -25,6 +25,7 @@ import { paymentsOf } from '../payments/marketplace.js';
 import { type Html, type Nav, ago, eur, html, layout, pill, when } from './html.js';
 import { dashboardPage } from './dashboard.js';
 import { bidsSection, disputeSection, validationSection } from './job.js';
+import { adminDispute, adminQueue, confirmRuling } from './admin.js';
 import { approvalList, approvalPage } from './approvals.js';
 
 export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean; limiter?: RateLimiter | null };
@@ -409,45 +410,13 @@ ${transitions.items.map((t) => html`<li><span class="status">${t.from_status ?? 
 <label for="fz-job">Job id</label><input type="text" id="fz-job" name="job_id" required value="${jobId}">
 <label for="fz-reason">Reason (both parties are told)</label><input type="text" id="fz-reason" name="reason" required maxlength="500">
 <div><button type="submit" name="action" value="freeze" class="danger">Freeze job</button> <button type="submit" name="action" value="unfreeze">Unfreeze job</button></div></form>`;
-  web.get('/admin', adminOnly(async (c, s) => {
-    const all = engine.judging.listDisputes({ limit: 200 });
-    const queue = all.filter((d) => d.status === 'escalated');
-    const row = (d: (typeof all)[number]) => html`<tr><td><a href="/admin/disputes/${d.id}">${d.id.slice(0, 8)}…</a></td><td>${d.status}${d.overdue ? html` <strong class="error">overdue</strong>` : ''}</td><td>${d.tier}</td><td>${d.opened_by}</td><td>${d.tier1?.ruling ?? d.ruling ?? '—'}</td><td>${when(d.status === 'escalated' ? d.sla_due_at : d.created_at)}</td></tr>`;
-    const table = (rows: typeof all, caption: string) => rows.length
-      ? html`<div class="table-wrap"><table><caption class="muted">${caption}</caption><thead><tr><th scope="col">Dispute</th><th scope="col">Status</th><th scope="col">Tier</th><th scope="col">Opened by</th><th scope="col">Tier 1 / ruling</th><th scope="col">Due / opened</th></tr></thead><tbody>${rows.map(row)}</tbody></table></div>`
-      : html`<p class="muted">None.</p>`;
-    return page(c, 'Admin', html`<h1>Admin</h1>
-<section aria-labelledby="q-h"><h2 id="q-h">Tier 2 queue (<span data-testid="queue-count">${queue.length}</span>)</h2>${table(queue, 'Escalated disputes awaiting a human ruling (48 h SLA)')}</section>
-<section aria-labelledby="all-h"><h2 id="all-h">All disputes</h2>${table(all.filter((d) => d.status !== 'escalated'), 'Other disputes')}</section>
-<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze a job</h2>${freezeForm(s.csrf)}</section>`, s.nav);
-  }));
+  web.get('/admin', adminOnly(async (c, s) => page(c, 'Admin', await adminQueue(engine, freezeForm(s.csrf)), s.nav)));
   web.get('/admin/disputes/:id', adminOnly(async (c, s) => {
-    const { dispute: d, job, messages } = engine.judging.showDispute(c.req.param('id')!);
-    const v = d.validation?.summary as { status?: string; validator_type?: string; consensus?: unknown; reasoning?: string | null } | undefined;
-    return page(c, 'Dispute', html`<h1>Dispute on “${job.title}”</h1>
-<section aria-labelledby="d-h"><h2 id="d-h">Dispute</h2><dl>
-<dt>Status</dt><dd class="status" data-testid="dispute-status">${d.status}</dd><dt>Tier</dt><dd>${d.tier}</dd>
-<dt>Job</dt><dd><code>${job.id}</code> (${job.status}), ${eur(job.amount)}</dd>
-<dt>Buyer</dt><dd><code>${job.buyer_agent_id}</code></dd><dt>Worker</dt><dd><code>${job.worker_agent_id ?? '—'}</code></dd>
-<dt>Opened by</dt><dd>${d.opened_by}, ${when(d.created_at)}</dd>
-<dt>Escalated</dt><dd>${d.escalated_at ? html`${when(d.escalated_at)}: ${d.escalation_reason}; due ${when(d.sla_due_at)}` : '—'}</dd>
-<dt>Messages</dt><dd>${messages} on the job</dd></dl>
-<h3>Reason</h3><p>${d.reason}</p>
-<h3>Evidence</h3>${d.evidence_items.length ? html`<ul>${d.evidence_items.map((e) => html`<li><strong>${e.label}</strong> (${e.type}, by ${e.submitted_by}): ${e.content}</li>`)}</ul>` : html`<p class="muted">No evidence.</p>`}
-<h3>Validation</h3>${v ? html`<p>${v.status} (${v.validator_type}, consensus ${String(v.consensus)}): ${v.reasoning ?? ''}</p>` : html`<p class="muted">None.</p>`}
-<h3>Tier 1 ruling</h3>${d.tier1 ? html`<p data-testid="tier1">${d.tier1.ruling}${d.tier1.worker_share_percent != null ? ` ${d.tier1.worker_share_percent}%` : ''}, confidence ${d.tier1.confidence}: ${d.tier1.reasoning}</p>` : html`<p class="muted">None (no arbitration judge, or the judges disagreed).</p>`}
-${d.settlement ? html`<h3>Settlement</h3><p data-testid="settlement">${d.ruling}${d.worker_share_percent != null ? ` (${d.worker_share_percent}% to the worker)` : ''}: worker ${eur(d.settlement.worker_payout)}, fee ${eur(d.settlement.platform_fee)}, refunded ${eur(d.settlement.refunded_to_buyer)}</p>` : ''}
-</section>
-${d.status === 'resolved' ? '' : html`<section aria-labelledby="r-h"><h2 id="r-h">Resolve (Tier 2 ruling, final)</h2>
-<form method="post" action="/admin/disputes/${d.id}/resolve"><input type="hidden" name="csrf" value="${s.csrf}">
-<label for="ruling">Ruling</label><select id="ruling" name="ruling"><option value="buyer_wins">Buyer wins (refund)</option><option value="worker_wins">Worker wins (release)</option><option value="split">Split</option></select>
-<label for="share">Worker share % (split only)</label><input type="number" id="share" name="worker_share_percent" min="1" max="99" step="1">
-<label for="note">Note to both parties</label><textarea id="note" name="note" rows="3" maxlength="2000"></textarea>
-<div><button type="submit">Resolve dispute</button></div></form></section>`}
-<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze this job</h2>${freezeForm(s.csrf, job.id)}</section>
-<p><a href="/admin">Back to the queue</a></p>`, s.nav);
+    const shown = engine.judging.showDispute(c.req.param('id')!);
+    return page(c, 'Dispute', await adminDispute(engine, shown, s.csrf, freezeForm(s.csrf, shown.job.id)), s.nav);
   }));
-  web.post('/admin/disputes/:id/resolve', adminOnly(async (c) => {
+  // Two steps: the ruling form answers a confirmation page; only its confirm=yes post moves money.
+  web.post('/admin/disputes/:id/resolve', adminOnly(async (c, s) => {
     const f = await form(c);
     const share = (f.worker_share_percent ?? '').trim();
     const parsed = ResolveDisputeInput.safeParse({ ruling: f.ruling, worker_share_percent: share === '' ? undefined : Number(share), note: f.note?.trim() || undefined });
@@ -456,6 +425,7 @@ ${d.status === 'resolved' ? '' : html`<section aria-labelledby="r-h"><h2 id="r-h
       throw new VoxError('validation_error', `${String(i.path[0] ?? 'ruling')}: ${i.message}`, 400);
     }
     const id = c.req.param('id')!;
+    if (f.confirm !== 'yes') return page(c, 'Confirm the ruling', confirmRuling(engine.judging.showDispute(id), parsed.data, s.csrf), s.nav);
     engine.judging.resolveDispute(id, parsed.data);
     return c.redirect(`/admin/disputes/${encodeURIComponent(id)}`, 303);
   }));

@@ -184,18 +184,27 @@ describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL(/\/admin$/);
     expect(await page.getByTestId('queue-count').textContent()).toBe('1');
+    const queued = await page.locator(`tr[data-dispute="${opened.id}"]`).textContent();
+    for (const part of ['Summarise a document', '20.00 EUR', 'disputing-buyer', 'disputed-worker', 'due in 48 h']) expect(queued).toContain(part);
     await shot('admin');
     await page.locator(`a[href="/admin/disputes/${opened.id}"]`).click();
     await page.waitForURL(/\/admin\/disputes\//);
     expect(await page.getByText('<script>alert(1)</script>', { exact: false }).count()).toBe(1); // shown as text, not run
     expect(await page.getByTestId('dispute-status').textContent()).toBe('escalated');
+    expect(await page.getByTestId('admin-deliverable').textContent()).toBe('five bullet points');
+    expect(await page.locator('#task-h').locator('xpath=..').textContent()).toContain('Summarise the attached document');
     await shot('admin-dispute');
-    await page.getByLabel('Ruling', { exact: true }).selectOption('split');
+    expect(await page.locator('input[name=ruling]:checked').count()).toBe(0); // no ruling preselected
+    await page.getByLabel(/^Split/).check();
     await page.getByLabel(/Worker share/).fill('60');
     await page.getByLabel(/Note to both parties/).fill('Three of five bullets delivered.');
     await page.getByRole('button', { name: 'Resolve dispute' }).click();
+    // A confirmation page first: nothing has moved yet.
+    expect(await page.getByTestId('confirm-ruling').textContent()).toContain('60% to the worker');
+    expect((await buyer2.mp.getDispute(disputed)).status).toBe('escalated');
+    await page.getByRole('button', { name: 'Confirm: resolve dispute' }).click();
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('resolved');
-    expect(await page.getByTestId('settlement').textContent()).toContain('60% to the worker');
+    expect(await page.getByTestId('ruling').textContent()).toContain('60% to the worker');
     await shot('admin-resolved');
     expect((await buyer2.mp.getDispute(disputed)).status).toBe('resolved');
     expect((await buyer2.mp.getJob(disputed)).status).toBe('completed');
