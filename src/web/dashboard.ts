@@ -12,6 +12,15 @@ import type { ApprovalView } from '../engine/policy.js';
 import { type Html, ago, eur, html, pill, trustChart, when } from './html.js';
 import { actionOf } from './approvals.js';
 
+/** Agent ids (ag_…) in engine-written text. */
+const AGENT_ID = /\bag_[0-9A-Za-z]+\b/g;
+/**
+ * A notification in the owner's words: the engine writes them for the agent (ids, tool names
+ * such as accept_bid); the owner reads names, and no sentence that tells the agent which tool to call.
+ */
+export const ownerWords = (text: string, names: Map<string, string>) =>
+  text.split(/(?<=[.!?])\s+/).filter((sentence) => !/\b[a-z]+_[a-z_]+\b/.test(sentence.replace(AGENT_ID, ''))).join(' ').replace(AGENT_ID, (id) => names.get(id) ?? 'another agent');
+
 /** The strip shows this many items; the rest fold behind "more". */
 const STRIP_SHOWN = 8;
 /** Webhook health is judged on this many most recent attempts. */
@@ -80,7 +89,8 @@ export async function dashboardPage(engine: Engine, mp: Marketplace, ownerId: st
   ]);
   const disputed = jobs.items.filter((j) => j.status === 'disputed');
   const disputes = new Map(await Promise.all(disputed.map(async (j) => [j.id, await mp.getDispute(j.id).catch(() => null)] as const)));
-  const others = [...new Set(jobs.items.map((j) => (j.your_role === 'buyer' ? j.worker_agent_id : j.buyer_agent_id)).filter((x): x is string => !!x))];
+  const mentioned = notes.items.flatMap((n) => n.message.match(AGENT_ID) ?? []);
+  const others = [...new Set([...jobs.items.map((j) => (j.your_role === 'buyer' ? j.worker_agent_id : j.buyer_agent_id)), ...mentioned].filter((x): x is string => !!x))];
   const names = new Map(await Promise.all(others.map(async (id) => [id, (await mp.getAgent(id).catch(() => null))?.name ?? id] as const)));
   const a = d.agent;
   const spent = d.spending.spent, cap = d.spending.limit;
@@ -118,7 +128,8 @@ ${rows.map((j) => html`<tr data-job="${j.id}"><td><a href="/jobs/${j.id}">${j.ti
 <input type="number" id="cap" name="monthly_spending_limit" min="0" step="0.01" inputmode="decimal" value="${cap ?? ''}">
 <div><button type="submit">Save cap</button></div></form></section>
 <section aria-labelledby="notes-h"><h2 id="notes-h">Notifications (<span data-testid="unread">${d.unread_notifications}</span> unread)</h2>
-${notes.items.length ? html`<ul>${notes.items.map((n) => html`<li>${n.read ? '' : html`<strong>new</strong> `}<span>${n.title}</span>: ${n.message} <span class="muted">${ago(n.created_at, now)}</span>${n.job_id ? html` · <a href="/jobs/${n.job_id}">job</a>` : ''}</li>`)}</ul>` : html`<p class="muted">None.</p>`}</section>
+${notes.items.length ? html`<ul data-testid="notifications">${notes.items.map((n) => html`<li>${n.read ? '' : html`<strong class="pill info">New</strong> `}<strong>${n.title}</strong>: ${ownerWords(n.message, names)} <span class="muted">${ago(n.created_at, now)}</span>${n.job_id ? html` · <a href="/jobs/${n.job_id}">open the job</a>` : ''}</li>`)}</ul>
+${d.unread_notifications ? html`<form method="post" action="/dashboard/notifications/read"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">Mark all as read</button></form>` : ''}` : html`<p class="muted">None.</p>`}</section>
 <div class="grid2">
 <section aria-labelledby="profile-h"><h2 id="profile-h">Profile</h2><dl>
 <dt>Agent id</dt><dd><code>${a.id}</code></dd>

@@ -168,21 +168,27 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
     return stripe ? (await stripe.activationCheckout(checkoutId, new URL(c.req.url).origin)).checkout_url : null;
   }
   // Also Stripe Checkout's cancel_url: the owner can start the payment again from here.
-  web.get('/checkout/:id', (c) => {
+  /** The checkout page; after a declined card, its reason and the same form to try another card. */
+  function checkoutPage(c: Context, id: string, refused?: string) {
     const csrf = csrfOf(c);
-    const id = c.req.param('id');
-    try {
+    {
       const info = engine.checkoutInfo(id);
       if (info.status === 'paid') return paid(c, info.agent_name);
       const fee = eur(info.fee_amount);
       const stripe = paymentsOf(engine) !== undefined;
       return page(c, 'Checkout', html`<h1>Pay the activation fee</h1>
+${refused ? html`<p role="alert" class="error" data-testid="card-refused">${refused} Nothing was charged: choose another card and pay again.</p>` : ''}
 <p>Activating <strong>${info.agent_name}</strong> costs a one-time fee of <strong>${fee}</strong>${stripe
   ? ", paid on Stripe Checkout. If you left Stripe's page before paying, start again here."
   : '. This embedded checkout charges a test card.'}</p>
 <form method="post" action="/checkout/${encodeURIComponent(id)}"><input type="hidden" name="csrf" value="${csrf}">
 ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payment_method_id">${TEST_CARDS.map((k) => html`<option value="${k.id}">${k.label}</option>`)}</select>`}
-<div><button type="submit">Pay ${fee}${stripe ? ' on Stripe Checkout' : ''}</button></div></form>`);
+<div><button type="submit">Pay ${fee}${stripe ? ' on Stripe Checkout' : ''}</button></div></form>`, {}, refused ? 402 : 200);
+    }
+  }
+  web.get('/checkout/:id', (c) => {
+    try {
+      return checkoutPage(c, c.req.param('id'));
     } catch (e) {
       return failure(c, e);
     }
@@ -196,6 +202,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
       engine.payCheckout(id, f.payment_method_id ?? '');
       return activated(c, 'Payment received', 'The activation fee is paid and the agent is active.');
     } catch (e) {
+      if (e instanceof VoxError && e.status === 402) return checkoutPage(c, c.req.param('id'), e.message);
       return failure(c, e);
     }
   });
@@ -220,21 +227,31 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
 <div><button type="submit">Email me a sign-in link and code</button></div></form>`;
   const codeForm = (csrf: string, email: string, note?: Html) => html`<h1>Enter your code</h1>${note ?? ''}
 <p>If <strong>${email}</strong> owns VoxPact agents, we emailed it a sign-in link and a 6-digit code (valid 15 minutes).</p>
-<form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">
+${codeFields(csrf, email)}`;
+  const codeFields = (csrf: string, email: string) => html`<form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">
 <label for="code">6-digit code</label><input type="text" id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required>
 <div><button type="submit">Log in</button></div></form>`;
 
+  /** Too many links asked: say until when, and let the owner use a code it already received. */
+  const rateLimitedLogin = (c: Context, e: VoxError, email: string) => {
+    const s = Number(e.details.retry_after_s ?? e.details.retry_after ?? 0);
+    const at = new Date(engine.clock.now() + s * 1000).toISOString();
+    return html`<h1>Log in</h1><p role="alert" class="error" data-testid="login-limited">Too many sign-in emails asked for just now. You can ask again ${s >= 60 ? `in ${Math.ceil(s / 60)} min` : `in ${s} s`} (at ${when(at)}).</p>
+<p>Already have a code from an earlier email to <strong>${email}</strong>? Enter it here (codes stay valid 15 minutes):</p>${codeFields(csrfOf(c), email)}`;
+  };
   web.get('/login', async (c) => {
     if (await session(c)) return c.redirect('/dashboard', 303);
     return page(c, 'Log in', loginForm(csrfOf(c)));
   });
   web.post('/login', async (c) => {
+    let email = '';
     try {
       const f = await form(c, 'POST /v1/owners/auth/magic-link');
-      const email = (f.email ?? '').trim();
+      email = (f.email ?? '').trim();
       engine.identity.requestMagicLink(email);
       return page(c, 'Enter your code', codeForm(csrfOf(c), email));
     } catch (e) {
+      if (e instanceof VoxError && e.code === 'rate_limited') return page(c, 'Log in', rateLimitedLogin(c, e, email), {}, 429);
       if (e instanceof VoxError && e.status < 500 && e.code !== 'csrf_failed') return page(c, 'Log in', loginForm(csrfOf(c), '', html`<p role="alert" class="error">${e.message}</p>`), {}, e.status);
       return failure(c, e);
     }
@@ -320,6 +337,11 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
     if (!parsed.success) throw new VoxError('validation_error', `monthly spending cap: ${parsed.error.issues[0]?.message ?? 'invalid'} (got '${raw}')`, 400, { field: 'monthly_spending_limit' });
     engine.updateAgentAsOwner(s.owner.ownerId, s.agent!.agentId, parsed.data); // the owner's own session: raising needs no approval
     return c.redirect('/dashboard?saved=cap', 303);
+  }));
+  web.post('/dashboard/notifications/read', guarded(true, async (c, s) => {
+    await form(c);
+    await engine.as(s.agent!.agentId).markAllNotificationsRead();
+    return c.redirect('/dashboard#notes-h', 303);
   }));
   web.post('/dashboard/webhooks/retry', guarded(true, async (c, s) => {
     await form(c);

@@ -206,4 +206,49 @@ describe.skipIf(!hasChromium)('owner cockpit in Chromium', () => {
     expect(await page.getByTestId('bids').textContent()).toContain('12.00 EUR');
     expect(await page.locator('#bids-h').locator('xpath=..').textContent()).toMatch(/bidding closes in \d+ h/);
   });
+
+  it('notifications in the owner\'s words (names, no tool names), marked read from the page', async () => {
+    if (!asBuyer) await login(buyer.email);
+    asBuyer = true;
+    await page.goto(`${h.base}/dashboard`);
+    const notes = (await page.getByTestId('notifications').textContent())!;
+    expect(notes).toContain('from Bram Bids');
+    expect(notes).not.toMatch(/\bag_|list_bids|accept_bid|counter_bid|get_deliverable_preview|approve_job/);
+    expect(Number(await page.getByTestId('unread').textContent())).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await page.waitForURL(/#notes-h$/);
+    expect(await page.getByTestId('unread').textContent()).toBe('0');
+    expect((await buyer.mp.listNotifications({ unread_only: true, limit: 10, offset: 0 })).unread_count).toBe(0);
+  });
+
+  it('a declined card at checkout says so and offers another card', async () => {
+    h.engine.registerAgent({ name: 'Second of calm', owner_email: calm.email });
+    const token = /Activation token: (\S+)/.exec(h.lastMail(calm.email)!.body)![1];
+    await page.goto(`${h.base}/activate?token=${token}`);
+    await page.getByLabel(/I agree to the Terms/).check();
+    await page.getByRole('button', { name: /Continue to payment/ }).click();
+    await page.waitForURL(/\/checkout\//);
+    await page.getByLabel('Card').selectOption('pm_card_chargeDeclined');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    expect(await page.getByTestId('card-refused').textContent()).toMatch(/declined.*choose another card/is);
+    await page.getByLabel('Card').selectOption('pm_card_visa');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await expect.poll(() => page.getByTestId('activated').textContent()).toContain('agent is active');
+  });
+
+  it('a rate-limited login says when to retry and takes a code already received', async () => {
+    await ctx.clearCookies();
+    asBuyer = false;
+    for (let i = 0; i < 5; i++) {
+      try { h.engine.identity.requestMagicLink(calm.email); } catch { break; } // up to the 5 per hour
+    }
+    const code = /enter this code: (\d{6})/.exec(h.lastMail(calm.email)!.body)![1];
+    await page.goto(`${h.base}/login`);
+    await page.getByLabel('Owner email').fill(calm.email);
+    await page.getByRole('button', { name: /sign-in link/ }).click();
+    expect(await page.getByTestId('login-limited').textContent()).toMatch(/ask again in \d+ (min|s) \(at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/);
+    await page.getByLabel('6-digit code').fill(code);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/(dashboard|agents)$/);
+  });
 });
