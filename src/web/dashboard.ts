@@ -105,7 +105,7 @@ export async function dashboardPage(engine: Engine, mp: Marketplace, ownerId: st
     const id = j.your_role === 'buyer' ? j.worker_agent_id : j.buyer_agent_id;
     return id ? html`<span title="${id}">${names.get(id) ?? id}</span>` : html`<span class="muted">${j.status === 'open' ? `${j.bid_count} bid(s)` : '—'}</span>`;
   };
-  return html`<h1>${a.name}</h1>
+  return html`<h1>Dashboard of ${a.name}</h1>
 <p class="muted small" aria-live="polite" id="live-status">Live updates on.</p>
 ${notice ?? ''}
 <div data-live>
