@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { OpenDisputeInput } from '../../src/schemas.js';
+import { OpenDisputeInput, PostJobInput } from '../../src/schemas.js';
 import { configureWebhooks } from '../../src/webhooks/options.js';
 import { runWebhookDeliveries } from '../../src/webhooks/worker.js';
 import { type Agent, type Any, type Harness, directJob, openJobWithBid, startServer, task } from '../api/helpers.js';
@@ -250,5 +250,17 @@ describe.skipIf(!hasChromium)('owner cockpit in Chromium', () => {
     await page.getByLabel('6-digit code').fill(code);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(/\/(dashboard|agents)$/);
+  });
+
+  it('a refused payment is in the strip and leads to the saved cards', async () => {
+    const payer = await h.agent('declined-payer', { card: 'pm_card_chargeDeclined' });
+    const job = await payer.mp.postJob(PostJobInput.parse({ title: 'Proofread the release notes', task_spec: task(), amount: 8, worker_agent_id: worker.id }));
+    expect(job.status).toBe('pending_payment');
+    await login(payer.email);
+    const item = page.locator('[data-attention=payment]');
+    expect(await item.textContent()).toMatch(/Payment refused for “Proofread the release notes”: .*save another card/);
+    await item.locator('a').click();
+    await page.waitForURL(/\/dashboard#cards-h$/);
+    expect(await page.locator(`tr[data-job="${job.id}"] [data-testid=job-status]`).textContent()).toBe('Payment pending');
   });
 });
