@@ -34,7 +34,7 @@ export async function serveHttp(o: ServeOptions): Promise<HttpServer> {
   const app = createApp({ engine, config: o.config, boundHost: host, ...o.app, mcp: { toolsets: o.toolsets, readOnly: o.readOnly, ...o.app?.mcp } });
   const stopTimers = o.timers === false ? () => {} : startTimers(engine, o.config.timerIntervalMs);
   const { url, port: bound, stop } = await listen(app.fetch, host, port);
-  engine.files.service.attachHttp(url); // signed file URLs point here (/files), not at a separate listener
+  engine.attachHttp(url); // mail links and signed file URLs point here (/files), not at a separate listener
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= (async () => {
     stopTimers();

@@ -4,7 +4,7 @@ import { LIMITS, tierOf } from '../limits.js';
 import { cents, centsToEur } from '../money.js';
 import type { PrivateAgent, PublicAgent, RegisterAgentInput, SearchAgentsInput, UpdateAgentInput } from '../schemas.js';
 import type { Page } from '../marketplace.js';
-import { type Ctx, changed, sendMail } from './context.js';
+import { type Ctx, changed, mailLink, sendMail } from './context.js';
 import { getRow } from './db.js';
 import { agentId as newAgentId, isWellFormedApiKey, keyPrefix, newApiKey, sha256, uuid } from './ids.js';
 import { acct, post } from './ledger.js';
@@ -57,7 +57,7 @@ export function registerAgent(ctx: Ctx, input: RegisterAgentInput | (Omit<Regist
   );
   const { fee_cents } = activationFee(ctx, owner, id);
   sendMail(ctx, input.owner_email, `Activate your VoxPact agent "${input.name}"`,
-    `Your agent ${input.name} (${id}) was registered.\n\nActivation token: ${token}\nOpen: /activate?token=${token}\n` +
+    `Your agent ${input.name} (${id}) was registered.\n\nActivation token: ${token}\nOpen: ${mailLink(ctx, `/activate?token=${token}`)}\n` +
     (fee_cents ? `Activation fee: ${(fee_cents / 100).toFixed(2)} EUR.\n` : 'Your first agent is free.\n'));
   return { agent_id: id, status: 'pending_verification', message: 'Activation link sent to owner email' };
 }

@@ -21,6 +21,7 @@ export type Ctx = {
   db: DB; clock: Clock; judging?: Judging; outboxDir?: string;
   /** An external payment provider's seams (src/payments/hooks.ts); undefined = embedded. */ payments?: PaymentHooks;
   /** The server's env rails, an upper bound on every agent's spending policy (src/engine/policy.ts). */ rails?: Rails;
+  /** Where the web pages are reached from a mail client: VOXPACT_PUBLIC_URL, else the HTTP server's address (Engine.attachHttp). */ publicUrl?: string;
 };
 
 /** Human titles for notifications; the type is the event name with '_' for '.'. */
@@ -103,6 +104,12 @@ export function adjustTrust(ctx: Ctx, agentId: string, delta: number, reason: st
   emit(ctx, agentId, 'trust.updated', jobId, { agent_id: agentId, new_score: next, old_score: old, reason }, `Trust score ${old} → ${next}: ${reason}`);
 }
 
+
+/**
+ * A link for a mail: absolute (VOXPACT_PUBLIC_URL or the HTTP server's address) so that it works
+ * from a mail client; a bare path only when no web server runs (stdio: there are no pages to open).
+ */
+export const mailLink = (ctx: Ctx, path: string) => `${ctx.publicUrl ?? ''}${path}`;
 
 /** Queue an e-mail in the local outbox (SQLite; `voxpact-mcp outbox` prints it). */
 export function sendMail(ctx: Ctx, to: string, subject: string, body: string) {

@@ -15,7 +15,7 @@ import { VoxError, notFound, unauthorized } from '../errors.js';
 import { LIMITS, tierOf } from '../limits.js';
 import type { OwnerVerifyRequest, TokenGrant } from '../schemas.js';
 import { authenticate as authenticateApiKey, issueKey } from './accounts.js';
-import { type Ctx, sendMail } from './context.js';
+import { type Ctx, mailLink, sendMail } from './context.js';
 import { writeTx } from './db.js';
 import { sha256, token as randomToken, uuid } from './ids.js';
 
@@ -235,7 +235,7 @@ export class Identity {
         this.ctx.db.prepare('INSERT INTO owner_logins (id, email, owner_id, token_hash, code_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(id, e, owner.id, sha256(link), sha256(`${id}:${code}`), expires, now);
         sendMail(this.ctx, e, 'Your VoxPact sign-in link',
-          `Sign in to VoxPact as ${e}.\n\nMagic link token: ${link}\nOpen: /owners/verify?token=${link}\n\nOr enter this code: ${code}\n\n` +
+          `Sign in to VoxPact as ${e}.\n\nMagic link token: ${link}\nOpen: ${mailLink(this.ctx, `/owners/verify?token=${link}`)}\n\nOr enter this code: ${code}\n\n` +
           `Both expire in ${IDENTITY_LIMITS.magic_link_ttl_ms / MINUTE_MS} minutes and work once. If you did not ask for this, ignore this email.\n`);
       }
       return { message: 'If this email owns VoxPact agents, a sign-in link and code were sent to it.', expires_in: IDENTITY_LIMITS.magic_link_ttl_ms / 1000 };

@@ -23,6 +23,7 @@ import { log } from '../log.js';
 import { platformInfo } from './platform.js';
 import { identityOf } from './identity.js';
 import { pingWebhook } from '../webhooks/ping.js';
+import { retryWebhooksNow } from '../webhooks/store.js';
 import type { BrowseOpenJobsInput, RegisterAgentInput, SearchAgentsInput, UpdateAgentInput } from '../schemas.js';
 import type { ConfirmationStore } from '../confirm.js';
 import { confirmationStore } from './confirmations.js';
@@ -46,6 +47,7 @@ export class Engine {
     if (path !== ':memory:') engine.ctx.outboxDir = join(dirname(path), 'outbox');
     const files = opts.files ?? filesConfigFromEnv(process.env);
     engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
+    if (files.publicUrl) engine.ctx.publicUrl = files.publicUrl;
     // Judges read a file deliverable whose text is not kept inline from the blob store.
     engine.judging.setDeliverableSource((deliverableId, jobId) => engine.files.deliverableText(deliverableId, jobId));
     return engine;
@@ -56,6 +58,12 @@ export class Engine {
   /** Job files: the blob store, signed URLs and the file rules (src/engine/files.ts). Created on first use. */
   get files(): FileOps {
     return (this.fileOps ??= new FileOps(this.ctx, this.filesConfig));
+  }
+
+  /** An HTTP server serves the web pages and /files at `url`: mail links and signed file URLs point there (VOXPACT_PUBLIC_URL wins). */
+  attachHttp(url: string) {
+    this.ctx.publicUrl ??= url.replace(/\/+$/, '');
+    this.files.service.attachHttp(url);
   }
 
   /** Set by an external payment provider (src/payments/marketplace.ts): wraps each agent's view so its calls reach the provider. */
@@ -165,6 +173,11 @@ export class Engine {
       if (accounts.getAgentRow(this.ctx, agentId).owner_id !== ownerId) throw notFound('agent', agentId);
       return accounts.updateAgent(this.ctx, agentId, input, true);
     });
+  }
+
+  /** The dashboard's "Retry now" on failing webhooks: how many deliveries were made due. */
+  retryWebhooksNow(agentId: string) {
+    return writeTx(this.db, () => retryWebhooksNow(this.ctx, agentId));
   }
 
   outbox() {

@@ -18,7 +18,7 @@ import { iso } from '../clock.js';
 import { VoxError, notFound } from '../errors.js';
 import { tierOf } from '../limits.js';
 import { formatEur } from '../money.js';
-import { type Ctx, sendMail } from './context.js';
+import { type Ctx, mailLink, sendMail } from './context.js';
 import { canonical, uuid } from './ids.js';
 
 /** Confirm above this with no configuration: well above a typical small task, far below a euros/cents mix-up. */
@@ -217,7 +217,7 @@ export function recordApproval(ctx: Ctx, req: ApprovalNeeded['req']): VoxError {
     a = ctx.db.prepare('SELECT * FROM approvals WHERE id = ?').get(id) as ApprovalRow;
     const owner = ctx.db.prepare('SELECT o.email, ag.id agent FROM agents ag JOIN owners o ON o.id = ag.owner_id WHERE ag.id = ?').get(req.agentId) as { email: string; agent: string };
     sendMail(ctx, owner.email, `Approve a payment of your VoxPact agent ${owner.agent}?`,
-      `Your agent ${owner.agent} asks for your approval:\n\n${a.summary}\n\nApprove or decline (log in to the dashboard first): ${approvalPath(a.id)}\n` +
+      `Your agent ${owner.agent} asks for your approval:\n\n${a.summary}\n\nApprove or decline (log in to the dashboard first): ${mailLink(ctx, approvalPath(a.id))}\n` +
       `It expires at ${iso(a.expires_at)}. Nothing is charged unless you approve and the agent then retries.\n`);
   }
   const approved = a.status === 'approved';

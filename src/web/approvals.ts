@@ -11,7 +11,7 @@ const ACTIONS: Record<string, string> = {
   post_job: 'Pay into escrow for a direct job', accept_bid: 'Accept a bid and pay it into escrow',
   approve_job: 'Release escrow to the worker', update_policy: 'Loosen the spending policy',
 };
-const actionOf = (a: ApprovalView) => ACTIONS[a.action] ?? a.action;
+export const actionOf = (a: ApprovalView) => ACTIONS[a.action] ?? a.action;
 
 export function approvalList(items: ApprovalView[]): Html {
   const pending = items.filter((a) => a.status === 'pending');

@@ -52,7 +52,7 @@ export function layout(title: string, body: Html, nav: Nav = {}): string {
 <link rel="stylesheet" href="/web/static/style.css">
 <script src="/web/static/app.js" defer></script>
 </head><body>
-<header><a class="brand" href="/dashboard">VoxPact</a>${nav.owner ? html`<span class="who">${nav.owner}${nav.agent ? html` · <strong>${nav.agent}</strong>` : ''}</span>` : ''}${links}</header>
+<header><a class="brand" href="/dashboard">VoxPact</a>${nav.owner ? html`<span class="who"><span class="email">${nav.owner}</span>${nav.agent ? html`<span class="email"> · </span><strong>${nav.agent}</strong>` : ''}</span>` : ''}${links}</header>
 <main id="main">${body}</main>
 <footer><p>VoxPact owner dashboard · embedded marketplace</p></footer>
 </body></html>`.s;
@@ -74,3 +74,28 @@ export function trustChart(points: { score: number; at: string }[]): Html {
 ${points.map((p, i) => html`<circle cx="${xs(i).toFixed(1)}" cy="${ys(p.score).toFixed(1)}" r="2.5" class="dot"/>`)}
 </svg><figcaption>${summary}</figcaption></figure>`;
 }
+
+/** Job (and other) statuses in plain words, and the tone of their pill. */
+const STATUS_WORDS: Record<string, [string, Tone]> = {
+  open: ['Open for bids', 'info'], funded: ['Funded', 'info'], accepted: ['Accepted', 'info'], in_progress: ['In progress', 'info'],
+  delivered: ['Delivered', 'warn'], validating: ['Validating', 'warn'], revision_requested: ['Revision requested', 'warn'],
+  disputed: ['Disputed', 'bad'], frozen: ['Frozen', 'bad'], completed: ['Completed', 'ok'], cancelled: ['Cancelled', 'muted'],
+  refunded: ['Refunded', 'muted'], expired: ['Expired', 'muted'], pending_payment: ['Payment pending', 'warn'],
+};
+type Tone = 'info' | 'warn' | 'bad' | 'ok' | 'muted';
+export const statusWords = (s: string) => STATUS_WORDS[s]?.[0] ?? s.charAt(0).toUpperCase() + s.slice(1).replaceAll('_', ' ');
+/** A coloured pill with the status in plain words; the raw status stays in data-status. */
+export const pill = (s: string, o: { testid?: string; tone?: Tone } = {}) =>
+  html`<span class="pill ${o.tone ?? STATUS_WORDS[s]?.[1] ?? 'muted'}" data-status="${s}"${o.testid ? html` data-testid="${o.testid}"` : ''}>${statusWords(s)}</span>`;
+
+/** "in 3 h", "5 min ago": the distance from `nowMs` in the largest whole unit. */
+export function relative(t: string, nowMs: number): string {
+  const d = Date.parse(t) - nowMs;
+  const a = Math.abs(d);
+  const [n, unit] = a < 60_000 ? [0, ''] : a < 3_600_000 ? [Math.floor(a / 60_000), 'min'] : a < 259_200_000 ? [Math.floor(a / 3_600_000), 'h'] : [Math.floor(a / 86_400_000), 'days'];
+  if (!unit) return 'just now';
+  return d > 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
+}
+/** Relative time, with the exact time on hover (title) and for machines (datetime). */
+export const ago = (t: string | null | undefined, nowMs: number) =>
+  t ? html`<time datetime="${t}" title="${when(t)}">${relative(t, nowMs)}</time>` : html`—`;

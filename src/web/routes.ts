@@ -22,7 +22,10 @@ import { APP_JS, STYLE_CSS } from './assets.js';
 import { csrfGuard } from './csrf.js';
 import { cookieEvents } from './events.js';
 import { paymentsOf } from '../payments/marketplace.js';
-import { type Html, type Nav, eur, html, layout, trustChart, when } from './html.js';
+import { type Html, type Nav, ago, eur, html, layout, pill, when } from './html.js';
+import { dashboardPage } from './dashboard.js';
+import { bidsSection, disputeSection, validationSection } from './job.js';
+import { adminDispute, adminQueue, confirmRuling } from './admin.js';
 import { approvalList, approvalPage } from './approvals.js';
 
 export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean; limiter?: RateLimiter | null };
@@ -165,21 +168,27 @@ ${already ? html`<p class="ok">This agent is already active.</p>` : html`<form m
     return stripe ? (await stripe.activationCheckout(checkoutId, new URL(c.req.url).origin)).checkout_url : null;
   }
   // Also Stripe Checkout's cancel_url: the owner can start the payment again from here.
-  web.get('/checkout/:id', (c) => {
+  /** The checkout page; after a declined card, its reason and the same form to try another card. */
+  function checkoutPage(c: Context, id: string, refused?: string) {
     const csrf = csrfOf(c);
-    const id = c.req.param('id');
-    try {
+    {
       const info = engine.checkoutInfo(id);
       if (info.status === 'paid') return paid(c, info.agent_name);
       const fee = eur(info.fee_amount);
       const stripe = paymentsOf(engine) !== undefined;
       return page(c, 'Checkout', html`<h1>Pay the activation fee</h1>
+${refused ? html`<p role="alert" class="error" data-testid="card-refused">${refused} Nothing was charged: choose another card and pay again.</p>` : ''}
 <p>Activating <strong>${info.agent_name}</strong> costs a one-time fee of <strong>${fee}</strong>${stripe
   ? ", paid on Stripe Checkout. If you left Stripe's page before paying, start again here."
   : '. This embedded checkout charges a test card.'}</p>
 <form method="post" action="/checkout/${encodeURIComponent(id)}"><input type="hidden" name="csrf" value="${csrf}">
 ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payment_method_id">${TEST_CARDS.map((k) => html`<option value="${k.id}">${k.label}</option>`)}</select>`}
-<div><button type="submit">Pay ${fee}${stripe ? ' on Stripe Checkout' : ''}</button></div></form>`);
+<div><button type="submit">Pay ${fee}${stripe ? ' on Stripe Checkout' : ''}</button></div></form>`, {}, refused ? 402 : 200);
+    }
+  }
+  web.get('/checkout/:id', (c) => {
+    try {
+      return checkoutPage(c, c.req.param('id'));
     } catch (e) {
       return failure(c, e);
     }
@@ -193,6 +202,7 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
       engine.payCheckout(id, f.payment_method_id ?? '');
       return activated(c, 'Payment received', 'The activation fee is paid and the agent is active.');
     } catch (e) {
+      if (e instanceof VoxError && e.status === 402) return checkoutPage(c, c.req.param('id'), e.message);
       return failure(c, e);
     }
   });
@@ -217,21 +227,31 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
 <div><button type="submit">Email me a sign-in link and code</button></div></form>`;
   const codeForm = (csrf: string, email: string, note?: Html) => html`<h1>Enter your code</h1>${note ?? ''}
 <p>If <strong>${email}</strong> owns VoxPact agents, we emailed it a sign-in link and a 6-digit code (valid 15 minutes).</p>
-<form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">
+${codeFields(csrf, email)}`;
+  const codeFields = (csrf: string, email: string) => html`<form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">
 <label for="code">6-digit code</label><input type="text" id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required>
 <div><button type="submit">Log in</button></div></form>`;
 
+  /** Too many links asked: say until when, and let the owner use a code it already received. */
+  const rateLimitedLogin = (c: Context, e: VoxError, email: string) => {
+    const s = Number(e.details.retry_after_s ?? e.details.retry_after ?? 0);
+    const at = new Date(engine.clock.now() + s * 1000).toISOString();
+    return html`<h1>Log in</h1><p role="alert" class="error" data-testid="login-limited">Too many sign-in emails asked for just now. You can ask again ${s >= 60 ? `in ${Math.ceil(s / 60)} min` : `in ${s} s`} (at ${when(at)}).</p>
+<p>Already have a code from an earlier email to <strong>${email}</strong>? Enter it here (codes stay valid 15 minutes):</p>${codeFields(csrfOf(c), email)}`;
+  };
   web.get('/login', async (c) => {
     if (await session(c)) return c.redirect('/dashboard', 303);
     return page(c, 'Log in', loginForm(csrfOf(c)));
   });
   web.post('/login', async (c) => {
+    let email = '';
     try {
       const f = await form(c, 'POST /v1/owners/auth/magic-link');
-      const email = (f.email ?? '').trim();
+      email = (f.email ?? '').trim();
       engine.identity.requestMagicLink(email);
       return page(c, 'Enter your code', codeForm(csrfOf(c), email));
     } catch (e) {
+      if (e instanceof VoxError && e.code === 'rate_limited') return page(c, 'Log in', rateLimitedLogin(c, e, email), {}, 429);
       if (e instanceof VoxError && e.status < 500 && e.code !== 'csrf_failed') return page(c, 'Log in', loginForm(csrfOf(c), '', html`<p role="alert" class="error">${e.message}</p>`), {}, e.status);
       return failure(c, e);
     }
@@ -300,69 +320,33 @@ ${agents.map((a) => html`<tr><td>${a.name}</td><td class="status">${a.status}</t
 
   // ---------- dashboard ----------
   web.get('/dashboard', guarded(true, async (c, s) => {
-    const mp = engine.as(s.agent!.agentId);
-    const [d, notes, payouts, cards, hooks, jobs] = await Promise.all([
-      mp.getDashboard(), mp.listNotifications({ unread_only: false, limit: 10, offset: 0 }), mp.getPayouts(), mp.listPaymentMethods(), mp.getWebhookLog(10, 0),
-      mp.listJobs({ limit: 50, offset: 0 }),
-    ]);
-    const a = d.agent;
-    const history = [...d.trust_history].reverse();
-    const points = history.length ? [{ score: history[0].old_score, at: history[0].triggered_at }, ...history.map((t) => ({ score: t.new_score, at: t.triggered_at }))] : [];
-    const active = jobs.items.filter((j) => !['completed', 'cancelled', 'refunded'].includes(j.status));
-    const spent = d.spending.spent, cap = d.spending.limit;
-    const jobRow = (j: { id: string; title: string; status: string; amount: number }) =>
-      html`<tr data-job="${j.id}"><td><a href="/jobs/${j.id}">${j.title}</a></td><td class="status" data-testid="job-status">${j.status}</td><td>${eur(j.amount)}</td></tr>`;
-    const jobTable = (rows: { id: string; title: string; status: string; amount: number }[], caption: string) => rows.length
-      ? html`<div class="table-wrap"><table><caption class="muted">${caption}</caption><thead><tr><th scope="col">Job</th><th scope="col">Status</th><th scope="col">Amount</th></tr></thead><tbody>${rows.map(jobRow)}</tbody></table></div>`
-      : html`<p class="muted">None.</p>`;
-    return page(c, 'Dashboard', html`<h1>Dashboard of ${a.name}</h1>
-<p class="muted" aria-live="polite" id="live-status">Live updates on.</p>
-<div data-live>
-<div class="grid2">
-<section aria-labelledby="profile-h"><h2 id="profile-h">Profile</h2><dl>
-<dt>Agent id</dt><dd><code>${a.id}</code></dd>
-<dt>Status</dt><dd class="status">${a.status}</dd>
-<dt>Owner</dt><dd>${a.owner_email}</dd>
-<dt>Tier</dt><dd data-testid="tier">${a.level}</dd>
-<dt>Platform fee</dt><dd data-testid="fee-percent">${a.platform_fee_percent}%</dd>
-<dt>Max job amount</dt><dd>${eur(a.max_job_amount)}</dd>
-<dt>Completed jobs</dt><dd>${a.completed_jobs}</dd>
-<dt>Capabilities</dt><dd>${a.capabilities.join(', ') || '—'}</dd>
-</dl></section>
-<section aria-labelledby="trust-h"><h2 id="trust-h">Trust score: <span data-testid="trust-score">${a.trust_score}</span></h2>${trustChart(points)}</section>
-</div>
-<section aria-labelledby="spend-h"><h2 id="spend-h">Spending in ${d.spending.month}</h2>
-<p><span data-testid="spent">${eur(spent)}</span> spent of <span data-testid="cap">${cap == null ? 'no monthly cap' : eur(cap)}</span>${cap == null ? '' : html` · <span data-testid="left">${eur(d.spending.left)}</span> left`}</p>
-${cap != null && cap > 0 ? html`<meter min="0" max="${cap}" value="${Math.min(spent, cap)}" low="${cap * 0.7}" high="${cap * 0.9}" optimum="0" aria-label="Spent this month against the cap">${eur(spent)}</meter>` : ''}
-<p>Spending policy: a human approves charges above <span data-testid="confirm-above">${eur(a.confirm_above)}</span>; per-job maximum ${a.max_spend_per_job == null ? 'none' : eur(a.max_spend_per_job)}. <a href="/approvals">Approvals</a></p>
-<form method="post" action="/dashboard/cap"><input type="hidden" name="csrf" value="${s.csrf}">
-<label for="cap">Monthly spending cap (EUR; empty for none)</label>
-<input type="number" id="cap" name="monthly_spending_limit" min="0" step="0.01" inputmode="decimal" value="${cap ?? ''}">
-<div><button type="submit">Save cap</button></div></form></section>
-<section aria-labelledby="jobs-h"><h2 id="jobs-h">Jobs (<span data-testid="active-count">${d.active_jobs_count}</span> active)</h2>
-<h3>Active</h3>${jobTable(active, 'Jobs in progress')}
-<h3>Recent</h3>${jobTable(d.recent_jobs, 'Most recent jobs')}</section>
-<section aria-labelledby="notes-h"><h2 id="notes-h">Notifications (<span data-testid="unread">${d.unread_notifications}</span> unread)</h2>
-${notes.items.length ? html`<ul>${notes.items.map((n) => html`<li>${n.read ? '' : html`<strong>new</strong> `}<span>${n.title}</span>: ${n.message} <span class="muted">${when(n.created_at)}</span>${n.job_id ? html` · <a href="/jobs/${n.job_id}">job</a>` : ''}</li>`)}</ul>` : html`<p class="muted">None.</p>`}</section>
-<div class="grid2">
-<section aria-labelledby="payouts-h"><h2 id="payouts-h">Payouts</h2><p>Earned in total: <span data-testid="total-earned">${eur(payouts.total_earned)}</span> over ${payouts.total_jobs} job(s)</p>
-${payouts.payouts.length ? html`<ul>${payouts.payouts.slice(0, 10).map((p) => html`<li>${eur(p.net_eur)} net (${eur(p.gross_eur)} − fee ${eur(p.platform_fee_eur)}), ${p.kind}, ${when(p.completed_at)}</li>`)}</ul>` : ''}</section>
-<section aria-labelledby="cards-h"><h2 id="cards-h">Saved cards</h2>
-${cards.items.length ? html`<ul>${cards.items.map((k) => html`<li>${k.brand} •••• ${k.last4}, expires ${k.exp_month}/${k.exp_year}${k.is_default ? ' (default)' : ''}</li>`)}</ul>` : html`<p class="muted">No saved card.</p>`}
-<p>Payouts account (Connect): ${d.connect.connected ? (d.connect.is_ready ? 'ready' : 'connected, not ready') : 'not connected'}</p></section>
-</div>
-<section aria-labelledby="hooks-h"><h2 id="hooks-h">Webhook deliveries</h2><p>Endpoint: <code>${hooks.webhook_url ?? 'none'}</code>${hooks.webhook_disabled_at ? html` <strong class="error">disabled since ${when(hooks.webhook_disabled_at)}</strong>` : ''} · ${hooks.pending_deliveries} pending</p>
-${hooks.items.length ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Event</th><th scope="col">Result</th><th scope="col">HTTP</th><th scope="col">When</th></tr></thead><tbody>
-${hooks.items.map((w) => html`<tr><td>${w.event}</td><td>${w.status}${w.error ? html` <span class="muted">${w.error}</span>` : ''}</td><td>${w.http_status ?? '—'}</td><td>${when(w.created_at)}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">No deliveries yet.</p>`}</section>
-</div>`, s.nav);
+    const saved = c.req.query('saved');
+    const notice = saved === 'cap' ? capNotice(await engine.as(s.agent!.agentId).getDashboard()) : undefined;
+    return page(c, 'Dashboard', await dashboardPage(engine, engine.as(s.agent!.agentId), s.owner.ownerId, s.csrf, notice), s.nav);
   }));
+  /** "Saved", and a warning when the new cap is already below this month's spending. */
+  const capNotice = (d: { spending: { spent: number; limit: number | null } }) => {
+    const { spent, limit } = d.spending;
+    return html`<p role="status" class="ok" data-testid="saved">Saved: the monthly cap is now ${limit == null ? 'off' : eur(limit)}.</p>${limit != null && limit < spent
+      ? html`<p role="alert" class="warn" data-testid="cap-warning">This month your agent has already spent ${eur(spent)}, more than the new cap: every further payment is refused until next month or until you raise the cap.</p>` : ''}`;
+  };
   web.post('/dashboard/cap', guarded(true, async (c, s) => {
     const f = await form(c);
     const raw = (f.monthly_spending_limit ?? '').trim();
     const parsed = UpdateAgentInput.safeParse({ monthly_spending_limit: raw === '' ? null : Number(raw) });
     if (!parsed.success) throw new VoxError('validation_error', `monthly spending cap: ${parsed.error.issues[0]?.message ?? 'invalid'} (got '${raw}')`, 400, { field: 'monthly_spending_limit' });
     engine.updateAgentAsOwner(s.owner.ownerId, s.agent!.agentId, parsed.data); // the owner's own session: raising needs no approval
-    return c.redirect('/dashboard', 303);
+    return c.redirect('/dashboard?saved=cap', 303);
+  }));
+  web.post('/dashboard/notifications/read', guarded(true, async (c, s) => {
+    await form(c);
+    await engine.as(s.agent!.agentId).markAllNotificationsRead();
+    return c.redirect('/dashboard#notes-h', 303);
+  }));
+  web.post('/dashboard/webhooks/retry', guarded(true, async (c, s) => {
+    await form(c);
+    engine.retryWebhooksNow(s.agent!.agentId);
+    return c.redirect('/dashboard#hooks-h', 303);
   }));
   web.get('/web/events', async (c) => {
     const s = await session(c);
@@ -397,6 +381,10 @@ ${hooks.items.map((w) => html`<tr><td>${w.event}</td><td>${w.status}${w.error ? 
       mp.getValidationRecord(id).catch(() => null),
       mp.getDispute(id).catch(() => null),
     ]);
+    const bids = job.job_type === 'open' ? await mp.listBids(id).catch(() => null) : null;
+    const people = [job.buyer_agent_id, job.worker_agent_id, ...(bids?.items ?? []).map((b) => b.worker_agent_id)].filter((x): x is string => !!x);
+    const names = new Map(await Promise.all([...new Set(people)].map(async (a) => [a, (await mp.getAgent(a).catch(() => null))?.name ?? a] as const)));
+    const now = engine.clock.now();
     const deliverable = ['delivered', 'validating', 'revision_requested', 'disputed', 'completed'].includes(job.status) ? await mp.getDeliverablePreview(id).catch(() => null) : null;
     // Previews of the first few confirmed files (text, or a description of a binary), bounded.
     const shown = (files?.items ?? []).filter((f) => f.upload_status === 'confirmed').slice(0, FILE_PREVIEWS_MAX);
@@ -407,26 +395,29 @@ ${hooks.items.map((w) => html`<tr><td>${w.event}</td><td>${w.status}${w.error ? 
 <p class="muted" aria-live="polite" id="live-status">Live updates on.</p>
 <div data-live>
 <section aria-labelledby="sum-h"><h2 id="sum-h">Summary</h2><dl>
-<dt>Status</dt><dd class="status" data-testid="job-status">${job.status}</dd>
+<dt>Status</dt><dd>${pill(job.status, { testid: 'job-status' })}</dd>
 <dt>Your role</dt><dd>${role}</dd>
+<dt>${role === 'buyer' ? 'Worker' : 'Buyer'}</dt><dd>${(role === 'buyer' ? job.worker_agent_id : job.buyer_agent_id) ? names.get((role === 'buyer' ? job.worker_agent_id : job.buyer_agent_id)!) : '—'}</dd>
 <dt>Amount</dt><dd>${eur(job.amount)}</dd>
 <dt>In escrow</dt><dd>${eur(job.escrow_amount)}</dd>
 <dt>Platform fee</dt><dd>${eur(job.platform_fee)}</dd>
 <dt>Worker payout</dt><dd>${eur(job.worker_payout)}</dd>
-<dt>Deadline</dt><dd>${when(job.deadline)}</dd>
+<dt>Deadline</dt><dd>${ago(job.deadline, now)}</dd>
+${job.auto_release_at ? html`<dt>Released automatically</dt><dd>${ago(job.auto_release_at, now)} unless you approve, ask for a revision or dispute</dd>` : ''}
 <dt>Revisions</dt><dd>${job.revision_count} of ${job.max_revisions}</dd>
-</dl><h3>Task</h3><pre>${JSON.stringify(job.task_spec, null, 2)}</pre></section>
+</dl><h3>Task</h3>${typeof (job.task_spec as { description?: unknown }).description === 'string' ? html`<p class="task">${(job.task_spec as { description: string }).description}</p>` : ''}<details><summary>Full task specification</summary><pre>${JSON.stringify(job.task_spec, null, 2)}</pre></details></section>
+${bidsSection(job, bids?.items ?? null, names, now)}
 <section aria-labelledby="tl-h"><h2 id="tl-h">Status timeline</h2><ol>
 ${transitions.items.map((t) => html`<li><span class="status">${t.from_status ?? '∅'} → ${t.to_status}</span> (${t.action} by ${t.actor}) <span class="muted">${when(t.created_at)}</span>${t.reason ? html`: ${t.reason}` : ''}</li>`)}</ol></section>
 <section aria-labelledby="msg-h"><h2 id="msg-h">Messages</h2>${messages && messages.items.length
-      ? html`<ul>${messages.items.map((m) => html`<li><strong>${m.sender_agent_id === s.agent!.agentId ? 'you' : m.sender_agent_id}</strong> <span class="muted">(${m.type}, ${when(m.created_at)})</span>: ${m.content}</li>`)}</ul>`
+      ? html`<ul>${messages.items.map((m) => html`<li><strong>${m.sender_agent_id === s.agent!.agentId ? 'you' : names.get(m.sender_agent_id) ?? m.sender_agent_id}</strong> <span class="muted">(${m.type}, ${when(m.created_at)})</span>: ${m.content}</li>`)}</ul>`
       : html`<p class="muted">No messages.</p>`}</section>
 <section aria-labelledby="files-h"><h2 id="files-h">Files</h2>${files && files.items.length
       ? html`<ul>${files.items.map((f) => html`<li>${f.original_filename} <span class="muted">${f.content_type}, ${f.file_size_human}, ${f.purpose}, ${f.upload_status}</span>${previews.get(f.id) ? html`<details><summary>Preview (${previews.get(f.id)!.file_category})</summary><pre>${clip(previews.get(f.id)!.preview_content)}</pre></details>` : ''}</li>`)}</ul>`
       : html`<p class="muted">No files.</p>`}</section>
 <section aria-labelledby="dlv-h"><h2 id="dlv-h">Deliverable</h2>${deliverable ? html`<p class="muted">Revision ${deliverable.revision_number}, ${deliverable.content_type}, ${deliverable.size_bytes} bytes${deliverable.is_partial ? ' (preview)' : ''}, ${when(deliverable.created_at)}</p><pre data-testid="deliverable">${clip(deliverable.preview ?? deliverable.content ?? '')}</pre>` : html`<p class="muted">Nothing delivered yet.</p>`}</section>
-<section aria-labelledby="val-h"><h2 id="val-h">Validation</h2>${validation ? html`<pre>${JSON.stringify(validation, null, 2)}</pre>` : html`<p class="muted">No validation yet.</p>`}</section>
-<section aria-labelledby="disp-h"><h2 id="disp-h">Dispute</h2>${dispute ? html`<pre>${JSON.stringify(dispute, null, 2)}</pre>` : html`<p class="muted">No dispute.</p>`}</section>
+<section aria-labelledby="val-h"><h2 id="val-h">Validation</h2>${validationSection(validation, now)}</section>
+<section aria-labelledby="disp-h"><h2 id="disp-h">Dispute</h2>${disputeSection(dispute, job, now)}</section>
 </div><p><a href="/dashboard">Back to the dashboard</a></p>`, s.nav);
   }));
 
@@ -441,45 +432,13 @@ ${transitions.items.map((t) => html`<li><span class="status">${t.from_status ?? 
 <label for="fz-job">Job id</label><input type="text" id="fz-job" name="job_id" required value="${jobId}">
 <label for="fz-reason">Reason (both parties are told)</label><input type="text" id="fz-reason" name="reason" required maxlength="500">
 <div><button type="submit" name="action" value="freeze" class="danger">Freeze job</button> <button type="submit" name="action" value="unfreeze">Unfreeze job</button></div></form>`;
-  web.get('/admin', adminOnly(async (c, s) => {
-    const all = engine.judging.listDisputes({ limit: 200 });
-    const queue = all.filter((d) => d.status === 'escalated');
-    const row = (d: (typeof all)[number]) => html`<tr><td><a href="/admin/disputes/${d.id}">${d.id.slice(0, 8)}…</a></td><td>${d.status}${d.overdue ? html` <strong class="error">overdue</strong>` : ''}</td><td>${d.tier}</td><td>${d.opened_by}</td><td>${d.tier1?.ruling ?? d.ruling ?? '—'}</td><td>${when(d.status === 'escalated' ? d.sla_due_at : d.created_at)}</td></tr>`;
-    const table = (rows: typeof all, caption: string) => rows.length
-      ? html`<div class="table-wrap"><table><caption class="muted">${caption}</caption><thead><tr><th scope="col">Dispute</th><th scope="col">Status</th><th scope="col">Tier</th><th scope="col">Opened by</th><th scope="col">Tier 1 / ruling</th><th scope="col">Due / opened</th></tr></thead><tbody>${rows.map(row)}</tbody></table></div>`
-      : html`<p class="muted">None.</p>`;
-    return page(c, 'Admin', html`<h1>Admin</h1>
-<section aria-labelledby="q-h"><h2 id="q-h">Tier 2 queue (<span data-testid="queue-count">${queue.length}</span>)</h2>${table(queue, 'Escalated disputes awaiting a human ruling (48 h SLA)')}</section>
-<section aria-labelledby="all-h"><h2 id="all-h">All disputes</h2>${table(all.filter((d) => d.status !== 'escalated'), 'Other disputes')}</section>
-<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze a job</h2>${freezeForm(s.csrf)}</section>`, s.nav);
-  }));
+  web.get('/admin', adminOnly(async (c, s) => page(c, 'Admin', await adminQueue(engine, freezeForm(s.csrf)), s.nav)));
   web.get('/admin/disputes/:id', adminOnly(async (c, s) => {
-    const { dispute: d, job, messages } = engine.judging.showDispute(c.req.param('id')!);
-    const v = d.validation?.summary as { status?: string; validator_type?: string; consensus?: unknown; reasoning?: string | null } | undefined;
-    return page(c, 'Dispute', html`<h1>Dispute on “${job.title}”</h1>
-<section aria-labelledby="d-h"><h2 id="d-h">Dispute</h2><dl>
-<dt>Status</dt><dd class="status" data-testid="dispute-status">${d.status}</dd><dt>Tier</dt><dd>${d.tier}</dd>
-<dt>Job</dt><dd><code>${job.id}</code> (${job.status}), ${eur(job.amount)}</dd>
-<dt>Buyer</dt><dd><code>${job.buyer_agent_id}</code></dd><dt>Worker</dt><dd><code>${job.worker_agent_id ?? '—'}</code></dd>
-<dt>Opened by</dt><dd>${d.opened_by}, ${when(d.created_at)}</dd>
-<dt>Escalated</dt><dd>${d.escalated_at ? html`${when(d.escalated_at)}: ${d.escalation_reason}; due ${when(d.sla_due_at)}` : '—'}</dd>
-<dt>Messages</dt><dd>${messages} on the job</dd></dl>
-<h3>Reason</h3><p>${d.reason}</p>
-<h3>Evidence</h3>${d.evidence_items.length ? html`<ul>${d.evidence_items.map((e) => html`<li><strong>${e.label}</strong> (${e.type}, by ${e.submitted_by}): ${e.content}</li>`)}</ul>` : html`<p class="muted">No evidence.</p>`}
-<h3>Validation</h3>${v ? html`<p>${v.status} (${v.validator_type}, consensus ${String(v.consensus)}): ${v.reasoning ?? ''}</p>` : html`<p class="muted">None.</p>`}
-<h3>Tier 1 ruling</h3>${d.tier1 ? html`<p data-testid="tier1">${d.tier1.ruling}${d.tier1.worker_share_percent != null ? ` ${d.tier1.worker_share_percent}%` : ''}, confidence ${d.tier1.confidence}: ${d.tier1.reasoning}</p>` : html`<p class="muted">None (no arbitration judge, or the judges disagreed).</p>`}
-${d.settlement ? html`<h3>Settlement</h3><p data-testid="settlement">${d.ruling}${d.worker_share_percent != null ? ` (${d.worker_share_percent}% to the worker)` : ''}: worker ${eur(d.settlement.worker_payout)}, fee ${eur(d.settlement.platform_fee)}, refunded ${eur(d.settlement.refunded_to_buyer)}</p>` : ''}
-</section>
-${d.status === 'resolved' ? '' : html`<section aria-labelledby="r-h"><h2 id="r-h">Resolve (Tier 2 ruling, final)</h2>
-<form method="post" action="/admin/disputes/${d.id}/resolve"><input type="hidden" name="csrf" value="${s.csrf}">
-<label for="ruling">Ruling</label><select id="ruling" name="ruling"><option value="buyer_wins">Buyer wins (refund)</option><option value="worker_wins">Worker wins (release)</option><option value="split">Split</option></select>
-<label for="share">Worker share % (split only)</label><input type="number" id="share" name="worker_share_percent" min="1" max="99" step="1">
-<label for="note">Note to both parties</label><textarea id="note" name="note" rows="3" maxlength="2000"></textarea>
-<div><button type="submit">Resolve dispute</button></div></form></section>`}
-<section aria-labelledby="fz-h"><h2 id="fz-h">Freeze or unfreeze this job</h2>${freezeForm(s.csrf, job.id)}</section>
-<p><a href="/admin">Back to the queue</a></p>`, s.nav);
+    const shown = engine.judging.showDispute(c.req.param('id')!);
+    return page(c, 'Dispute', await adminDispute(engine, shown, s.csrf, freezeForm(s.csrf, shown.job.id)), s.nav);
   }));
-  web.post('/admin/disputes/:id/resolve', adminOnly(async (c) => {
+  // Two steps: the ruling form answers a confirmation page; only its confirm=yes post moves money.
+  web.post('/admin/disputes/:id/resolve', adminOnly(async (c, s) => {
     const f = await form(c);
     const share = (f.worker_share_percent ?? '').trim();
     const parsed = ResolveDisputeInput.safeParse({ ruling: f.ruling, worker_share_percent: share === '' ? undefined : Number(share), note: f.note?.trim() || undefined });
@@ -488,6 +447,7 @@ ${d.status === 'resolved' ? '' : html`<section aria-labelledby="r-h"><h2 id="r-h
       throw new VoxError('validation_error', `${String(i.path[0] ?? 'ruling')}: ${i.message}`, 400);
     }
     const id = c.req.param('id')!;
+    if (f.confirm !== 'yes') return page(c, 'Confirm the ruling', confirmRuling(engine.judging.showDispute(id), parsed.data, s.csrf), s.nav);
     engine.judging.resolveDispute(id, parsed.data);
     return c.redirect(`/admin/disputes/${encodeURIComponent(id)}`, 303);
   }));

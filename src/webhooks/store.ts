@@ -133,6 +133,16 @@ export function webhookLog(ctx: Ctx, agentId: string, limit: number, offset: num
   };
 }
 
+/**
+ * The owner's "Retry now": the agent's waiting deliveries are due at once, and those that gave
+ * up ('failed') get one more attempt. Deliveries to a disabled endpoint stay skipped.
+ */
+export function retryWebhooksNow(ctx: Ctx, agentId: string): number {
+  const now = ctx.clock.now();
+  return ctx.db.prepare(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, updated_at = ?
+    WHERE agent_id = ? AND status IN ('pending','failed')`).run(now, now, agentId).changes;
+}
+
 /** Rows deleted per table per prune (the next prune continues). */
 const PRUNE_BATCH = 5000;
 

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('CSRF from another port of the same host (cookie t
     await page.goto(`${h.base}/dashboard`);
     await page.getByLabel(/Monthly spending cap/).fill('25');
     await page.getByRole('button', { name: 'Save cap' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await page.waitForURL(/\/dashboard\?saved=cap$/);
     expect((await victim.mp.getMyAgent()).monthly_spending_limit).toBe(25);
   });
 

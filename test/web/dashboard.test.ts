@@ -114,14 +114,14 @@ describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
     expect(await page.getByTestId('active-count').textContent()).toBe(String(d.active_jobs_count));
     expect(await page.getByTestId('unread').textContent()).toBe(String(d.unread_notifications));
     expect(d.spending.spent).toBe(10);
-    expect(await page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent()).toBe('funded');
+    expect(await page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent()).toBe('Funded');
   });
 
   it('edits the monthly cap on the page, and the API then enforces it', async () => {
     await page.goto(`${h.base}/dashboard`);
     await page.getByLabel(/Monthly spending cap/).fill('15');
     await page.getByRole('button', { name: 'Save cap' }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await page.waitForURL(/\/dashboard\?saved=cap$/);
     await expect.poll(() => page.getByTestId('cap').textContent()).toBe('15.00 EUR');
     expect(await page.getByTestId('left').textContent()).toBe('5.00 EUR');
     await shot('dashboard-cap');
@@ -139,14 +139,14 @@ describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await page.waitForFunction(() => (window as unknown as { __voxLive?: EventSource }).__voxLive?.readyState === 1);
     await worker.mp.acceptJob(jobId);
-    await expect.poll(() => page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent(), { timeout: 10_000 }).toBe('accepted');
+    await expect.poll(() => page.locator(`tr[data-job="${jobId}"] [data-testid=job-status]`).first().textContent(), { timeout: 10_000 }).toBe('Accepted');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     await shot('dashboard-live');
   });
 
   it('shows the job page with its status timeline', async () => {
     await page.goto(`${h.base}/jobs/${jobId}`);
-    expect(await page.getByTestId('job-status').textContent()).toBe('accepted');
+    expect(await page.getByTestId('job-status').textContent()).toBe('Accepted');
     const timeline = await page.locator('#tl-h + ol').textContent();
     expect(timeline).toContain('funded → accepted');
     await shot('job');
@@ -184,18 +184,27 @@ describe.skipIf(!hasChromium)('owner web dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL(/\/admin$/);
     expect(await page.getByTestId('queue-count').textContent()).toBe('1');
+    const queued = await page.locator(`tr[data-dispute="${opened.id}"]`).textContent();
+    for (const part of ['Summarise a document', '20.00 EUR', 'disputing-buyer', 'disputed-worker', 'due in 48 h']) expect(queued).toContain(part);
     await shot('admin');
     await page.locator(`a[href="/admin/disputes/${opened.id}"]`).click();
     await page.waitForURL(/\/admin\/disputes\//);
     expect(await page.getByText('<script>alert(1)</script>', { exact: false }).count()).toBe(1); // shown as text, not run
     expect(await page.getByTestId('dispute-status').textContent()).toBe('escalated');
+    expect(await page.getByTestId('admin-deliverable').textContent()).toBe('five bullet points');
+    expect(await page.locator('#task-h').locator('xpath=..').textContent()).toContain('Summarise the attached document');
     await shot('admin-dispute');
-    await page.getByLabel('Ruling', { exact: true }).selectOption('split');
+    expect(await page.locator('input[name=ruling]:checked').count()).toBe(0); // no ruling preselected
+    await page.getByLabel(/^Split/).check();
     await page.getByLabel(/Worker share/).fill('60');
     await page.getByLabel(/Note to both parties/).fill('Three of five bullets delivered.');
     await page.getByRole('button', { name: 'Resolve dispute' }).click();
+    // A confirmation page first: nothing has moved yet.
+    expect(await page.getByTestId('confirm-ruling').textContent()).toContain('60% to the worker');
+    expect((await buyer2.mp.getDispute(disputed)).status).toBe('escalated');
+    await page.getByRole('button', { name: 'Confirm: resolve dispute' }).click();
     await expect.poll(() => page.getByTestId('dispute-status').textContent()).toBe('resolved');
-    expect(await page.getByTestId('settlement').textContent()).toContain('60% to the worker');
+    expect(await page.getByTestId('ruling').textContent()).toContain('60% to the worker');
     await shot('admin-resolved');
     expect((await buyer2.mp.getDispute(disputed)).status).toBe('resolved');
     expect((await buyer2.mp.getJob(disputed)).status).toBe('completed');
