@@ -76,17 +76,17 @@ type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
 
 /** The embedded engine's sessions: the agent of an API key or JWT, with the REST write limits. */
 export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null): McpBackend {
-  // An API key, an agent JWT, or an OAuth access token (src/engine/oauth.ts) of the agent its owner granted.
-  const agentOf = async (credential: string) => (await OAuthStore.isAccessToken(credential)
-    ? (await oauthOf(engine.ctx).verifyAccessToken(credential)).agentId
-    : (await agentFromCredential(engine.identity, credential || null)).agentId);
+  // An API key, an agent JWT, or an OAuth access token (src/engine/oauth.ts): the agent its owner granted, within the connection's policy.
+  const grantOf = async (credential: string) => (await OAuthStore.isAccessToken(credential)
+    ? oauthOf(engine.ctx).verifyAccessToken(credential)
+    : { agentId: (await agentFromCredential(engine.identity, credential || null)).agentId, policy: undefined });
   return {
     now: () => engine.clock.now(),
     async open(credential) {
-      const agentId = await agentOf(credential);
-      return { agentId, mp: limitedMarketplace(engine.as(agentId), limiter) };
+      const { agentId, policy } = await grantOf(credential);
+      return { agentId, mp: limitedMarketplace(engine.as(agentId, policy), limiter) };
     },
-    check: (credential) => agentOf(credential),
+    check: async (credential) => (await grantOf(credential)).agentId,
     confirmations: engine.confirmations,
     onRevoked: (fn) => engine.identity.onRevoked(fn),
     limiter,

@@ -21,6 +21,7 @@ export type Ctx = {
   db: DB; clock: Clock; judging?: Judging; outboxDir?: string;
   /** An external payment provider's seams (src/payments/hooks.ts); undefined = embedded. */ payments?: PaymentHooks;
   /** The server's env rails, an upper bound on every agent's spending policy (src/engine/policy.ts). */ rails?: Rails;
+  /** An OAuth connection's policy (src/engine/oauth.ts): the calls made through it are bounded by it too (Engine.as). */ connection?: { monthlyCapCents: number | null; confirmAboveCents: number };
 };
 
 /** Human titles for notifications; the type is the event name with '_' for '.'. */

@@ -79,10 +79,11 @@ describe.skipIf(!hasChromium)('OAuth 2.1 with the owner consenting in Chromium',
     if (!url.includes('/oauth/authorize')) await page.goto(url);
   }
 
-  async function consentInBrowser(url: string, o: { monthlyCap?: string; decision?: 'Allow' | 'Deny' } = {}): Promise<URL> {
+  async function consentInBrowser(url: string, o: { monthlyCap?: string; confirmAbove?: string; decision?: 'Allow' | 'Deny' } = {}): Promise<URL> {
     await gotoAsOwner(url);
     await page.getByTestId('client-name').waitFor();
     if (o.monthlyCap !== undefined) await page.getByLabel(/Monthly cap for this app/).fill(o.monthlyCap);
+    if (o.confirmAbove !== undefined) await page.getByLabel(/Ask me for charges above/).fill(o.confirmAbove);
     await page.getByRole('button', { name: o.decision ?? 'Allow' }).click();
     await page.waitForURL((u) => u.toString().startsWith(CALLBACK));
     return new URL(page.url());
@@ -190,9 +191,9 @@ describe.skipIf(!hasChromium)('OAuth 2.1 with the owner consenting in Chromium',
       response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, code_challenge: challenge, code_challenge_method: 'S256', state: 'st', resource: `${h.base}/mcp`, ...extra,
     })}`;
     /** A fresh connection: its code and verifier. */
-    async function codeFor() {
+    async function codeFor(o: { monthlyCap?: string; confirmAbove?: string } = {}) {
       const p = pkce();
-      const back = await consentInBrowser(authorizeUrl(p.challenge));
+      const back = await consentInBrowser(authorizeUrl(p.challenge), o);
       return { code: back.searchParams.get('code')!, verifier: p.verifier };
     }
     const exchange = (code: string, verifier: string) => form({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: clientId, redirect_uri: CALLBACK, resource: `${h.base}/mcp` });
@@ -213,6 +214,44 @@ describe.skipIf(!hasChromium)('OAuth 2.1 with the owner consenting in Chromium',
       const r = await fetch(authorizeUrl(pkce().challenge, { redirect_uri: 'https://evil.example/cb' }), { redirect: 'manual' });
       expect(r.status).toBe(400);
       expect(r.headers.get('location')).toBeNull();
+    });
+
+    it('spends within the connection\'s policy, below the agent\'s own; key rotation leaves the connection alone', async () => {
+      const worker = await h.agent('oauth-worker');
+      const job = (amount: number, key: string) => ({ title: `Translate ${key}`, task_spec: { description: 'translate a page' }, amount, job_type: 'direct', worker_agent_id: worker.id, idempotency_key: key });
+      const connect = async (token: string) => {
+        const c = new Client({ name: 'oauth-policy', version: '1.0.0' }, eraOptions());
+        await c.connect(new StreamableHTTPClientTransport(new URL(`${h.base}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+        return c;
+      };
+      const text = (r: Any) => JSON.stringify(r.content);
+      // Above this app's confirm-above (10 EUR; the agent's own is 50): the owner is asked, nothing is charged.
+      const strict = await codeFor({ confirmAbove: '10' });
+      const t1 = await (await exchange(strict.code, strict.verifier)).json();
+      const c1 = await connect(t1.access_token);
+      const asked = await c1.callTool({ name: 'create_job', arguments: job(20, 'oauth-policy-1') });
+      expect(asked.isError).toBe(true);
+      expect(text(asked)).toContain('approval_required');
+      // The same call with the agent's API key runs: it is the connection that is stricter.
+      const byKey = await connect(owner.key);
+      const ran = await byKey.callTool({ name: 'create_job', arguments: job(20, 'oauth-policy-2') });
+      expect(ran.isError, text(ran)).toBeFalsy();
+      // This app's monthly cap (25 EUR) counts the agent's month: 20 are spent, 8 more are refused.
+      const capped = await codeFor({ monthlyCap: '25' });
+      const t2 = await (await exchange(capped.code, capped.verifier)).json();
+      const c2 = await connect(t2.access_token);
+      const over = await c2.callTool({ name: 'create_job', arguments: job(8, 'oauth-policy-3') });
+      expect(over.isError).toBe(true);
+      expect(text(over)).toContain('monthly');
+      // Above the agent's own confirm-above is refused at consent, naming the field.
+      await gotoAsOwner(authorizeUrl(pkce().challenge));
+      await page.getByLabel(/Ask me for charges above/).fill('500');
+      await page.getByRole('button', { name: 'Allow' }).click();
+      expect(await page.getByRole('alert').textContent()).toContain('confirm_above');
+      // Rotating the agent's key does not revoke the app (docs/oauth.md), nor the reverse.
+      h.engine.identity.rotateKey(owner.id);
+      expect((await mcpCall(t1.access_token)).status).toBe(200);
+      for (const c of [c1, byKey, c2]) await c.close().catch(() => {});
     });
 
     it('refuses a wrong PKCE verifier, and the code cannot be retried', async () => {
