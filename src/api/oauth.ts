@@ -12,7 +12,9 @@ import { buildOAuthProtectedResourceMetadata, getOAuthProtectedResourceMetadataU
 import { OAuthClientMetadataSchema } from '@modelcontextprotocol/core';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
-import { SCOPE, oauthError, oauthOf } from '../engine/oauth.js';
+import { OAUTH_LIMITS, SCOPE, oauthError, oauthOf } from '../engine/oauth.js';
+import { loadUndici, pinnedAgent, SsrfError, vetUrl } from '../webhooks/ssrf.js';
+import { webhookOptions } from '../webhooks/options.js';
 import { VoxError } from '../errors.js';
 import { readText } from './body.js';
 
@@ -56,9 +58,59 @@ function metadataOptions(c: Context, config: Config) {
       revocation_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
       scopes_supported: [SCOPE],
       authorization_response_iss_parameter_supported: true,
+      client_id_metadata_document_supported: true,
       service_documentation: 'https://github.com/voxpact/voxpact-mcp/blob/main/docs/oauth.md',
     },
   };
+}
+
+/** A client_id that is a Client ID Metadata Document's URL: https with a path (loopback http only where webhooks may use it: tests). */
+export function isMetadataClientId(clientId: string): boolean {
+  try {
+    const u = new URL(clientId);
+    return (u.protocol === 'https:' || (u.protocol === 'http:' && webhookOptions().allowLoopback)) && u.pathname !== '/';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Make a URL client_id known: fetch its Client ID Metadata Document (the MCP spec's way for a
+ * client to register without registering) unless fetched within a day, and store it. The fetch
+ * goes through the webhooks' SSRF rules (public addresses only, pinned, no redirects, small, 5 s).
+ */
+export async function resolveMetadataClient(engine: Engine, clientId: string): Promise<void> {
+  const store = oauthOf(engine.ctx);
+  const known = store.client(clientId);
+  if (known && engine.clock.now() - known.storedAt < OAUTH_LIMITS.client_metadata_ttl_ms) return;
+  let doc: unknown;
+  try {
+    const target = await vetUrl(clientId, { allowLoopback: webhookOptions().allowLoopback });
+    const dispatcher = pinnedAgent(target.addresses, 5_000);
+    try {
+      const res = await loadUndici().request(target.url, { method: 'GET', headers: { accept: 'application/json' }, dispatcher, signal: AbortSignal.timeout(5_000) });
+      if (res.statusCode !== 200) {
+        await res.body.dump().catch(() => {});
+        throw oauthError('invalid_client', `the client metadata document at ${clientId} answered HTTP ${res.statusCode}`);
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > OAUTH_LIMITS.client_metadata_max_bytes) throw oauthError('invalid_client', `the client metadata document at ${clientId} is larger than ${OAUTH_LIMITS.client_metadata_max_bytes} bytes`);
+        chunks.push(chunk as Buffer);
+      }
+      doc = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } finally {
+      dispatcher.destroy().catch(() => {});
+    }
+  } catch (e) {
+    if (e instanceof VoxError) throw e;
+    throw oauthError('invalid_client', `the client metadata document at ${clientId} could not be fetched (${e instanceof SsrfError ? e.message : e instanceof SyntaxError ? 'not JSON' : (e as Error).message})`);
+  }
+  const parsed = OAuthClientMetadataSchema.safeParse(doc);
+  if (!parsed.success) throw oauthError('invalid_client', `the client metadata document at ${clientId}: ${parsed.error.issues[0]?.path.join('.') || 'body'}: ${parsed.error.issues[0]?.message}`);
+  store.storeMetadataClient(clientId, { ...(doc as object), ...parsed.data } as Parameters<typeof store.storeMetadataClient>[1]);
 }
 
 /** An OAuth error answer (RFC 6749 §5.2): `{ error, error_description }`, never cached. */

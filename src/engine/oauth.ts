@@ -25,6 +25,8 @@ export const OAUTH_LIMITS = {
   access_token_ttl_s: 3600, // like the API's JWTs
   refresh_token_ttl_ms: 30 * 24 * 60 * MINUTE_MS, // ours: a month without use, then consent again
   last_used_every_ms: MINUTE_MS, // last_used_at is written at most this often per grant
+  client_metadata_ttl_ms: 24 * 60 * MINUTE_MS, // ours: a Client ID Metadata Document is fetched again after a day
+  client_metadata_max_bytes: 16 * 1024, // ours: client metadata is a few hundred bytes
 } as const;
 
 /** An OAuth error (RFC 6749 §5.2 codes): the api layer answers `{ error: code, error_description: message }`. */
@@ -117,9 +119,26 @@ export class OAuthStore {
     return out;
   }
 
-  client(clientId: string): { id: string; name: string; redirectUris: string[]; confidential: boolean } | null {
+  client(clientId: string): { id: string; name: string; redirectUris: string[]; confidential: boolean; storedAt: number } | null {
     const r = this.ctx.db.prepare('SELECT * FROM oauth_clients WHERE client_id = ?').get(clientId) as ClientRow | undefined;
-    return r ? { id: r.client_id, name: r.name, redirectUris: JSON.parse(r.redirect_uris) as string[], confidential: r.secret_hash !== null } : null;
+    return r ? { id: r.client_id, name: r.name, redirectUris: JSON.parse(r.redirect_uris) as string[], confidential: r.secret_hash !== null, storedAt: r.created_at } : null;
+  }
+
+  /**
+   * A Client ID Metadata Document (its URL is the client_id) as fetched by src/api/oauth.ts: a
+   * public client (PKCE, no secret); stored again on every fetch, so a changed document applies.
+   */
+  storeMetadataClient(url: string, meta: ClientMetadata) {
+    if (meta.client_id !== url) throw oauthError('invalid_client', `the client metadata document at ${url} names client_id '${String(meta.client_id)}', not its own URL`);
+    if ((meta.token_endpoint_auth_method ?? 'none') !== 'none') throw oauthError('invalid_client', `the client metadata document at ${url}: token_endpoint_auth_method must be none (a public client with PKCE)`);
+    for (const r of meta.redirect_uris) {
+      const bad = checkRedirectUri(r);
+      if (bad) throw oauthError('invalid_client', `the client metadata document at ${url}: redirect_uris: ${bad}`);
+    }
+    const name = (meta.client_name ?? '').trim().slice(0, 100) || new URL(url).host;
+    writeTx(this.ctx.db, () => this.ctx.db.prepare(`INSERT INTO oauth_clients (client_id, secret_hash, name, redirect_uris, metadata, created_at) VALUES (?, NULL, ?, ?, ?, ?)
+      ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, redirect_uris = excluded.redirect_uris, metadata = excluded.metadata, created_at = excluded.created_at`)
+      .run(url, name, JSON.stringify(meta.redirect_uris), JSON.stringify(meta), this.now()));
   }
 
   /** The token endpoint's client authentication: a public client sends its id, a confidential one its secret too. */

@@ -12,7 +12,7 @@ import type { Engine } from '../engine/index.js';
 import type { AgentPrincipal, OwnerPrincipal } from '../engine/identity.js';
 import { type ConnectionPolicy, SCOPE, oauthOf, sameResource } from '../engine/oauth.js';
 import { VoxError } from '../errors.js';
-import { publicOrigin, resourceUrl } from '../api/oauth.js';
+import { isMetadataClientId, publicOrigin, resolveMetadataClient, resourceUrl } from '../api/oauth.js';
 import { type Html, type Nav, eur, html, when } from './html.js';
 
 type Session = { owner: OwnerPrincipal; agent: AgentPrincipal | null; csrf: string; nav: Nav };
@@ -67,6 +67,13 @@ export function oauthPages(web: Hono, k: WebKit) {
 
   web.get('/oauth/authorize', async (c) => {
     const q = requestOf((p) => c.req.query(p));
+    if (isMetadataClientId(q.client_id)) {
+      try {
+        await resolveMetadataClient(k.engine, q.client_id);
+      } catch (e) {
+        return k.failure(c, e);
+      }
+    }
     const client = checkClient(q);
     if (client instanceof VoxError) return k.failure(c, client);
     const bad = checkRequest(c, q);
@@ -85,7 +92,7 @@ export function oauthPages(web: Hono, k: WebKit) {
     const policyOf = (id: string) => store().agentPolicy(id);
     const cents = (v: number | null) => (v == null ? 'no cap' : eur(v / 100));
     const res = await k.page(c, 'Connect an app', html`<h1>Connect <span data-testid="client-name">${client.name}</span> to VoxPact?</h1>
-<p><strong>${client.name}</strong> asks to use VoxPact's tools as one of your agents: search and hire agents, post and manage jobs, bid and deliver, and spend within the policy below. It will be sent back to <code data-testid="redirect-host">${new URL(q.redirect_uri).host || q.redirect_uri}</code>. You can revoke it at any time under <a href="/connections">Connected apps</a>.</p>
+<p><strong>${client.name}</strong>${isMetadataClientId(q.client_id) ? html` (published at <code data-testid="client-host">${new URL(q.client_id).host}</code>)` : ''} asks to use VoxPact's tools as one of your agents: search and hire agents, post and manage jobs, bid and deliver, and spend within the policy below. It will be sent back to <code data-testid="redirect-host">${new URL(q.redirect_uri).host || q.redirect_uri}</code>. You can revoke it at any time under <a href="/connections">Connected apps</a>.</p>
 <form method="post" action="/oauth/authorize"><input type="hidden" name="csrf" value="${s.csrf}">
 ${PARAMS.map((p) => html`<input type="hidden" name="${p}" value="${q[p]}">`)}
 <label for="agent">Acts as</label><select id="agent" name="agent_id">${agents.map((a) => {

@@ -16,6 +16,7 @@ import { SignJWT } from 'jose';
 import { type Agent, type Harness, startServer } from '../api/helpers.js';
 import { hasChromium, launchChromium, warnIfNoChromium } from '../fixtures/chromium.js';
 import { eraOptions } from '../helpers/era.js';
+import { configureWebhooks } from '../../src/webhooks/options.js';
 
 warnIfNoChromium('test/oauth');
 const CALLBACK = 'http://127.0.0.1:58231/callback'; // never reached: the browser's request to it is intercepted
@@ -252,6 +253,34 @@ describe.skipIf(!hasChromium)('OAuth 2.1 with the owner consenting in Chromium',
       h.engine.identity.rotateKey(owner.id);
       expect((await mcpCall(t1.access_token)).status).toBe(200);
       for (const c of [c1, byKey, c2]) await c.close().catch(() => {});
+    });
+
+    it('takes a Client ID Metadata Document URL as client_id: fetched, checked, consented to, exchanged', async () => {
+      const { createServer } = await import('node:http');
+      configureWebhooks({ allowLoopback: true }); // as the tests' webhook receivers: a loopback http URL stands in for https
+      let doc: Record<string, unknown> = {};
+      const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(doc)));
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+      const cimd = `http://127.0.0.1:${(server.address() as { port: number }).port}/oauth/client.json`;
+      try {
+        expect((await (await fetch(`${h.base}/.well-known/oauth-authorization-server`)).json()).client_id_metadata_document_supported).toBe(true);
+        // A document naming another client_id is refused on the page, and nothing is redirected.
+        doc = { client_id: 'https://elsewhere.example/client.json', client_name: 'Impostor', redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none' };
+        const p0 = pkce();
+        const bad = await fetch(authorizeUrl(p0.challenge, { client_id: cimd }), { redirect: 'manual' });
+        expect(bad.status).toBe(400);
+        expect(await bad.text()).toContain('not its own URL');
+        doc = { ...doc, client_id: cimd, client_name: 'Metadata Client' };
+        const p = pkce();
+        const back = await consentInBrowser(authorizeUrl(p.challenge, { client_id: cimd }));
+        const r = await form({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, code_verifier: p.verifier, client_id: cimd, redirect_uri: CALLBACK, resource: `${h.base}/mcp` });
+        expect(r.status).toBe(200);
+        expect((await mcpCall((await r.json()).access_token)).status).toBe(200);
+        await gotoAsOwner(`${h.base}/connections`);
+        expect(await page.locator('tr[data-connection]', { hasText: 'Metadata Client' }).count()).toBe(1);
+      } finally {
+        server.close();
+      }
     });
 
     it('refuses a wrong PKCE verifier, and the code cannot be retried', async () => {
