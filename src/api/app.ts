@@ -200,7 +200,7 @@ export function createApp(o: AppOptions): VoxApp {
 
   app.all('/mcp', (c) => mcp.handle(c, o.boundHost ?? config.httpHost));
   // OAuth 2.1 for clients that add /mcp by URL: discovery, registration, tokens (the owner's consent: src/web/oauth.ts).
-  oauthRoutes(app, engine, config);
+  oauthRoutes(app, engine, config, limiter);
 
   // The owner's web pages (activation, login, dashboard, job, admin): src/web, cookie sessions.
   app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy, limiter }));

@@ -17,8 +17,14 @@ import { loadUndici, pinnedAgent, SsrfError, vetUrl } from '../webhooks/ssrf.js'
 import { webhookOptions } from '../webhooks/options.js';
 import { VoxError } from '../errors.js';
 import { readText } from './body.js';
+import { type RateLimiter, type RateRule, clientIp, rateLimited } from './ratelimit.js';
 
 const FORM_MAX_BYTES = 64 * 1024;
+/** ours, per client address: registrations are stored, so few; token requests (refresh every hour per connection) more. */
+const OAUTH_RATE_LIMITS: Record<string, RateRule> = {
+  'POST /oauth/register': { limit: 20, window_s: 3600, source: 'ours' },
+  'POST /oauth/token': { limit: 120, window_s: 3600, source: 'ours' },
+};
 export const OAUTH_PATHS = { authorize: '/oauth/authorize', token: '/oauth/token', register: '/oauth/register', revoke: '/oauth/revoke' } as const;
 
 /** This server's public origin: the request's (behind a trusted proxy, its X-Forwarded-Proto/Host). */
@@ -119,6 +125,7 @@ export function oauthErrorResponse(e: unknown): Response {
   if (!(e instanceof VoxError)) console.error(e);
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
   if (err.code === 'invalid_client' && err.status === 401) headers['WWW-Authenticate'] = 'Basic realm="voxpact-oauth"';
+  if (err.details.retry_after_s !== undefined) headers['Retry-After'] = String(err.details.retry_after_s);
   return new Response(JSON.stringify({ error: err.code, error_description: err.message }), { status: err.status, headers });
 }
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Pragma: 'no-cache' } });
@@ -146,8 +153,12 @@ function clientOf(engine: Engine, c: Context, f: Record<string, string>): string
   return oauthOf(engine.ctx).authenticateClient(f.client_id, f.client_secret);
 }
 
-export function oauthRoutes(app: Hono, engine: Engine, config: Config) {
+export function oauthRoutes(app: Hono, engine: Engine, config: Config, limiter: RateLimiter | null) {
   const store = () => oauthOf(engine.ctx);
+  const limit = (c: Context, route: keyof typeof OAUTH_RATE_LIMITS) => {
+    const v = limiter?.hit(`${route}|ip:${clientIp(c, config)}`, OAUTH_RATE_LIMITS[route]);
+    if (v && !v.allowed) throw rateLimited(v, route);
+  };
 
   // RFC 9728 (at the path-aware URL and at the root) and RFC 8414 discovery documents.
   const metadata = (c: Context) => oauthMetadataResponse(c.req.raw, metadataOptions(c, config)) ?? oauthErrorResponse(oauthError('not_found', 'no such metadata document', 404));
@@ -160,6 +171,7 @@ export function oauthRoutes(app: Hono, engine: Engine, config: Config) {
 
   app.post(OAUTH_PATHS.register, async (c) => {
     try {
+      limit(c, 'POST /oauth/register');
       let raw: unknown;
       try {
         raw = JSON.parse(await readText(c.req.raw, FORM_MAX_BYTES));
@@ -180,6 +192,7 @@ export function oauthRoutes(app: Hono, engine: Engine, config: Config) {
 
   app.post(OAUTH_PATHS.token, async (c) => {
     try {
+      limit(c, 'POST /oauth/token');
       const f = await formOf(c);
       const clientId = clientOf(engine, c, f);
       const issuer = publicOrigin(c, config);

@@ -211,6 +211,16 @@ describe.skipIf(!hasChromium)('OAuth 2.1 with the owner consenting in Chromium',
       expect(await r.json()).toMatchObject({ error: 'invalid_redirect_uri', error_description: expect.stringContaining('redirect_uris') });
     });
 
+    it('limits registrations per address (429 with Retry-After)', async () => {
+      const register = () => fetch(`${h.base}/oauth/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none' }) });
+      let last = await register();
+      for (let i = 0; i < 25 && last.status !== 429; i++) last = await register();
+      expect(last.status).toBe(429);
+      expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await last.json()).error).toBe('rate_limited');
+      h.clock.advance(HOUR_MS + 1000); // the later tests register again
+    });
+
     it('shows an unregistered redirect URI to the owner instead of redirecting to it', async () => {
       const r = await fetch(authorizeUrl(pkce().challenge, { redirect_uri: 'https://evil.example/cb' }), { redirect: 'manual' });
       expect(r.status).toBe(400);
