@@ -301,6 +301,19 @@ describe.skipIf(!hasChromium)('OAuth 2.1 with the owner consenting in Chromium',
       expect((await exchange(code, verifier)).status).toBe(400);
     });
 
+    it('refuses a code for another resource (RFC 8707) and an expired code', async () => {
+      const a = await codeFor();
+      const other = await form({ grant_type: 'authorization_code', code: a.code, code_verifier: a.verifier, client_id: clientId, redirect_uri: CALLBACK, resource: 'https://other.example/mcp' });
+      expect(await other.json()).toMatchObject({ error: 'invalid_target' });
+      const b = await codeFor();
+      h.clock.advance(6 * 60_000);
+      const late = await exchange(b.code, b.verifier);
+      expect(await late.json()).toMatchObject({ error: 'invalid_grant', error_description: expect.stringContaining('expired') });
+      // An authorize request for another resource goes back to the client as invalid_target.
+      const wrong = await fetch(authorizeUrl(pkce().challenge, { resource: 'https://other.example/mcp' }), { redirect: 'manual' });
+      expect(new URL(wrong.headers.get('location')!).searchParams.get('error')).toBe('invalid_target');
+    });
+
     it('a replayed code is refused and revokes the tokens it gave', async () => {
       const { code, verifier } = await codeFor();
       const ok = await exchange(code, verifier);
