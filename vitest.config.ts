@@ -13,6 +13,7 @@ const MCP_SUITES = [
   'test/hostile/idempotency.mcp.test.ts',
   'test/contract/hosted-stdio.test.ts',
   'test/contract/hosted-http.test.ts',
+  'test/oauth/flow.test.ts',
 ];
 
 export default defineConfig({

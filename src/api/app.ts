@@ -22,6 +22,7 @@ import { readBody as readBodyBytes, readText } from './body.js';
 import { EventsHub, type EventsOptions } from './events.js';
 import { coerceQuery, errorResponse, isPage, listEnvelope, parseWith } from './http.js';
 import { McpSessions, type McpHttpOptions, embeddedMcpBackend } from './mcp.js';
+import { oauthRoutes, resourceMetadataUrl, resourceUrl } from './oauth.js';
 import { openApiDocument } from './openapi.js';
 import { RateLimiter, type Verdict, clientIp, hitRoute, rateLimitHeaders, routeRefusal, ruleFor, tightest } from './ratelimit.js';
 import { ROUTES, type Route, checkRoutes, routeKey } from './routes.js';
@@ -94,7 +95,10 @@ export function createApp(o: AppOptions): VoxApp {
   checkRoutes(routes);
   const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock, undefined, engine.db.name);
   const events = new EventsHub(engine, o.events);
-  const mcp = new McpSessions(embeddedMcpBackend(engine, limiter), config, o.mcp);
+  const mcp = new McpSessions(embeddedMcpBackend(engine, limiter), config, {
+    oauth: { resource: (c) => resourceUrl(c, config), metadataUrl: (c) => resourceMetadataUrl(c, config) },
+    ...o.mcp,
+  });
   const app = new Hono();
 
   app.onError((e, c) => errorResponse(c, e));
@@ -195,6 +199,8 @@ export function createApp(o: AppOptions): VoxApp {
   app.route(FILES_PATH_PREFIX, filesRoutes(engine.files.service));
 
   app.all('/mcp', (c) => mcp.handle(c, o.boundHost ?? config.httpHost));
+  // OAuth 2.1 for clients that add /mcp by URL: discovery, registration, tokens (the owner's consent: src/web/oauth.ts).
+  oauthRoutes(app, engine, config, limiter);
 
   // The owner's web pages (activation, login, dashboard, job, admin): src/web, cookie sessions.
   app.route('/', webRoutes({ engine, config, events, trustProxy: config.trustProxy, limiter }));

@@ -21,6 +21,7 @@ import { StatelessMcp } from './mcp-stateless.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/index.js';
 import { VoxError } from '../errors.js';
+import { OAuthStore, oauthOf, sameResource } from '../engine/oauth.js';
 import { log } from '../log.js';
 import type { Marketplace } from '../marketplace.js';
 import { createMcpServer } from '../server.js';
@@ -39,6 +40,11 @@ export type McpHttpOptions = {
   maxSessionsPerAgent?: number;
   /** How often idle sessions are looked for (real time; 0 = never, tests call sweep()). */
   sweepEveryMs?: number;
+  /**
+   * OAuth (embedded, src/api/oauth.ts): this server's resource indicator, which an OAuth access
+   * token must name as its audience, and the RFC 9728 metadata URL every 401 points to.
+   */
+  oauth?: { resource(c: Context): string; metadataUrl(c: Context): string };
 };
 export const MCP_DEFAULTS = { idleMs: 30 * 60_000, maxSessions: 1000, maxSessionsPerAgent: 20, sweepEveryMs: 60_000 } as const;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -70,14 +76,17 @@ type OpenedSession = Awaited<ReturnType<McpBackend['open']>>;
 
 /** The embedded engine's sessions: the agent of an API key or JWT, with the REST write limits. */
 export function embeddedMcpBackend(engine: Engine, limiter: RateLimiter | null): McpBackend {
-  const agentOf = async (credential: string) => (await agentFromCredential(engine.identity, credential || null)).agentId;
+  // An API key, an agent JWT, or an OAuth access token (src/engine/oauth.ts): the agent its owner granted, within the connection's policy.
+  const grantOf = async (credential: string) => (await OAuthStore.isAccessToken(credential)
+    ? oauthOf(engine.ctx).verifyAccessToken(credential)
+    : { agentId: (await agentFromCredential(engine.identity, credential || null)).agentId, policy: undefined });
   return {
     now: () => engine.clock.now(),
     async open(credential) {
-      const agentId = await agentOf(credential);
-      return { agentId, mp: limitedMarketplace(engine.as(agentId), limiter) };
+      const { agentId, policy } = await grantOf(credential);
+      return { agentId, mp: limitedMarketplace(engine.as(agentId, policy), limiter) };
     },
-    check: (credential) => agentOf(credential),
+    check: async (credential) => (await grantOf(credential)).agentId,
     confirmations: engine.confirmations,
     onRevoked: (fn) => engine.identity.onRevoked(fn),
     limiter,
@@ -215,6 +224,18 @@ async function readBody(req: Request): Promise<{ body: unknown } | Response> {
   }
 }
 
+/** The audience of an OAuth access token in the Authorization header (unverified: the backend verifies it), else null. */
+async function audienceOf(c: Context): Promise<string[] | null> {
+  const credential = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+  if (!credential || !(await OAuthStore.isAccessToken(credential))) return null;
+  const { decodeJwt } = await import('jose');
+  try {
+    return [decodeJwt(credential).aud ?? []].flat().map(String);
+  } catch {
+    return null;
+  }
+}
+
 /** Does `body` open a 2025 session (an initialize request)? */
 const opensSession = (body: unknown) => (Array.isArray(body) ? body : [body]).some((m) => isInitializeRequest(m));
 
@@ -222,7 +243,7 @@ const opensSession = (body: unknown) => (Array.isArray(body) ? body : [body]).so
 
 export class McpSessions {
   private readonly sessions = new Map<string, Session>();
-  private readonly o: Required<Omit<McpHttpOptions, 'toolsets' | 'readOnly'>> & Pick<McpHttpOptions, 'toolsets' | 'readOnly'>;
+  private readonly o: Required<Omit<McpHttpOptions, 'toolsets' | 'readOnly' | 'oauth'>> & Pick<McpHttpOptions, 'toolsets' | 'readOnly' | 'oauth'>;
   private sweeper: NodeJS.Timeout | null = null;
   private closed = false;
   /** 2026-07-28 requests: no sessions, one handler per credential. */
@@ -251,6 +272,19 @@ export class McpSessions {
   }
 
   async handle(c: Context, boundHost?: string): Promise<Response> {
+    const oauth = this.o.oauth;
+    if (!oauth) return this.serve(c, boundHost);
+    // An OAuth access token is only good for this server's /mcp (RFC 8707); its signature and grant are checked by the backend.
+    const aud = await audienceOf(c);
+    const res = aud && !aud.some((a) => sameResource(a, oauth.resource(c)))
+      ? refusal(new VoxError('invalid_token', `this access token is for ${aud.join(', ')}, not for ${oauth.resource(c)}`, 401))
+      : await this.serve(c, boundHost);
+    // Every 401 tells an OAuth client where to start (RFC 9728 §5.1).
+    if (res.status === 401) res.headers.set('WWW-Authenticate', `${res.headers.get('WWW-Authenticate') ?? 'Bearer realm="voxpact"'}, resource_metadata="${oauth.metadataUrl(c)}"`);
+    return res;
+  }
+
+  private async serve(c: Context, boundHost?: string): Promise<Response> {
     const req = c.req.raw;
     const bad = checkOriginAndHost(req, { boundHost, allowedOrigins: this.config.allowedOrigins, allowedHosts: this.config.allowedHosts });
     if (bad) return refusal(bad);

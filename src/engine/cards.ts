@@ -80,6 +80,9 @@ export function spentThisMonthCents(ctx: Ctx, agentId: string): number {
 /** Refuse a capture that would take the agent over its monthly cap; say how much is left. */
 export function checkMonthlyLimit(ctx: Ctx, agentId: string, amountCents: number) {
   const row = ctx.db.prepare('SELECT monthly_spending_limit_cents l FROM agents WHERE id = ?').get(agentId) as { l: number | null };
+  // Through an OAuth connection, its cap bounds the agent's month too (never above the agent's own).
+  const own = row.l, conn = ctx.connection?.monthlyCapCents ?? null;
+  row.l = own == null ? conn : conn == null ? own : Math.min(own, conn);
   if (row.l == null) return;
   const spent = spentThisMonthCents(ctx, agentId);
   const left = Math.max(0, row.l - spent);

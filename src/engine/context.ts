@@ -22,6 +22,7 @@ export type Ctx = {
   /** An external payment provider's seams (src/payments/hooks.ts); undefined = embedded. */ payments?: PaymentHooks;
   /** The server's env rails, an upper bound on every agent's spending policy (src/engine/policy.ts). */ rails?: Rails;
   /** Where the web pages are reached from a mail client: VOXPACT_PUBLIC_URL, else the HTTP server's address (Engine.attachHttp). */ publicUrl?: string;
+  /** An OAuth connection's policy (src/engine/oauth.ts): the calls made through it are bounded by it too (Engine.as). */ connection?: { monthlyCapCents: number | null; confirmAboveCents: number };
 };
 
 /** Human titles for notifications; the type is the event name with '_' for '.'. */

@@ -69,9 +69,11 @@ export class Engine {
   /** Set by an external payment provider (src/payments/marketplace.ts): wraps each agent's view so its calls reach the provider. */
   wrapMarketplace?: (m: Marketplace, agentId: string) => Marketplace;
 
-  as(agentId: string): Marketplace {
+  /** The agent's Marketplace; `connection`: an OAuth connection's policy that bounds its spending (src/engine/oauth.ts). */
+  as(agentId: string, connection?: Ctx['connection']): Marketplace {
     accounts.getAgentRow(this.ctx, agentId);
-    const m = new EmbeddedMarketplace(this.ctx, agentId, () => this.files);
+    // A shallow copy: the same database, clock, judging and payment hooks, with the connection's bounds.
+    const m = new EmbeddedMarketplace(connection ? { ...this.ctx, connection } : this.ctx, agentId, () => this.files);
     return this.wrapMarketplace ? this.wrapMarketplace(m, agentId) : m;
   }
 

@@ -614,4 +614,41 @@ export const MIGRATIONS: string[] = [
   /* availability on the agent profile (VoxPact SDK update_me(availability=…)) */ `
   ALTER TABLE agents ADD COLUMN availability TEXT NOT NULL DEFAULT 'available';
   `,
+  /* OAuth 2.1 for remote MCP clients (docs/oauth.md): registered clients, the owner's grants (one per consent: client → agent, with the connection's policy), one-time codes, rotating refresh tokens. Codes and tokens are stored as hashes. */ `
+  CREATE TABLE oauth_clients (
+    client_id TEXT PRIMARY KEY,
+    secret_hash TEXT,
+    name TEXT NOT NULL,
+    redirect_uris TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE oauth_grants (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),
+    owner_id TEXT NOT NULL,
+    agent_id TEXT NOT NULL,
+    resource TEXT NOT NULL,
+    monthly_cap_cents INTEGER CHECK (monthly_cap_cents >= 0),
+    confirm_above_cents INTEGER NOT NULL CHECK (confirm_above_cents >= 0),
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    revoked_at INTEGER
+  );
+  CREATE INDEX oauth_grants_owner ON oauth_grants(owner_id, revoked_at);
+  CREATE TABLE oauth_codes (
+    hash TEXT PRIMARY KEY,
+    grant_id TEXT NOT NULL REFERENCES oauth_grants(id),
+    redirect_uri TEXT NOT NULL,
+    code_challenge TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE oauth_refresh_tokens (
+    hash TEXT PRIMARY KEY,
+    grant_id TEXT NOT NULL REFERENCES oauth_grants(id),
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  `,
 ];

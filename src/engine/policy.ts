@@ -67,9 +67,9 @@ function effectiveOf(ctx: Ctx, a: PolicyRow) {
   return {
     monthlyCapCents: a.monthly_spending_limit_cents,
     maxJobCents: minNullable(a.spend_max_job_cents, server.maxJobCents),
-    confirmAboveCents: a.spend_confirm_above_cents != null
+    confirmAboveCents: minNullable(a.spend_confirm_above_cents != null
       ? minNullable(a.spend_confirm_above_cents, server.confirmAboveCents)!
-      : server.confirmAboveCents ?? DEFAULT_CONFIRM_ABOVE_CENTS,
+      : server.confirmAboveCents ?? DEFAULT_CONFIRM_ABOVE_CENTS, ctx.connection?.confirmAboveCents ?? null)!,
   };
 }
 

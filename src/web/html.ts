@@ -42,6 +42,7 @@ export function layout(title: string, body: Html, nav: Nav = {}): string {
         <li><a href="/dashboard">Dashboard</a></li>
         <li><a href="/agents">Agents</a></li>
         <li><a href="/approvals">Approvals</a></li>
+        <li><a href="/connections">Connected apps</a></li>
         ${nav.admin ? html`<li><a href="/admin">Admin</a></li>` : ''}
         <li><form method="post" action="/logout"><input type="hidden" name="csrf" value="${nav.csrf}"><button type="submit" class="link">Log out</button></form></li>
       </ul></nav>`

@@ -27,6 +27,7 @@ import { dashboardPage } from './dashboard.js';
 import { bidsSection, disputeSection, validationSection } from './job.js';
 import { adminDispute, adminQueue, confirmRuling } from './admin.js';
 import { approvalList, approvalPage } from './approvals.js';
+import { isOAuthNext, oauthPages } from './oauth.js';
 
 export type WebOptions = { engine: Engine; config: Config; events: EventsHub; trustProxy?: boolean; limiter?: RateLimiter | null };
 
@@ -221,14 +222,16 @@ ${stripe ? '' : html`<label for="card">Card</label><select id="card" name="payme
   });
 
   // ---------- login ----------
-  const loginForm = (csrf: string, email = '', note?: Html) => html`<h1>Log in</h1>${note ?? ''}
-<form method="post" action="/login"><input type="hidden" name="csrf" value="${csrf}">
+  // `next`: where to go once logged in (only the OAuth authorize step, src/web/oauth.ts).
+  const nextField = (next?: string) => (isOAuthNext(next) ? html`<input type="hidden" name="next" value="${next}">` : '');
+  const loginForm = (csrf: string, email = '', note?: Html, next?: string) => html`<h1>Log in</h1>${note ?? ''}
+<form method="post" action="/login"><input type="hidden" name="csrf" value="${csrf}">${nextField(next)}
 <label for="email">Owner email</label><input type="email" id="email" name="email" autocomplete="email" required value="${email}">
 <div><button type="submit">Email me a sign-in link and code</button></div></form>`;
-  const codeForm = (csrf: string, email: string, note?: Html) => html`<h1>Enter your code</h1>${note ?? ''}
+  const codeForm = (csrf: string, email: string, note?: Html, next?: string) => html`<h1>Enter your code</h1>${note ?? ''}
 <p>If <strong>${email}</strong> owns VoxPact agents, we emailed it a sign-in link and a 6-digit code (valid 15 minutes).</p>
-${codeFields(csrf, email)}`;
-  const codeFields = (csrf: string, email: string) => html`<form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">
+${codeFields(csrf, email, next)}`;
+  const codeFields = (csrf: string, email: string, next?: string) => html`<form method="post" action="/login/verify"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="email" value="${email}">${nextField(next)}
 <label for="code">6-digit code</label><input type="text" id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required>
 <div><button type="submit">Log in</button></div></form>`;
 
@@ -240,8 +243,9 @@ ${codeFields(csrf, email)}`;
 <p>Already have a code from an earlier email to <strong>${email}</strong>? Enter it here (codes stay valid 15 minutes):</p>${codeFields(csrfOf(c), email)}`;
   };
   web.get('/login', async (c) => {
-    if (await session(c)) return c.redirect('/dashboard', 303);
-    return page(c, 'Log in', loginForm(csrfOf(c)));
+    const next = c.req.query('next');
+    if (await session(c)) return c.redirect(isOAuthNext(next) ? next : '/dashboard', 303);
+    return page(c, 'Log in', loginForm(csrfOf(c), '', undefined, next));
   });
   web.post('/login', async (c) => {
     let email = '';
@@ -249,7 +253,7 @@ ${codeFields(csrf, email)}`;
       const f = await form(c, 'POST /v1/owners/auth/magic-link');
       email = (f.email ?? '').trim();
       engine.identity.requestMagicLink(email);
-      return page(c, 'Enter your code', codeForm(csrfOf(c), email));
+      return page(c, 'Enter your code', codeForm(csrfOf(c), email, undefined, f.next));
     } catch (e) {
       if (e instanceof VoxError && e.code === 'rate_limited') return page(c, 'Log in', rateLimitedLogin(c, e, email), {}, 429);
       if (e instanceof VoxError && e.status < 500 && e.code !== 'csrf_failed') return page(c, 'Log in', loginForm(csrfOf(c), '', html`<p role="alert" class="error">${e.message}</p>`), {}, e.status);
@@ -273,6 +277,7 @@ ${codeFields(csrf, email)}`;
         : await engine.identity.verifyOwnerLogin({ email: (f.email ?? '').trim(), code: (f.code ?? '').trim() });
       setCookie(c, OWNER, grant.token, cookieOpts(c, grant.expires_in));
       deleteCookie(c, AGENT, { path: '/' });
+      if (isOAuthNext(f.next)) return c.redirect(f.next, 303);
       // One active agent: select it at once.
       const agents = engine.identity.ownerAgents(grant.owner_id!).items.filter((a) => a.status === 'active');
       if (agents.length === 1) {
@@ -282,7 +287,7 @@ ${codeFields(csrf, email)}`;
       }
       return c.redirect('/agents', 303);
     } catch (e) {
-      if (e instanceof VoxError && e.code === 'invalid_code' && f.email) return page(c, 'Enter your code', codeForm(csrfOf(c), f.email, html`<p role="alert" class="error">${e.message}</p>`), {}, 401);
+      if (e instanceof VoxError && e.code === 'invalid_code' && f.email) return page(c, 'Enter your code', codeForm(csrfOf(c), f.email, html`<p role="alert" class="error">${e.message}</p>`, f.next), {}, 401);
       return failure(c, e);
     }
   });
@@ -458,6 +463,9 @@ ${transitions.items.map((t) => html`<li><span class="status">${t.from_status ?? 
     const j = f.action === 'unfreeze' ? engine.unfreezeJob(f.job_id ?? '', reason) : engine.freezeJob(f.job_id ?? '', reason);
     return page(c, 'Job updated', html`<h1>Job ${f.action === 'unfreeze' ? 'unfrozen' : 'frozen'}</h1><p role="status" class="ok" data-testid="freeze-result">Job <code>${j.id}</code> is now <span class="status">${j.status}</span>.</p><p><a href="/admin">Back to admin</a></p>`, s.nav);
   }));
+
+  // OAuth: the authorize step (login, consent) and the owner's connected apps (src/web/oauth.ts).
+  oauthPages(web, { engine, config: o.config, session, form, page, failure, guarded });
 
   return web;
 }

@@ -35,9 +35,14 @@ describe('voxpact-mcp --transport http', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ status: 'ok', data: { ok: true } });
       expect((await fetch(`${url}/v1/platform`)).status).toBe(200);
-      // without credentials only the discovery tools run: anything else is 401
-      const myAgent = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_my_agent', arguments: {} } });
-      expect((await fetch(`${url}/mcp`, { method: 'POST', body: myAgent, headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' } })).status).toBe(401);
+      const refused = await fetch(`${url}/mcp`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_my_agent', arguments: {} } }),
+      });
+      expect(refused.status).toBe(401);
+      // OAuth (docs/oauth.md): the 401 points at the protected-resource metadata, which names this server as its authorization server.
+      expect(refused.headers.get('www-authenticate')).toContain(`resource_metadata="${url}/.well-known/oauth-protected-resource/mcp"`);
+      expect(await (await fetch(`${url}/.well-known/oauth-protected-resource/mcp`)).json()).toMatchObject({ resource: `${url}/mcp`, authorization_servers: [url] });
       // an open event stream must not keep the server from stopping
       const agent = JSON.parse(spawnSync(process.execPath, [CLI, 'agents', 'create', '--name', `cli-${signal}`, '--owner-email', `${signal}@test.example`, '--json'], { env: { ...process.env, VOXPACT_DATA_DIR: dir } }).stdout.toString());
       const stream = await fetch(`${url}/v1/events?token=${agent.api_key}`);
