@@ -26,8 +26,8 @@ export const autoPost = (action: string, fields: Record<string, string>) => `<!d
 <form id="f" method="post" action="${action}">${Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${k}" value="${v}">`).join('')}</form>
 <script>document.getElementById('f').submit()</script></body></html>`;
 
-/** Log the browser in as `email` (by the emailed code); the one active agent is selected at once. */
-export async function browserLogin(h: Harness, ctx: BrowserContext, page: Page, email: string) {
+/** Log the browser in as `email` (by the emailed code); the one active agent is selected at once; waits for `landing`. */
+export async function browserLogin(h: Harness, ctx: BrowserContext, page: Page, email: string, landing: RegExp = /\/(dashboard|agents)$/) {
   await ctx.clearCookies();
   await page.goto(`${h.base}/login`);
   await page.getByLabel('Owner email').fill(email);
@@ -36,7 +36,7 @@ export async function browserLogin(h: Harness, ctx: BrowserContext, page: Page, 
   const code = /enter this code: (\d{6})/.exec(h.lastMail(email)!.body)![1];
   await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/(dashboard|agents)$/);
+  await page.waitForURL(landing);
 }
 
 /** The error code of a REST refusal (read in one place: the error envelope is changing shape). */

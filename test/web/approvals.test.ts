@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type Agent, type Any, type Harness, type Res, expectOk, startServer, task } from '../api/helpers.js';
 import { ARTIFACTS, hasChromium, launchChromium, warnIfNoChromium } from '../fixtures/chromium.js';
+import { browserLogin } from '../security/helpers.js';
 
 warnIfNoChromium('test/web/approvals');
 /** The error of a REST refusal, whichever envelope (see test/api/spend-policy.test.ts). */
@@ -24,17 +25,7 @@ describe.skipIf(!hasChromium)('owner approval in Chromium', () => {
   const job = (amount: number, extra: object = {}) => ({ title: 'Translate the onboarding guide', task_spec: task(), amount, worker_agent_id: worker.id, ...extra });
   const captures = () => (h.engine.db.prepare("SELECT COUNT(*) n FROM ledger_txns WHERE kind = 'capture'").get() as { n: number }).n;
 
-  async function login(email: string) {
-    await ctx.clearCookies();
-    await page.goto(`${h.base}/login`);
-    await page.getByLabel('Owner email').fill(email);
-    await page.getByRole('button', { name: /sign-in link/ }).click();
-    await page.getByLabel('6-digit code').waitFor();
-    const code = /enter this code: (\d{6})/.exec(h.lastMail(email)!.body)![1];
-    await page.getByLabel('6-digit code').fill(code);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(/\/dashboard$/);
-  }
+  const login = (email: string) => browserLogin(h, ctx, page, email, /\/dashboard$/);
 
   beforeAll(async () => {
     h = await startServer({ config: { maxJobCents: 50_000, confirmAboveCents: 1000 } });
