@@ -16,6 +16,19 @@ const MCP_SUITES = [
   'test/oauth/flow.test.ts',
 ];
 
+/**
+ * The engine's suites run again on PostgreSQL (docs/scaling.md): the same tests, each database a
+ * fresh PostgreSQL database on a cluster the project's global setup starts (test/helpers/store.ts).
+ */
+const POSTGRES_SUITES = [
+  'test/engine/**/*.test.ts',
+  'test/contract/marketplace.test.ts',
+  'test/model/*.test.ts',
+  'test/races/*.test.ts',
+  'test/crash/*.test.ts',
+  'test/scaling/*.test.ts',
+];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -27,6 +40,10 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'mcp-2025-11-25', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'mcp-2026-07-28', include: MCP_SUITES, env: { VOXPACT_TEST_ERA: '2026-07-28' } } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: POSTGRES_SUITES, env: { VOXPACT_TEST_STORE: 'postgres' }, globalSetup: ['test/helpers/pg-cluster.ts'] },
+      },
     ],
   },
 });

@@ -7,6 +7,7 @@
  * (a list: `data` is the array, `count`/`total`/… beside it); any refusal →
  * `{ success: false, error: "<message>", code, field?, retry_after?, … }` with its status (http.ts).
  */
+import { locationOf } from '../engine/db.js';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config.js';
@@ -93,7 +94,7 @@ export function createApp(o: AppOptions): VoxApp {
   const { engine, config } = o;
   const routes = o.routes ?? ROUTES;
   checkRoutes(routes);
-  const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock, undefined, engine.db.name);
+  const limiter = o.rateLimits === false ? null : o.rateLimits ?? new RateLimiter(engine.clock, undefined, locationOf(engine.db));
   const events = new EventsHub(engine, o.events);
   const mcp = new McpSessions(embeddedMcpBackend(engine, limiter), config, {
     oauth: { resource: (c) => resourceUrl(c, config), metadataUrl: (c) => resourceMetadataUrl(c, config) },

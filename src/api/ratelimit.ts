@@ -13,7 +13,8 @@ import Database from 'better-sqlite3';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Clock } from '../clock.js';
-import { writeTx } from '../engine/db.js';
+import { type DB, writeTx } from '../engine/db.js';
+import { PgDatabase, isPostgresUrl } from '../engine/pg.js';
 import { VoxError } from '../errors.js';
 import type { Marketplace } from '../marketplace.js';
 
@@ -72,8 +73,11 @@ const PURGE_EVERY = 1000;
 
 export type Verdict = { allowed: boolean; limit: number; remaining: number; reset_s: number; retry_after_s: number; window_s: number };
 
+/** The advisory lock of the limiter's write transactions on PostgreSQL ("voxr"). */
+const RATE_LOCK = 0x766f7872;
+
 export class RateLimiter {
-  private readonly db: Database.Database;
+  private readonly db: DB;
   /** Times stored, as this process last knew (re-counted when it evicts). */
   private stored: number;
   private hits = 0;
@@ -81,14 +85,20 @@ export class RateLimiter {
   /**
    * `dbPath`: the marketplace database (shared by every process on it); its own connection with
    * synchronous=NORMAL, so counting a request does not cost an fsync. Without one: in memory.
+   * On PostgreSQL (a URL): its own connection, whose write transactions take the limiter's own
+   * lock (not the engine's), and the rate_hits table the marketplace migrations made.
    */
   constructor(private readonly clock: Clock, private readonly maxTimestamps = MAX_TIMESTAMPS, dbPath?: string) {
-    const shared = dbPath !== undefined && dbPath !== '' && dbPath !== ':memory:';
-    this.db = new Database(shared ? dbPath : ':memory:');
-    this.db.pragma('busy_timeout = 10000');
-    if (shared) this.db.pragma('synchronous = NORMAL');
-    // The limiter's own table (also on its in-memory database), so not a marketplace migration.
-    this.db.exec('CREATE TABLE IF NOT EXISTS rate_hits (bucket TEXT NOT NULL, at INTEGER NOT NULL); CREATE INDEX IF NOT EXISTS rate_hits_bucket ON rate_hits(bucket, at)');
+    if (dbPath && isPostgresUrl(dbPath)) {
+      this.db = new PgDatabase(dbPath, RATE_LOCK) as unknown as DB;
+    } else {
+      const shared = dbPath !== undefined && dbPath !== '' && dbPath !== ':memory:';
+      this.db = Object.defineProperty(new Database(shared ? dbPath : ':memory:'), 'dialect', { value: 'sqlite' }) as DB;
+      this.db.pragma('busy_timeout = 10000');
+      if (shared) this.db.pragma('synchronous = NORMAL');
+      // The limiter's own table (also on its in-memory database), so not a marketplace migration.
+      this.db.exec('CREATE TABLE IF NOT EXISTS rate_hits (bucket TEXT NOT NULL, at INTEGER NOT NULL); CREATE INDEX IF NOT EXISTS rate_hits_bucket ON rate_hits(bucket, at)');
+    }
     this.stored = this.count();
   }
 

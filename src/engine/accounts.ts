@@ -1,4 +1,5 @@
 /** Owners and agents: registration, activation, API keys, profiles, discovery, reviews, trust. */
+import { fts, ftsQuery } from './search.js';
 import { VoxError, invalid, notFound, unauthorized } from '../errors.js';
 import { LIMITS, tierOf } from '../limits.js';
 import { cents, centsToEur } from '../money.js';
@@ -38,7 +39,7 @@ function indexAgent(ctx: Ctx, id: string) {
   ctx.db.prepare('DELETE FROM agent_capabilities WHERE agent_id = ?').run(id);
   if (a.status !== 'active') return;
   ctx.db.prepare('INSERT INTO agents_fts (rowid, name, description, capabilities) VALUES (?, ?, ?, ?)').run(a.rowid, a.name, a.description ?? '', caps.join(' '));
-  const ins = ctx.db.prepare('INSERT OR IGNORE INTO agent_capabilities (agent_id, capability) VALUES (?, ?)');
+  const ins = ctx.db.prepare('INSERT INTO agent_capabilities (agent_id, capability) VALUES (?, ?) ON CONFLICT DO NOTHING');
   for (const c of caps) ins.run(id, c);
 }
 
@@ -231,26 +232,18 @@ export function searchAgents(ctx: Ctx, input: SearchAgentsInput): Page<PublicAge
     wanted.forEach((c, i) => (params[`c${i}`] = c));
   }
   if (input.min_trust_score !== undefined) (where.push('a.trust_score >= @trust'), (params.trust = input.min_trust_score));
-  const match = ftsQuery(input.q);
+  const match = ftsQuery(ctx.db, input.q);
   if (match) params.match = match;
+  const f = fts(ctx.db, 'agents_fts');
   // With q only the ranking keys of every match go through the sort, then the page's rows are read.
   const sql = match
-    ? `SELECT a.*, page.relevance FROM (SELECT a.rowid AS rid, bm25(agents_fts, 10.0, 2.0, 5.0) AS relevance, a.trust_score AS trust
-        FROM agents_fts f JOIN agents a ON a.rowid = f.rowid WHERE agents_fts MATCH @match AND ${where.join(' AND ')}
+    ? `SELECT a.*, page.relevance FROM (SELECT a.rowid AS rid, ${f.rank} AS relevance, a.trust_score AS trust
+        FROM agents_fts f JOIN agents a ON a.rowid = f.rowid WHERE ${f.match} AND ${where.join(' AND ')}
         ORDER BY relevance, trust DESC LIMIT @limit) page JOIN agents a ON a.rowid = page.rid ORDER BY page.relevance, page.trust DESC`
     : `SELECT a.*, NULL AS relevance FROM agents a WHERE ${where.join(' AND ')} ORDER BY a.trust_score DESC, a.completed_jobs DESC, a.created_at DESC LIMIT @limit`;
   const rows = ctx.db.prepare(sql).all(params) as (AgentRow & { relevance: number | null })[];
   const items = rows.map((r) => Object.assign(publicAgentView(r), r.relevance != null ? { relevance: Math.round(-r.relevance * 1000) / 1000 } : {}));
   return { items, count: items.length };
-}
-
-/**
- * Free text → an FTS5 query: each word becomes a quoted prefix term, OR-ed, so user input can
- * never be FTS syntax (no injection, no syntax errors) and partial words still match.
- */
-export function ftsQuery(q: string | undefined): string | null {
-  const words = (q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 20) ?? [];
-  return words.length ? words.map((w) => `"${w}"*`).join(' OR ') : null;
 }
 
 export function listReviews(ctx: Ctx, agentId: string, limit: number, offset: number) {

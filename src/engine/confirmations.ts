@@ -16,7 +16,7 @@ export function confirmationStore(ctx: Ctx): ConfirmationStore {
     spendOnce: (nonce, expiresAtMs) => writeTx(ctx.db, () => {
       const now = ctx.clock.now();
       ctx.db.prepare('DELETE FROM spent_request_states WHERE expires_at < ?').run(Math.min(now, Date.now()) - 86_400_000);
-      return ctx.db.prepare('INSERT OR IGNORE INTO spent_request_states (nonce, expires_at) VALUES (?, ?)').run(nonce, expiresAtMs).changes === 1;
+      return ctx.db.prepare('INSERT INTO spent_request_states (nonce, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(nonce, expiresAtMs).changes === 1;
     }),
   };
 }

@@ -65,11 +65,11 @@ export function emit(ctx: Ctx, agentId: string, event: string, jobId: string | n
   const at = ctx.clock.now();
   const body = { event, timestamp: iso(at), ...payload };
   const notificationId = timeUuid(at);
-  const ev = ctx.db.prepare('INSERT INTO events (agent_id, event, job_id, payload, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(agentId, event, jobId, JSON.stringify(body), at);
+  const ev = ctx.db.prepare('INSERT INTO events (agent_id, event, job_id, payload, created_at) VALUES (?, ?, ?, ?, ?) RETURNING seq')
+    .get(agentId, event, jobId, JSON.stringify(body), at) as { seq: number };
   ctx.db.prepare('INSERT INTO notifications (id, agent_id, type, title, message, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(notificationId, agentId, event.replace(/\./g, '_'), TITLES[event] ?? event, message, jobId, at);
-  changed(ctx, agentId, jobId, 'notification', { ref: notificationId, event_seq: Number(ev.lastInsertRowid) });
+  changed(ctx, agentId, jobId, 'notification', { ref: notificationId, event_seq: ev.seq });
 }
 
 /** Tell resource subscribers of `agentId` that something of theirs changed. */

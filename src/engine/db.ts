@@ -1,18 +1,64 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, POSTGRES_AFTER, postgresDdl } from './migrations.js';
+import { PgDatabase, isPostgresUrl } from './pg.js';
 
-export type DB = Database.Database;
+export type Dialect = 'sqlite' | 'postgres';
+/**
+ * The marketplace database: better-sqlite3's interface, on SQLite or (PgDatabase, src/engine/pg.ts)
+ * on PostgreSQL. `dialect` says which, for the few places whose SQL differs.
+ */
+export type DB = Database.Database & { readonly dialect: Dialect };
 
 /**
- * Open (and migrate) the marketplace database. WAL lets several processes — two stdio servers
+ * Open (and migrate) the marketplace database: a file path (SQLite), ':memory:', or a
+ * `postgres://` URL (PostgreSQL, docs/scaling.md).
+ */
+export function openDb(location: string): DB {
+  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
+}
+
+/** Open a PostgreSQL database and bring its schema up to date (under a lock: several servers may start at once). */
+export function openPostgres(url: string, opts: { migrate?: boolean } = {}): DB {
+  const db = new PgDatabase(url);
+  if (opts.migrate !== false) migratePostgres(db);
+  return db as unknown as DB;
+}
+
+/** Where a database is: its file, or its PostgreSQL URL (with the password: for opening another connection). */
+export const locationOf = (db: DB): string => db.dialect === 'postgres' ? (db as unknown as PgDatabase).url : db.name;
+
+/** The schema version a database is at, and the version this code knows. */
+export function schemaVersion(db: DB): { at: number; latest: number } {
+  const at = db.dialect === 'postgres'
+    ? ((db as unknown as PgDatabase).query<{ v: number }>("SELECT COALESCE((SELECT version FROM voxpact_schema), 0) v WHERE to_regclass('voxpact_schema') IS NOT NULL")[0]?.v ?? 0)
+    : (db.pragma('user_version', { simple: true }) as number);
+  return { at, latest: MIGRATIONS.length };
+}
+
+function migratePostgres(db: PgDatabase) {
+  db.transaction(() => {
+    db.exec(`SELECT pg_advisory_xact_lock(${0x766f786d})`); // "voxm": one migrating process at a time
+    db.exec('CREATE TABLE IF NOT EXISTS voxpact_schema (version INTEGER NOT NULL); INSERT INTO voxpact_schema SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM voxpact_schema)');
+    const version = db.query<{ version: number }>('SELECT version FROM voxpact_schema')[0].version;
+    if (version > MIGRATIONS.length) throw new Error(`the database at ${db.name} is at schema version ${version}, newer than this server's ${MIGRATIONS.length}: upgrade voxpact-mcp`);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.exec(postgresDdl(MIGRATIONS[v]));
+      if (POSTGRES_AFTER[v]) db.exec(POSTGRES_AFTER[v]);
+      db.exec(`UPDATE voxpact_schema SET version = ${v + 1}`);
+    }
+  }).deferred();
+}
+
+/**
+ * SQLite: WAL lets several processes — two stdio servers
  * started by two clients — read while one writes; synchronous=FULL makes a committed payment
  * survive power loss; the busy timeout makes writers queue instead of failing.
  */
-export function openDb(path: string): DB {
+function openSqlite(path: string): DB {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = Object.defineProperty(new Database(path), 'dialect', { value: 'sqlite' }) as DB;
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   // The commit that takes the WAL past this many pages also checkpoints it (copies the pages
@@ -88,6 +134,7 @@ function rowBuilder(stmt: Database.Statement, width: number): RowBuilder {
 }
 
 function migrate(db: DB) {
+  if ((db.pragma('user_version', { simple: true }) as number) > MIGRATIONS.length) throw new Error(`the database at ${db.name} is at schema version ${db.pragma('user_version', { simple: true })}, newer than this server's ${MIGRATIONS.length}: upgrade voxpact-mcp`);
   // BEGIN IMMEDIATE so two processes opening a fresh file do not both migrate it.
   const run = db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;

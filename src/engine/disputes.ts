@@ -63,14 +63,11 @@ function update(ctx: Ctx, id: string, patch: Partial<DisputeRow>) {
   ctx.db.prepare(`UPDATE disputes SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => (sets as Record<string, unknown>)[c]), id);
 }
 
-const tableExists = (ctx: Ctx, name: string) => !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
-
 /** r2_key evidence must name a confirmed file of this job (by storage key or file id). */
 function checkEvidence(ctx: Ctx, jobId: string, items: EvidenceItem[]) {
   items.forEach((e, i) => {
     if (e.type !== 'r2_key') return;
     const field = `evidence_items.${i}.content`;
-    if (!tableExists(ctx, 'files')) throw invalid(field, 'cannot be an r2_key: this server has no file transfer; quote the text instead (type "text")');
     const f = ctx.db.prepare("SELECT id FROM files WHERE job_id = ? AND (storage_key = ? OR id = ?) AND upload_status = 'confirmed' AND deleted_at IS NULL").get(jobId, e.content, e.content);
     if (!f) throw invalid(field, `'${e.content.slice(0, 100)}' is not the key (or id) of a confirmed file of this job (list_files shows them)`);
   });

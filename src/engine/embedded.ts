@@ -101,7 +101,8 @@ export class EmbeddedMarketplace implements Marketplace {
         return JSON.parse(prior.response) as T;
       }
       const result = fn();
-      this.ctx.db.prepare('INSERT OR REPLACE INTO idempotency (agent_id, key, operation, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      this.ctx.db.prepare(`INSERT INTO idempotency (agent_id, key, operation, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (agent_id, key) DO UPDATE SET operation = excluded.operation, request_hash = excluded.request_hash, response = excluded.response, created_at = excluded.created_at`)
         .run(this.agentId, key, operation, hash, JSON.stringify(result), now);
       return result;
     });

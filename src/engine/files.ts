@@ -376,7 +376,7 @@ export class FileOps {
 
   /** The database's URL-signing secret, created on first use (one per database, shared by its processes). */
   private static secret(ctx: Ctx): Buffer {
-    writeTx(ctx.db, () => ctx.db.prepare("INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES ('files_url_hmac', ?, ?)").run(randomBytes(32).toString('base64url'), ctx.clock.now()));
+    writeTx(ctx.db, () => ctx.db.prepare("INSERT INTO secrets (name, value, created_at) VALUES ('files_url_hmac', ?, ?) ON CONFLICT DO NOTHING").run(randomBytes(32).toString('base64url'), ctx.clock.now()));
     return Buffer.from((ctx.db.prepare("SELECT value FROM secrets WHERE name = 'files_url_hmac'").get() as { value: string }).value, 'base64url');
   }
 
@@ -505,7 +505,8 @@ export class FileOps {
           if (prior.response !== '') return { done: JSON.parse(prior.response) as T };
           if (Date.now() < giveUpAt) return { wait: true as const };
         }
-        db.prepare('INSERT OR REPLACE INTO idempotency (agent_id, key, operation, request_hash, response, created_at) VALUES (?, ?, ?, ?, \'\', ?)')
+        db.prepare(`INSERT INTO idempotency (agent_id, key, operation, request_hash, response, created_at) VALUES (?, ?, ?, ?, '', ?)
+          ON CONFLICT (agent_id, key) DO UPDATE SET operation = excluded.operation, request_hash = excluded.request_hash, response = excluded.response, created_at = excluded.created_at`)
           .run(agentId, key, operation, hash, this.ctx.clock.now());
         return { claimed: true as const };
       });

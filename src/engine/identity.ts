@@ -65,7 +65,7 @@ export class Identity {
   private secretKey(): Uint8Array {
     if (this.secret) return this.secret;
     writeTx(this.ctx.db, () => {
-      this.ctx.db.prepare("INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES ('jwt_hs256', ?, ?)")
+      this.ctx.db.prepare("INSERT INTO secrets (name, value, created_at) VALUES ('jwt_hs256', ?, ?) ON CONFLICT DO NOTHING")
         .run(randomBytes(32).toString('base64url'), this.ctx.clock.now());
     });
     const row = this.ctx.db.prepare("SELECT value FROM secrets WHERE name = 'jwt_hs256'").get() as { value: string };

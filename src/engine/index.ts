@@ -8,6 +8,8 @@ import { systemClock, iso } from '../clock.js';
 import type { Marketplace } from '../marketplace.js';
 import { notFound } from '../errors.js';
 import { type DB, openDb, readTx, writeTx } from './db.js';
+import { isPostgresUrl } from './pg.js';
+import { tmpdir } from 'node:os';
 import { type Ctx, readOutbox } from './context.js';
 import * as accounts from './accounts.js';
 import { saveCard } from './cards.js';
@@ -44,9 +46,14 @@ export class Engine {
   static open(opts: { dbPath?: string; dataDir?: string; clock?: Clock; rails?: Rails; files?: FilesConfig }): Engine {
     const path = opts.dbPath ?? join(opts.dataDir ?? '.', 'voxpact.db');
     const engine = new Engine(openDb(path), opts.clock ?? systemClock(), opts.rails ?? NO_RAILS);
-    if (path !== ':memory:') engine.ctx.outboxDir = join(dirname(path), 'outbox');
+    // Mail bodies (API keys, sign-in codes) go to 0600 files, never into the database: beside a
+    // database file; on PostgreSQL, in this server's data directory (docs/scaling.md).
+    const pg = isPostgresUrl(path);
+    const dataDir = opts.dataDir ?? (pg ? join(tmpdir(), 'voxpact') : undefined);
+    if (pg) engine.ctx.outboxDir = join(dataDir!, 'outbox');
+    else if (path !== ':memory:') engine.ctx.outboxDir = join(dirname(path), 'outbox');
     const files = opts.files ?? filesConfigFromEnv(process.env);
-    engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, opts.dataDir) };
+    engine.filesConfig = { ...files, dir: files.dir ?? FileOps.defaultDir(path, dataDir) };
     if (files.publicUrl) engine.ctx.publicUrl = files.publicUrl;
     // Judges read a file deliverable whose text is not kept inline from the blob store.
     engine.judging.setDeliverableSource((deliverableId, jobId) => engine.files.deliverableText(deliverableId, jobId));
@@ -218,8 +225,12 @@ export class Engine {
 
   /** Totals of the ledger by account family, for the demo and the CLI. */
   ledgerSummary() {
-    const rows = this.db.prepare(`SELECT substr(account, 1, instr(account, ':') - 1) family, SUM(balance_cents) cents FROM balances GROUP BY family ORDER BY family`).all() as { family: string; cents: number }[];
-    return Object.fromEntries(rows.map((r) => [r.family, r.cents / 100]));
+    const totals: Record<string, number> = {};
+    for (const r of this.db.prepare('SELECT account, balance_cents FROM balances ORDER BY account').all() as { account: string; balance_cents: number }[]) {
+      const family = r.account.slice(0, r.account.indexOf(':'));
+      totals[family] = (totals[family] ?? 0) + r.balance_cents;
+    }
+    return Object.fromEntries(Object.entries(totals).map(([family, cents]) => [family, cents / 100]));
   }
 
   close() {

@@ -16,7 +16,8 @@ import { HELD_STATUSES, LedgerError, acct, balance, post } from './ledger.js';
 import { capture } from './cards.js';
 import { type Actor, TRANSITIONS, allowedFrom, findTransition, impliedStep } from './transitions.js';
 import { schedule } from './timers.js';
-import { getAgentRow, ftsQuery } from './accounts.js';
+import { getAgentRow } from './accounts.js';
+import { fts, ftsQuery } from './search.js';
 import { type JobRow, jobView } from './views.js';
 import { queueValidation, validationSummary } from './validation.js';
 import { gateSpend } from './policy.js';
@@ -537,9 +538,9 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
   statuses.forEach((s, i) => (params[`s${i}`] = s));
   const union = branches.join(' UNION ');
   const rows = allRows<JobRow>(ctx.db.prepare(`SELECT j.*, COALESCE(b.balance_cents, 0) AS escrow_cents
-      FROM (SELECT id, created_at FROM (${union}) ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset) page
+      FROM (SELECT id, created_at FROM (${union}) u ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset) page
       JOIN jobs j ON j.id = page.id LEFT JOIN balances b ON b.account = 'escrow:' || j.id ORDER BY j.created_at DESC, j.id`), params);
-  const total = (ctx.db.prepare(`SELECT COUNT(*) n FROM (${union})`).get(params) as { n: number }).n;
+  const total = (ctx.db.prepare(`SELECT COUNT(*) n FROM (${union}) u`).get(params) as { n: number }).n;
   return { items: rows.map((r) => jobView(r, agentId)), count: rows.length, total };
 }
 
@@ -557,7 +558,7 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
  * per window (a window function numbering the candidates cost more than the ranking at 1k jobs).
  */
 function windowSql(candidates: string, order: string) {
-  return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
+  return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) w ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
 }
 
 /** The page at offset/limit of a windowSql statement: its rows, window after window. */
@@ -591,13 +592,14 @@ export function browseOpenJobs(ctx: Ctx, viewer: string | null, input: BrowseOpe
   }
   if (input.min_budget !== undefined) (where.push('j.budget_cents >= @min'), (params.min = cents(input.min_budget)));
   if (input.max_budget !== undefined) (where.push('j.budget_cents <= @max'), (params.max = cents(input.max_budget)));
-  const match = ftsQuery(input.q);
+  const match = ftsQuery(ctx.db, input.q);
   let rows: (JobRow & { relevance: number | null })[];
   if (match) {
     params.match = match;
-    const page = windowSql(`SELECT f.rowid AS rid, bm25(jobs_fts, 10.0, 3.0, 5.0) AS relevance, buyer.trust_score AS trust, j.created_at AS created
+    const f = fts(ctx.db, 'jobs_fts');
+    const page = windowSql(`SELECT f.rowid AS rid, ${f.rank} AS relevance, buyer.trust_score AS trust, j.created_at AS created
         FROM jobs_fts f JOIN jobs j ON j.rowid = f.rowid JOIN agents buyer ON buyer.id = j.buyer_id
-        WHERE jobs_fts MATCH @match AND ${where.join(' AND ')}`, 'relevance, trust DESC, created DESC');
+        WHERE ${f.match} AND ${where.join(' AND ')}`, 'relevance, trust DESC, created DESC');
     // The page's wide rows are read last, by rowid, in the page's order.
     const sql = `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (${page}) page JOIN jobs j ON j.rowid = page.rid
       ORDER BY page.relevance, page.trust DESC, page.created DESC, page.rid DESC`;

@@ -52,13 +52,11 @@ export function post(db: DB, t: { kind: TxnKind; job_id?: string | null; agent_i
   const sum = entries.reduce((s, e) => s + e.amount_cents, 0);
   if (sum !== 0) throw new LedgerError(`ledger transaction ${t.kind} does not balance (sum ${sum})`);
   if (entries.length < 2) throw new LedgerError(`ledger transaction ${t.kind} moves nothing`);
-  const txnId = Number(
-    db.prepare('INSERT INTO ledger_txns (kind, job_id, agent_id, ref, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(t.kind, t.job_id ?? null, t.agent_id ?? null, t.ref, t.at).lastInsertRowid,
-  );
+  const txnId = (db.prepare('INSERT INTO ledger_txns (kind, job_id, agent_id, ref, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id')
+    .get(t.kind, t.job_id ?? null, t.agent_id ?? null, t.ref, t.at) as { id: number }).id;
   const insert = db.prepare('INSERT INTO ledger_entries (txn_id, account, amount_cents, created_at) VALUES (?, ?, ?, ?)');
   const bump = db.prepare(
-    'INSERT INTO balances (account, balance_cents) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET balance_cents = balance_cents + excluded.balance_cents RETURNING balance_cents',
+    'INSERT INTO balances (account, balance_cents) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET balance_cents = balances.balance_cents + excluded.balance_cents RETURNING balance_cents',
   );
   for (const e of entries) {
     insert.run(txnId, e.account, e.amount_cents, t.at);
@@ -83,10 +81,10 @@ export function checkInvariants(db: DB): string[] {
   const bad: string[] = [];
   const total = db.prepare('SELECT COALESCE(SUM(amount_cents), 0) s FROM ledger_entries').get() as { s: number };
   if (total.s !== 0) bad.push(`all entries sum to ${total.s}, not 0`);
-  for (const r of db.prepare('SELECT txn_id, SUM(amount_cents) s FROM ledger_entries GROUP BY txn_id HAVING s <> 0').all() as { txn_id: number; s: number }[])
+  for (const r of db.prepare('SELECT txn_id, SUM(amount_cents) s FROM ledger_entries GROUP BY txn_id HAVING SUM(amount_cents) <> 0').all() as { txn_id: number; s: number }[])
     bad.push(`transaction ${r.txn_id} sums to ${r.s}`);
-  for (const r of db.prepare(`SELECT b.account, b.balance_cents, COALESCE((SELECT SUM(amount_cents) FROM ledger_entries e WHERE e.account = b.account), 0) s
-      FROM balances b WHERE b.balance_cents <> s`).all() as { account: string; balance_cents: number; s: number }[])
+  for (const r of db.prepare(`SELECT * FROM (SELECT b.account, b.balance_cents, COALESCE((SELECT SUM(amount_cents) FROM ledger_entries e WHERE e.account = b.account), 0) s
+      FROM balances b) x WHERE balance_cents <> s`).all() as { account: string; balance_cents: number; s: number }[])
     bad.push(`balance of ${r.account} is ${r.balance_cents} but its entries sum to ${r.s}`);
   for (const r of db.prepare(`SELECT account, balance_cents FROM balances WHERE balance_cents < 0
       AND (account LIKE 'escrow:%' OR account LIKE 'payable:%' OR account LIKE 'platform:%')`).all() as { account: string; balance_cents: number }[])

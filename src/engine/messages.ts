@@ -33,10 +33,7 @@ function partyJob(ctx: Ctx, agentId: string, jobId: string, tool: string): JobRo
   return j;
 }
 
-const tableExists = (ctx: Ctx, name: string) => !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
-
 function checkFile(ctx: Ctx, jobId: string, fileId: string) {
-  if (!tableExists(ctx, 'files')) throw invalid('file_id', 'cannot be used: this server has no file transfer yet; send the message without file_id');
   const f = ctx.db.prepare('SELECT job_id, upload_status, deleted_at FROM files WHERE id = ?').get(fileId) as { job_id: string; upload_status: string; deleted_at: number | null } | undefined;
   if (!f || f.job_id !== jobId) throw invalid('file_id', `'${fileId}' is not a file of this job (list_files shows them)`);
   if (f.upload_status !== 'confirmed' || f.deleted_at != null) throw invalid('file_id', `'${fileId}' is ${f.deleted_at != null ? 'deleted' : `'${f.upload_status}'`}; only a confirmed file can be referenced`);

@@ -31,7 +31,7 @@ export class Chargebacks {
     const at = this.p.now();
     this.p.oweLedgerRefunds();
     writeTx(this.p.db, () => {
-      const fresh = this.p.db.prepare("INSERT OR IGNORE INTO stripe_disputes (id, job_id, payment_intent_id, amount_cents, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      const fresh = this.p.db.prepare("INSERT INTO stripe_disputes (id, job_id, payment_intent_id, amount_cents, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
         .run(d.id, job?.id ?? null, pi ?? '', d.amount, d.status, at, at).changes === 1;
       if (!fresh) return;
       // Refunds the ledger owes on this charge and Stripe has not made (a disputed charge cannot be refunded): the bank just made them.

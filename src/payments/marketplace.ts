@@ -228,8 +228,8 @@ export class StripePayments {
   private saveCharge(req: CaptureRequest, pi: string | null, status: string, attempts: number, error: string | null, chargeId: string | null = null) {
     const now = this.now();
     writeTx(this.db, () => this.db.prepare(`INSERT INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, object_id, payment_intent_id, charge_id, amount_cents, status, error, attempts, created_at, updated_at)
-        VALUES (?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO UPDATE SET object_id = COALESCE(excluded.object_id, object_id),
-        payment_intent_id = COALESCE(excluded.payment_intent_id, payment_intent_id), charge_id = COALESCE(excluded.charge_id, charge_id),
+        VALUES (?, 'charge', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO UPDATE SET object_id = COALESCE(excluded.object_id, provider_calls.object_id),
+        payment_intent_id = COALESCE(excluded.payment_intent_id, provider_calls.payment_intent_id), charge_id = COALESCE(excluded.charge_id, provider_calls.charge_id),
         amount_cents = excluded.amount_cents, status = excluded.status, error = excluded.error, attempts = excluded.attempts, updated_at = excluded.updated_at`)
       .run(req.ref, req.jobId, req.ref, pi, pi, chargeId, req.amountCents, status, error, attempts, now, now));
   }
@@ -242,8 +242,8 @@ export class StripePayments {
     const c = this.db.prepare("SELECT job_id, ledger_ref, amount_cents FROM provider_calls WHERE kind = 'charge' AND object_id = ?").get(pi) as { job_id: string | null; ledger_ref: string; amount_cents: number } | undefined;
     if (!c) return;
     const now = this.now();
-    writeTx(this.db, () => this.db.prepare(`INSERT OR IGNORE INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, payment_intent_id, amount_cents, status, created_at, updated_at)
-        VALUES (?, 'refund', ?, ?, ?, ?, 'owed', ?, ?)`).run(`refund:unbooked:${pi}`, c.job_id, `unbooked:${c.ledger_ref}`, pi, c.amount_cents, now, now));
+    writeTx(this.db, () => this.db.prepare(`INSERT INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, payment_intent_id, amount_cents, status, created_at, updated_at)
+        VALUES (?, 'refund', ?, ?, ?, ?, 'owed', ?, ?) ON CONFLICT DO NOTHING`).run(`refund:unbooked:${pi}`, c.job_id, `unbooked:${c.ledger_ref}`, pi, c.amount_cents, now, now));
   }
   private booked(ref: string) {
     return !!this.db.prepare("SELECT 1 FROM ledger_txns WHERE ref = ? AND kind = 'capture'").get(ref);
@@ -281,13 +281,13 @@ export class StripePayments {
   /** Every refund the ledger gave a Stripe-charged buyer becomes an owed `provider_calls` row (once). */
   oweLedgerRefunds() {
     const now = this.now();
-    writeTx(this.db, () => this.db.prepare(`INSERT OR IGNORE INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, payment_intent_id, amount_cents, status, created_at, updated_at)
+    writeTx(this.db, () => this.db.prepare(`INSERT INTO provider_calls (idempotency_key, kind, job_id, ledger_ref, payment_intent_id, amount_cents, status, created_at, updated_at)
         SELECT CASE WHEN t.ref LIKE 'refund:%' THEN t.ref ELSE 'refund:' || t.ref END, 'refund', t.job_id, t.ref, c.object_id, e.amount_cents, 'owed', ?, ? FROM ledger_txns t
         JOIN jobs j ON j.id = t.job_id
         JOIN ledger_entries e ON e.txn_id = t.id AND e.account = 'funding:' || j.buyer_id AND e.amount_cents > 0
         JOIN provider_calls c ON c.kind = 'charge' AND c.ledger_ref = 'capture:' || t.job_id AND c.status = 'succeeded'
         WHERE t.kind IN ('refund', 'cancel_settlement', 'dispute_split')
-          AND NOT EXISTS (SELECT 1 FROM provider_calls r WHERE r.kind = 'refund' AND r.ledger_ref = t.ref)`).run(now, now));
+          AND NOT EXISTS (SELECT 1 FROM provider_calls r WHERE r.kind = 'refund' AND r.ledger_ref = t.ref) ON CONFLICT DO NOTHING`).run(now, now));
   }
   /** One refund; its failure is recorded on its row (with the next retry, none when Stripe's refusal is final). */
   private async pushRefund(r: RefundRow): Promise<boolean> {
@@ -391,7 +391,7 @@ export class StripePayments {
     const row = this.db.prepare('SELECT customer_id FROM stripe_customers WHERE owner_id = ?').get(owner.id) as { customer_id: string } | undefined;
     if (row) return row.customer_id;
     const id = await this.provider.createCustomer(`customer:${owner.id}`, owner.id, owner.email);
-    writeTx(this.db, () => this.db.prepare('INSERT OR IGNORE INTO stripe_customers (owner_id, customer_id, created_at) VALUES (?, ?, ?)').run(owner.id, id, this.now()));
+    writeTx(this.db, () => this.db.prepare('INSERT INTO stripe_customers (owner_id, customer_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(owner.id, id, this.now()));
     return id;
   }
   async setupPaymentMethod(agentId: string) {
@@ -490,7 +490,7 @@ export class StripePayments {
   async applyEvent(event: ProviderEvent): Promise<{ received: true; duplicate: boolean; type: string }> {
     if (this.db.prepare('SELECT 1 FROM stripe_events WHERE id = ?').get(event.id)) return { received: true, duplicate: true, type: event.type };
     await this.effect(event.type, event.data.object);
-    writeTx(this.db, () => this.db.prepare('INSERT OR IGNORE INTO stripe_events (id, type, received_at) VALUES (?, ?, ?)').run(event.id, event.type, this.now()));
+    writeTx(this.db, () => this.db.prepare('INSERT INTO stripe_events (id, type, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(event.id, event.type, this.now()));
     return { received: true, duplicate: false, type: event.type };
   }
   private async effect(type: string, o: Record<string, any>) {
@@ -575,7 +575,7 @@ export class StripePayments {
     if (!row) {
       const id = await this.provider.createAccount(`account:${owner.id}`, owner.id, owner.email, country, country !== PLATFORM_COUNTRY);
       const now = this.now();
-      writeTx(this.db, () => this.db.prepare('INSERT OR IGNORE INTO stripe_accounts (owner_id, account_id, country, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(owner.id, id, country, now, now));
+      writeTx(this.db, () => this.db.prepare('INSERT INTO stripe_accounts (owner_id, account_id, country, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(owner.id, id, country, now, now));
       row = { account_id: id };
     }
     const status = await this.refreshAccount(owner.id, row.account_id);

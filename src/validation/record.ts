@@ -34,7 +34,7 @@ export function signingKey(db: DB, nowMs: number): SigningKey {
   if (!row) {
     const { privateKey } = generateKeyPairSync('ed25519');
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    const insert = () => db.prepare('INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES (?, ?, ?)').run(SECRET_NAME, pem, nowMs);
+    const insert = () => db.prepare('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(SECRET_NAME, pem, nowMs);
     if (db.inTransaction) insert();
     else db.transaction(insert).immediate();
     row = read()!; // another process may have won the race: use its key

@@ -226,7 +226,7 @@ export class JudgingService implements Judging {
     try {
       writeTx(ctx.db, () => {
         ctx.db.prepare('DELETE FROM sampling_presence WHERE instance_id = ? OR seen_at < ?').run(this.instanceId, now - PRESENCE_TTL_MS);
-        const put = ctx.db.prepare('INSERT OR REPLACE INTO sampling_presence (agent_id, instance_id, seen_at) VALUES (?, ?, ?)');
+        const put = ctx.db.prepare('INSERT INTO sampling_presence (agent_id, instance_id, seen_at) VALUES (?, ?, ?) ON CONFLICT (agent_id, instance_id) DO UPDATE SET seen_at = excluded.seen_at');
         for (const a of agents) put.run(a, this.instanceId, now);
       });
     } catch (e) {

@@ -6,6 +6,7 @@
  *    127.0.0.1, port 0) and each agent's Marketplace is a HostedMarketplace holding its API key.
  * Every scenario opens its own world, so rate-limit windows and ids never leak between them.
  */
+import { freshDatabase } from '../helpers/store.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ export async function loadServer(): Promise<typeof import('../../src/api/serve.j
 export async function openWorld(backend: BackendName, o: { hosted?: Partial<Omit<HostedOptions, 'apiUrl' | 'apiKey'>> } = {}): Promise<World> {
   const dir = mkdtempSync(join(process.env.VOXPACT_TEST_TMP ?? tmpdir(), `voxpact-contract-${backend}-`));
   const clock = new ManualClock(T0);
-  const engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock });
+  const engine = Engine.open({ dbPath: freshDatabase(dir), clock });
   const config = { ...loadConfig({ VOXPACT_DATA_DIR: dir }), dataDir: dir };
   let server: { url: string; close(): Promise<void> } | null = null;
   if (backend === 'hosted') {

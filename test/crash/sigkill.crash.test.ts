@@ -89,7 +89,7 @@ function check(e: Engine, lines: Line[], runStart: number, killPoint: number) {
   const where = `kill point ${killPoint}`;
   expect(allViolations(e), `invariants at ${where}`).toEqual([]);
   expect(duplicateRefs(db), `duplicate ledger refs at ${where}`).toEqual([]);
-  const dupTitles = db.prepare('SELECT title, COUNT(*) n FROM jobs GROUP BY title HAVING n > 1').all();
+  const dupTitles = db.prepare('SELECT title, COUNT(*) n FROM jobs GROUP BY title HAVING COUNT(*) > 1').all();
   expect(dupTitles, `a job posted twice at ${where}`).toEqual([]);
 
   const done = lines.filter((l) => l.done !== undefined && l.ok);

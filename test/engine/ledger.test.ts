@@ -24,7 +24,7 @@ describe('ledger.post', () => {
     expect(tx(() => post(m.db, { kind: 'payout', ref: 'e', at: 0, entries: [{ account: acct.payable(worker.id), amount_cents: -1 }, { account: acct.payout(worker.id), amount_cents: 1 }] })))
       .toThrow(LedgerError);
     expect(tx(() => post(m.db, { kind: 'capture', ref: `capture:${j.id}`, at: 0, entries: [{ account: acct.funding(buyer.id), amount_cents: -1000 }, { account: acct.escrow(j.id), amount_cents: 1000 }] })))
-      .toThrow(/UNIQUE/);
+      .toThrow(/UNIQUE|unique constraint/);
     expect(m.snapshot()).toBe(before);
     expect(m.engine.checkInvariants()).toEqual([]);
   });
@@ -47,7 +47,7 @@ describe('checkInvariants', () => {
     damage("UPDATE balances SET balance_cents = balance_cents - 1 WHERE account = ?", `escrow:${j.id}`);
     expect(m.engine.checkInvariants()).toEqual([]);
 
-    const t = Number(damage("INSERT INTO ledger_txns (kind, ref, created_at) VALUES ('payout', 'x', 0)").lastInsertRowid);
+    const t = (m.db.prepare("INSERT INTO ledger_txns (kind, ref, created_at) VALUES ('payout', 'x', 0) RETURNING id").get() as { id: number }).id;
     damage('INSERT INTO ledger_entries (txn_id, account, amount_cents, created_at) VALUES (?, ?, 5, 0)', t, 'platform:fees');
     damage("INSERT INTO balances (account, balance_cents) VALUES ('platform:fees', 5)");
     expect(m.engine.checkInvariants()).toEqual(expect.arrayContaining(['all entries sum to 5, not 0', `transaction ${t} sums to 5`]));
@@ -61,7 +61,7 @@ describe('checkInvariants', () => {
     damage("UPDATE jobs SET status = 'funded' WHERE id = ?", j.id);
 
     damage("INSERT INTO balances (account, balance_cents) VALUES ('payable:ghost', -3), ('escrow:ghost', 3)");
-    const t2 = Number(damage("INSERT INTO ledger_txns (kind, ref, created_at) VALUES ('payout', 'y', 0)").lastInsertRowid);
+    const t2 = (m.db.prepare("INSERT INTO ledger_txns (kind, ref, created_at) VALUES ('payout', 'y', 0) RETURNING id").get() as { id: number }).id;
     damage("INSERT INTO ledger_entries (txn_id, account, amount_cents, created_at) VALUES (?, 'payable:ghost', -3, 0), (?, 'escrow:ghost', 3, 0)", t2, t2);
     expect(m.engine.checkInvariants()).toEqual(['payable:ghost is negative (-3)', 'escrow:ghost holds money but has no job']);
   });

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { HOUR_MS, ManualClock } from '../../src/clock.js';
+import { dropDatabase, freshDatabase, tablesOf } from './store.js';
 import { VoxError } from '../../src/errors.js';
 import { Engine } from '../../src/engine/index.js';
 import type { Marketplace } from '../../src/marketplace.js';
@@ -27,15 +28,14 @@ export const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Tables whose content a refused call must not change: every table of the schema (read at
- * snapshot time, so tables added by later migrations are covered) except SQLite's own, the FTS5
- * shadow tables (they mirror the tables they index) and these, where a refusal may write by design:
+ * snapshot time, so tables added by later migrations are covered) except the store's own, the
+ * full-text index tables (they mirror the tables they index) and these, where a refusal may write by design:
  *   secrets          signing keys created lazily on first use, whatever that use's outcome;
  *   file_access_log  file accesses are logged, refused ones included (API reference);
  *   files            a refused confirm discards the upload it refused.
  * `newMarket({ refusalMayChange: [...] })` adds to the list.
  */
 const REFUSAL_MAY_CHANGE = ['secrets', 'file_access_log', 'files'];
-const FTS_SHADOW = /_(data|idx|content|docsize|config)$/;
 
 /** Every transition row recorded by any market closed in this test file (for coverage checks). */
 export const recordedTransitions: { action: string; actor: string; from_status: string | null; to_status: string }[] = [];
@@ -62,16 +62,13 @@ export type Market = Awaited<ReturnType<typeof newMarket>>;
 
 export function newMarket(opts: { start?: string; refusalMayChange?: string[] } = {}) {
   const dir = mkdtempSync(join(tmpRoot(), 'voxpact-engine-'));
-  const dbPath = join(dir, 'voxpact.db');
+  const dbPath = freshDatabase(dir);
   const clock = new ManualClock(opts.start ? Date.parse(opts.start) : undefined);
   const engine = Engine.open({ dbPath, clock });
   const db = engine.db;
   let closed = false;
 
-  const snapshotTables = () => (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[])
-    .filter((t) => !/CREATE VIRTUAL TABLE/i.test(t.sql) && !(FTS_SHADOW.test(t.name) && /_fts_/.test(t.name)))
-    .filter((t) => !REFUSAL_MAY_CHANGE.includes(t.name) && !opts.refusalMayChange?.includes(t.name))
-    .map((t) => t.name).sort();
+  const snapshotTables = () => tablesOf(db).filter((t) => !REFUSAL_MAY_CHANGE.includes(t) && !opts.refusalMayChange?.includes(t));
   const snapshot = (): string => {
     const parts: Record<string, unknown> = {};
     for (const t of snapshotTables()) parts[t] = (db.prepare(`SELECT * FROM ${t}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
@@ -260,6 +257,7 @@ export function newMarket(opts: { start?: string; refusalMayChange?: string[] } 
         engine.close();
       } finally {
         rmSync(dir, { recursive: true, force: true });
+        dropDatabase(dbPath);
       }
     },
   };
