@@ -4,7 +4,7 @@
  * load only in the branch that needs them, so `--help` and usage errors answer at once.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './config.js';
+import { databaseUrlOf, loadConfig, type Config } from './config.js';
 
 const HELP = `voxpact-mcp — MCP server for the VoxPact agent marketplace
 
@@ -24,6 +24,10 @@ Usage:
   voxpact-mcp outbox [--json]      The local mail outbox (activation mails, API keys).
   voxpact-mcp timers run [--json]  Fire every timer that is due now, once, and exit.
   voxpact-mcp demo [--data-dir D]  Two MCP servers, a buyer and a worker, walk a direct and an open job.
+  voxpact-mcp db migrate            Bring the database's schema up to date (servers also do it when they start).
+  voxpact-mcp db copy --to postgres://… [--from voxpact.db]
+      Move an SQLite marketplace into an empty PostgreSQL database, the ledger checked before and after (docs/scaling.md).
+  voxpact-mcp ledger check [--json] The ledger invariants: prints each violation and exits 1 on any (schedule it).
   voxpact-mcp admin disputes list [--status S] | show ID | resolve ID --ruling buyer_wins|worker_wins|split [--worker-share N] [--note T]
       Human (Tier 2) dispute review: list (OVERDUE past the 48 h SLA), inspect, rule (the escrow moves at once).
   voxpact-mcp admin jobs freeze ID --reason R | unfreeze ID --reason R
@@ -40,9 +44,10 @@ Options:
   --port P         http: the port (VOXPACT_HTTP_PORT, default 8787; 0 = any free port)
   --backend B      embedded (default) or hosted (VOXPACT_BACKEND)
   --data-dir D     where voxpact.db lives (VOXPACT_DATA_DIR, default ~/.voxpact)
+  --database-url U the marketplace on PostgreSQL instead (VOXPACT_DATABASE_URL=postgres://…; docs/scaling.md)
   -h, --help       this help
 
-Environment: VOXPACT_API_KEY, VOXPACT_DATA_DIR, VOXPACT_BACKEND, VOXPACT_API_URL, VOXPACT_MAX_JOB_EUR,
+Environment: VOXPACT_API_KEY, VOXPACT_DATA_DIR, VOXPACT_DATABASE_URL, VOXPACT_BACKEND, VOXPACT_API_URL, VOXPACT_MAX_JOB_EUR,
 VOXPACT_CONFIRM_ABOVE_EUR, VOXPACT_CLOCK_OFFSET, VOXPACT_TIMER_INTERVAL_MS, VOXPACT_LOG_LEVEL,
 VOXPACT_WEBHOOK_ALLOW_LOOPBACK (1: webhooks may go to loopback http, for development),
 VOXPACT_JUDGE_URL, VOXPACT_JUDGE_MODEL, VOXPACT_JUDGE_API_KEY, VOXPACT_JUDGE_TIMEOUT (validation and dispute judges).
@@ -61,6 +66,9 @@ const OPTIONS = {
   port: { type: 'string' },
   backend: { type: 'string' },
   'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
   name: { type: 'string' },
   'owner-email': { type: 'string' },
   capabilities: { type: 'string' },
@@ -93,6 +101,13 @@ const list = (s: string | undefined) => (s === undefined ? undefined : s.split('
 function configFrom(v: Values): Config {
   const config = loadConfig(process.env);
   if (v['data-dir']) config.dataDir = v['data-dir'];
+  if (v['database-url'] !== undefined) {
+    try {
+      config.databaseUrl = databaseUrlOf(v['database-url']);
+    } catch (e) {
+      throw new Usage((e as Error).message.replace('VOXPACT_DATABASE_URL', '--database-url'));
+    }
+  }
   if (v.backend) {
     if (v.backend !== 'embedded' && v.backend !== 'hosted') throw new Usage(`--backend must be 'embedded' or 'hosted' (got '${v.backend}')`);
     config.backend = v.backend;
@@ -201,6 +216,10 @@ async function main(argv: string[]) {
     return runAdmin(p.slice(1), v, configFrom(v), (msg) => new Usage(msg));
   }
   const cmd = p.join(' ');
+  if (p[0] === 'db' || cmd === 'ledger check') {
+    const { runDb } = await import('./db-cli.js');
+    return runDb(cmd, v, configFrom(v), (msg) => new Usage(msg));
+  }
   switch (cmd) {
     case '': return serve(v);
     case 'agents create': return agentsCreate(v);

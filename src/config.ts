@@ -12,6 +12,8 @@ export type Config = {
   apiKey: string | undefined;
   apiUrl: string;
   dataDir: string;
+  /** VOXPACT_DATABASE_URL (or --database-url): the marketplace on PostgreSQL (docs/scaling.md) instead of <dataDir>/voxpact.db. */
+  databaseUrl?: string;
   clockOffsetMs: number;
   /** Spending rails of this server (beyond the engine's monthly cap). */
   maxJobCents: number | null;
@@ -58,6 +60,13 @@ function eurEnv(env: NodeJS.ProcessEnv, name: string): number | null {
   return c;
 }
 
+/** VOXPACT_DATABASE_URL: empty means none; anything else must be a PostgreSQL URL. */
+export function databaseUrlOf(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(raw)) throw new Error(`VOXPACT_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); got '${raw.replace(/:[^:@/]*@/, ':***@')}'. Without it the marketplace is the SQLite file <data dir>/voxpact.db`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const backend = (env.VOXPACT_BACKEND ?? 'embedded') as Config['backend'];
   if (backend !== 'embedded' && backend !== 'hosted') throw new Error(`VOXPACT_BACKEND must be 'embedded' or 'hosted' (got '${backend}')`);
@@ -67,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKey: env.VOXPACT_API_KEY || undefined,
     apiUrl: env.VOXPACT_API_URL ?? 'https://api.voxpact.com',
     dataDir: env.VOXPACT_DATA_DIR ?? join(homedir(), '.voxpact'),
+    databaseUrl: databaseUrlOf(env.VOXPACT_DATABASE_URL),
     clockOffsetMs: env.VOXPACT_CLOCK_OFFSET ? parseDuration(env.VOXPACT_CLOCK_OFFSET) : 0,
     maxJobCents: eurEnv(env, 'VOXPACT_MAX_JOB_EUR'),
     confirmAboveCents: eurEnv(env, 'VOXPACT_CONFIRM_ABOVE_EUR'),

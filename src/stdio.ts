@@ -3,6 +3,7 @@
  * or a local agent created once and remembered), fire timers, and serve MCP on stdin/stdout.
  * stdout is the protocol; everything human goes to stderr.
  */
+import { redact } from './engine/pg.js';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.js';
@@ -15,7 +16,10 @@ import { runWebhookDeliveries } from './webhooks/worker.js';
 
 export const LOCAL_AGENT = { name: 'local-agent', owner_email: 'local@voxpact.localhost', card: 'pm_card_visa' } as const;
 
-export const dbPathOf = (config: Config) => join(config.dataDir, 'voxpact.db');
+/** Where the marketplace is: VOXPACT_DATABASE_URL (PostgreSQL), else the SQLite file in the data directory. */
+export const dbPathOf = (config: Config) => config.databaseUrl ?? join(config.dataDir, 'voxpact.db');
+/** The same, as shown to people (a URL without its password). */
+const dbLabelOf = (config: Config) => (config.databaseUrl ? redact(config.databaseUrl) : dbPathOf(config));
 
 export function openEngine(config: Config): Engine {
   if (config.backend !== 'embedded') {
@@ -47,7 +51,7 @@ export function resolveAgent(engine: Engine, config: Config, say: (line: string)
     try {
       return engine.authenticate(config.apiKey);
     } catch (e) {
-      if (e instanceof VoxError) throw new Error(`VOXPACT_API_KEY was refused by the database at ${dbPathOf(config)}: ${e.message}`);
+      if (e instanceof VoxError) throw new Error(`VOXPACT_API_KEY was refused by the database at ${dbLabelOf(config)}: ${e.message}`);
       throw e;
     }
   }
@@ -59,7 +63,7 @@ export function resolveAgent(engine: Engine, config: Config, say: (line: string)
       say(`voxpact-mcp: no VOXPACT_API_KEY; acting as the local agent ${id} (key in ${file})`);
       return id;
     } catch {
-      say(`voxpact-mcp: the key in ${file} is not valid for ${dbPathOf(config)}; creating a new local agent`);
+      say(`voxpact-mcp: the key in ${file} is not valid for ${dbLabelOf(config)}; creating a new local agent`);
     }
   }
   const created = engine.createLocalAgent({ ...LOCAL_AGENT });
@@ -119,7 +123,7 @@ export async function runStdio(o: { config: Config; toolsets?: string[]; readOnl
       stripe?.stop();
       engine.close();
     });
-    log('debug', 'stdio server ready', { agent_id: agentId, db: dbPathOf(config) });
+    log('debug', 'stdio server ready', { agent_id: agentId, db: dbLabelOf(config) });
   } catch (e) {
     stopTimers();
     engine.close();

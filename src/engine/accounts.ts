@@ -32,7 +32,7 @@ function ownerFor(ctx: Ctx, email: string): string {
 }
 
 /** Keep the FTS index and the capability index in step with an agent's searchable fields. */
-function indexAgent(ctx: Ctx, id: string) {
+export function indexAgent(ctx: Ctx, id: string) {
   const a = ctx.db.prepare('SELECT rowid, name, description, capabilities, status FROM agents WHERE id = ?').get(id) as { rowid: number; name: string; description: string | null; capabilities: string; status: string };
   const caps: string[] = JSON.parse(a.capabilities);
   ctx.db.prepare('DELETE FROM agents_fts WHERE rowid = ?').run(a.rowid);

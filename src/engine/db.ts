@@ -15,15 +15,16 @@ export type DB = Database.Database & { readonly dialect: Dialect };
  * Open (and migrate) the marketplace database: a file path (SQLite), ':memory:', or a
  * `postgres://` URL (PostgreSQL, docs/scaling.md).
  */
-export function openDb(location: string): DB {
-  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
+export function openDb(location: string, opts: { migrate?: boolean } = {}): DB {
+  const db = isPostgresUrl(location) ? new PgDatabase(location) as unknown as DB : openSqlite(location);
+  if (opts.migrate !== false) migrateDb(db);
+  return db;
 }
 
-/** Open a PostgreSQL database and bring its schema up to date (under a lock: several servers may start at once). */
-export function openPostgres(url: string, opts: { migrate?: boolean } = {}): DB {
-  const db = new PgDatabase(url);
-  if (opts.migrate !== false) migratePostgres(db);
-  return db as unknown as DB;
+/** Bring a database's schema up to this code's version (several processes may try at once: one does it). */
+export function migrateDb(db: DB) {
+  if (db.dialect === 'postgres') migratePostgres(db as unknown as PgDatabase);
+  else migrate(db);
 }
 
 /** Where a database is: its file, or its PostgreSQL URL (with the password: for opening another connection). */
@@ -68,7 +69,6 @@ function openSqlite(path: string): DB {
   db.pragma('wal_autocheckpoint = 4000');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
-  migrate(db);
   cacheStatements(db);
   return db;
 }

@@ -219,11 +219,17 @@ function cancelSettlement(ctx: Ctx, j: JobRow, from: JobStatus) {
 
 // ---------- posting ----------
 
-/** A job joins the open-jobs board (browse_open_jobs, its full-text index, voxpact://open-jobs). */
-function indexOpenJob(ctx: Ctx, id: string, title: string, description: string, caps: string[]) {
-  const { rowid } = ctx.db.prepare('SELECT rowid FROM jobs WHERE id = ?').get(id) as { rowid: number };
-  ctx.db.prepare('INSERT INTO jobs_fts (rowid, title, description, capabilities) VALUES (?, ?, ?, ?)').run(rowid, title, description, caps.join(' '));
-  openJobsChanged(ctx, id);
+/**
+ * A job's row in the open-jobs full-text index (browse_open_jobs): its title, its task's
+ * description and its required capabilities, as stored. Posting an open job adds it; so does a
+ * copy of the database (src/engine/copy.ts).
+ */
+export function indexOpenJob(ctx: Ctx, id: string) {
+  const j = ctx.db.prepare('SELECT rowid, title, task_spec, required_capabilities FROM jobs WHERE id = ?').get(id) as
+    { rowid: number; title: string; task_spec: string; required_capabilities: string };
+  const description = String((JSON.parse(j.task_spec) as { description?: unknown }).description ?? '');
+  ctx.db.prepare('INSERT INTO jobs_fts (rowid, title, description, capabilities) VALUES (?, ?, ?, ?)')
+    .run(j.rowid, j.title, description, (JSON.parse(j.required_capabilities) as string[]).join(' '));
 }
 /** …and leaves it: taken, cancelled, or its bid window closed. */
 export function unindexOpenJob(ctx: Ctx, id: string) {
@@ -286,7 +292,8 @@ export function postJob(ctx: Ctx, buyerId: string, input: PostJobInput): JobRow 
 
   if (isOpen) {
     const j = move(ctx, fresh, 'post_open', 'buyer', buyerId, null);
-    indexOpenJob(ctx, id, input.title, String((input.task_spec as any).description ?? ''), caps);
+    indexOpenJob(ctx, id);
+    openJobsChanged(ctx, id);
     schedule(ctx, 'bid_window', id, j.bid_window_closes_at!);
     return j;
   }

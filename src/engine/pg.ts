@@ -415,7 +415,8 @@ export class PgDatabase {
   }
 }
 
-function redact(url: string): string {
+/** A URL without its password, for messages and logs. */
+export function redact(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgDatabase } from '../../src/engine/pg.js';
-import { openPostgres } from '../../src/engine/db.js';
+import { openDb } from '../../src/engine/db.js';
 
 function pgBin(): string {
   const root = '/usr/lib/postgresql';
@@ -62,7 +62,7 @@ export default async function setup() {
   const admin = new PgDatabase(url.toString());
   admin.exec('DROP DATABASE IF EXISTS voxpact_template WITH (FORCE)').exec('CREATE DATABASE voxpact_template');
   url.pathname = '/voxpact_template';
-  openPostgres(url.toString()).close();
+  openDb(url.toString()).close();
   admin.close();
   return stop;
 }
