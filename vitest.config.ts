@@ -27,6 +27,7 @@ const POSTGRES_SUITES = [
   'test/races/*.test.ts',
   'test/crash/*.test.ts',
   'test/scaling/*.test.ts',
+  'test/mcp-protocol.test.ts', // two HTTP servers on one database: confirmations and subscriptions across processes
 ];
 
 export default defineConfig({

@@ -17,13 +17,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/index.js';
 import { DIST_CLI } from './fixtures/world.js';
 import { MODERN, eraOptions, subscribe } from './helpers/era.js';
+import { freshDatabase, onPostgres } from './helpers/store.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 type Agent = { agent_id: string; api_key: string };
 
 const dir = mkdtempSync(join(tmpdir(), 'voxpact-protocol-'));
-const env = { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'error', VOXPACT_CONFIRM_ABOVE_EUR: '10' };
+// The database both servers share: <dir>/voxpact.db, or in the postgres project a PostgreSQL database.
+const dbPath = freshDatabase(dir);
+const env = { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_DATABASE_URL: onPostgres ? dbPath : '', VOXPACT_LOG_LEVEL: 'error', VOXPACT_CONFIRM_ABOVE_EUR: '10' };
 const children: ChildProcess[] = [];
 const clients: Client[] = [];
 let A: string; // two servers on one database
@@ -93,7 +96,7 @@ async function connectHttp(url: string, key: string, elicit?: (message: string) 
 
 /** The buyer's jobs and the ledger, read from the database both servers share. */
 function ledger() {
-  const engine = Engine.open({ dbPath: join(dir, 'voxpact.db') });
+  const engine = Engine.open({ dbPath });
   try {
     engine.checkInvariants();
     const jobs = engine.db.prepare('SELECT id, status, amount_cents FROM jobs WHERE buyer_id = ? ORDER BY created_at').all(buyer.agent_id) as Any[];

@@ -60,9 +60,10 @@ export type Agent = { id: string; key: string; mp: Marketplace; email: string };
 
 export type Market = Awaited<ReturnType<typeof newMarket>>;
 
-export function newMarket(opts: { start?: string; refusalMayChange?: string[] } = {}) {
+/** `sqlite`: an SQLite file whatever the project's store (the source of a copy into PostgreSQL). */
+export function newMarket(opts: { start?: string; refusalMayChange?: string[]; sqlite?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpRoot(), 'voxpact-engine-'));
-  const dbPath = freshDatabase(dir);
+  const dbPath = opts.sqlite ? join(dir, 'voxpact.db') : freshDatabase(dir);
   const clock = new ManualClock(opts.start ? Date.parse(opts.start) : undefined);
   const engine = Engine.open({ dbPath, clock });
   const db = engine.db;
