@@ -45,6 +45,14 @@ export default defineConfig({
         extends: true,
         test: { name: 'postgres', include: POSTGRES_SUITES, env: { VOXPACT_TEST_STORE: 'postgres' }, globalSetup: ['test/helpers/pg-cluster.ts'] },
       },
+      {
+        // Stateless 2026-07-28 requests are what a load balancer spreads over servers: across two, on PostgreSQL.
+        extends: true,
+        test: {
+          name: 'postgres-mcp-2026-07-28', include: ['test/mcp-protocol.test.ts'],
+          env: { VOXPACT_TEST_STORE: 'postgres', VOXPACT_TEST_ERA: '2026-07-28' }, globalSetup: ['test/helpers/pg-cluster.ts'],
+        },
+      },
     ],
   },
 });

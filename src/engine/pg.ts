@@ -34,6 +34,7 @@ type PQ = {
   resultErrorFields(): { sqlState?: string; messagePrimary?: string; detail?: string; constraint?: string } | undefined;
   errorMessage(): string;
   ntuples(): number;
+  transactionStatus(): number;
   nfields(): number;
   fname(i: number): string;
   ftype(i: number): number;
@@ -78,7 +79,8 @@ export class PgStatement {
   readonly text: string;
   /** For each $n: the index of the positional argument, or the name of a named one. */
   private readonly slots: (number | string)[];
-  private prepared = false;
+  /** The connection generation it was prepared on (PgDatabase.generation; 0: not prepared). */
+  private prepared = 0;
   private rawMode = false;
   private cols: Column[] = [];
   /** Whether it returns rows (known once it has run; a SELECT or a RETURNING). */
@@ -89,7 +91,11 @@ export class PgStatement {
     this.text = t.text;
     this.slots = t.slots;
     this.reader = /^\s*(SELECT|WITH|VALUES)\b|\bRETURNING\b/i.test(source);
+    this.readOnly = /^\s*SELECT\b/i.test(source) && !/\bFOR\s+UPDATE\b/i.test(source);
   }
+
+  /** A plain SELECT: sending it twice does nothing twice. */
+  private readonly readOnly: boolean;
 
   raw(on = true) { this.rawMode = on; return this; }
   /** The first column's value instead of the row (better-sqlite3's pluck). */
@@ -124,30 +130,42 @@ export class PgStatement {
     return this.slots.map((s) => toParam(typeof s === 'number' ? args[s] : named ? named[s] : undefined));
   }
 
-  private execute(args: unknown[]): void {
-    const pq = this.db.pq;
+  private execute(args: unknown[], retried = false): void {
+    const db = this.db;
     const params = this.bind(args);
-    if (!this.prepared) {
-      pq.prepare(this.name, this.text, params.length);
-      this.db.check(this.text);
-      this.prepared = true;
+    // Outside a transaction, a statement that failed because the connection was lost is sent
+    // again on a new one when that cannot do anything twice: its preparation, or a lone read.
+    const again = () => !retried && !db.inTransaction && !db.reconnectIfLost();
+    if (this.prepared !== db.generation) {
+      try {
+        db.pq.prepare(this.name, this.text, params.length);
+        db.check(this.text);
+      } catch (e) {
+        if (again()) return this.execute(args, true);
+        throw e;
+      }
+      this.prepared = db.generation;
     }
+    const pq = db.pq;
     pq.execPrepared(this.name, params);
     const status = pq.resultStatus();
     if (status !== 'PGRES_TUPLES_OK' && status !== 'PGRES_COMMAND_OK') {
-      const e = this.db.error(this.text);
+      const e = db.error(this.text);
       // Another process changed a table under a prepared `SELECT *`: prepare it again, once.
-      if (e.code === '0A000' && /cached plan must not change result type/.test(e.message)) {
-        this.prepared = false;
-        this.db.dropPrepared(this.name);
-        return this.execute(args);
+      if (e.code === '0A000' && /cached plan must not change result type/.test(e.message) && !retried) {
+        this.prepared = 0;
+        db.dropPrepared(this.name);
+        return this.execute(args, true);
       }
+      if (this.readOnly && again()) return this.execute(args, true);
       throw e;
     }
     const nf = pq.nfields();
-    if (nf !== this.cols.length || (nf && this.cols[0].name !== pq.fname(0))) this.cols = Array.from({ length: nf }, (_, i) => ({ name: pq.fname(i) }));
+    if (nf !== this.cols.length || (nf && this.cols[0].name !== pq.fname(0))) {
+      this.cols = Array.from({ length: nf }, (_, i) => ({ name: pq.fname(i) }));
+      this.types = Array.from({ length: nf }, (_, i) => pq.ftype(i));
+    }
     this.reader = nf > 0;
-    this.types = Array.from({ length: nf }, (_, i) => pq.ftype(i));
   }
 
   private types: number[] = [];
@@ -288,7 +306,9 @@ export class PgDatabase {
   readonly readonly = false;
   /** The URL without its password (shown in logs and errors). */
   readonly name: string;
-  readonly pq: PQ;
+  pq!: PQ;
+  /** Counts connections made: a statement prepared on an earlier one is prepared again. */
+  generation = 0;
   private readonly statements = new Map<string, PgStatement>();
   private depth = 0;
   private locked = false;
@@ -297,16 +317,34 @@ export class PgDatabase {
 
   constructor(readonly url: string, private readonly lockKey = WRITE_LOCK) {
     this.name = redact(url);
+    this.connect();
+  }
+
+  private connect() {
     const PQ = libpq();
-    this.pq = new PQ();
+    const pq = new PQ();
     try {
-      this.pq.connectSync(url);
+      pq.connectSync(this.url);
     } catch (e) {
       throw new Error(`cannot connect to PostgreSQL at ${this.name}: ${(e as Error).message.trim()}`);
     }
+    this.pq = pq;
+    this.generation++;
     // A writer that cannot get the lock in 10 s fails, as SQLite's busy timeout does; a process
     // stopped inside a transaction (not killed: its connection stays) lets go after a minute.
     this.exec("SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'; SET client_min_messages = warning");
+  }
+
+  /**
+   * A connection PostgreSQL dropped (a restart, a failover, an administrator's
+   * pg_terminate_backend) is made again before the next transaction or lone read, so a server
+   * outlives its database's restart. Returns whether the connection was fine.
+   */
+  reconnectIfLost(): boolean {
+    if (this.pq.transactionStatus() !== 4 /* PQTRANS_UNKNOWN: the connection is bad */) return true;
+    try { this.pq.finish(); } catch { /* already gone */ }
+    this.connect();
+    return false;
   }
 
   get inTransaction() { return this.depth > 0; }
@@ -363,7 +401,14 @@ export class PgDatabase {
         this.depth--;
       }
     }
-    this.exec(mode === 'immediate' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const begin = mode === 'immediate' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ';
+    try {
+      this.exec(begin);
+    } catch (e) {
+      // The connection died while idle: nothing of this transaction was sent, so begin it again on a new one.
+      if (this.reconnectIfLost()) throw e;
+      this.exec(begin);
+    }
     this.depth = 1;
     try {
       if (mode === 'immediate') this.lock();

@@ -1,13 +1,16 @@
 /**
  * What several servers on one PostgreSQL database must share besides the marketplace itself:
- * rate-limit counters (each server's limiter has its own connection, src/api/ratelimit.ts).
- * Runs in the `postgres` project.
+ * rate-limit counters (each server's limiter has its own connection, src/api/ratelimit.ts); and a
+ * server outlives its database dropping the connection (a restart, a failover). Runs in the
+ * `postgres` project.
  */
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { RateLimiter } from '../../src/api/ratelimit.js';
 import { Engine } from '../../src/engine/index.js';
-import { freshPgDatabase } from '../helpers/store.js';
+import { PgDatabase } from '../../src/engine/pg.js';
+import { freshPgDatabase, pgUrl } from '../helpers/store.js';
+import { newMarket } from '../helpers/market.js';
 
 describe('rate limits across servers on one PostgreSQL database', () => {
   it('three servers count in the same buckets: the limit holds whichever server a request reaches', () => {
@@ -28,5 +31,27 @@ describe('rate limits across servers on one PostgreSQL database', () => {
     const elsewhere = new RateLimiter(clock, undefined, other);
     expect(elsewhere.peek('POST /v1/jobs|agent:a1', rule).remaining).toBe(4);
     for (const l of [...servers, elsewhere]) l.close();
+  });
+});
+
+describe('a connection PostgreSQL drops', () => {
+  it('is made again before the next transaction or read: the server goes on, nothing is done twice', async () => {
+    const m = newMarket();
+    const buyer = m.buyer(), worker = m.worker();
+    const admin = new PgDatabase(pgUrl('postgres'));
+    const kill = () => admin.prepare('SELECT COUNT(pg_terminate_backend(pid)) n FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()')
+      .get(new URL(m.dbPath).pathname.slice(1)) as { n: number };
+    try {
+      expect(kill().n).toBeGreaterThan(0);
+      const j = await m.directJob(buyer, worker, { amount: 12 }); // a write transaction on a new connection
+      expect(kill().n).toBeGreaterThan(0);
+      expect((await worker.mp.getJob(j.id)).status).toBe('funded'); // a read
+      expect(kill().n).toBeGreaterThan(0);
+      expect(m.db.prepare('SELECT COUNT(*) n FROM jobs').get()).toEqual({ n: 1 }); // a lone statement
+      expect(m.balance(`escrow:${j.id}`)).toBe(1200);
+      expect(m.engine.checkInvariants()).toEqual([]);
+    } finally {
+      admin.close();
+    }
   });
 });
