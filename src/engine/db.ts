@@ -32,9 +32,10 @@ export const locationOf = (db: DB): string => db.dialect === 'postgres' ? (db as
 
 /** The schema version a database is at, and the version this code knows. */
 export function schemaVersion(db: DB): { at: number; latest: number } {
-  const at = db.dialect === 'postgres'
-    ? ((db as unknown as PgDatabase).query<{ v: number }>("SELECT COALESCE((SELECT version FROM voxpact_schema), 0) v WHERE to_regclass('voxpact_schema') IS NOT NULL")[0]?.v ?? 0)
-    : (db.pragma('user_version', { simple: true }) as number);
+  const pg = db as unknown as PgDatabase;
+  const at = db.dialect === 'sqlite' ? (db.pragma('user_version', { simple: true }) as number)
+    : pg.query<{ t: string | null }>("SELECT to_regclass('voxpact_schema')::text t")[0].t === null ? 0
+    : pg.query<{ version: number }>('SELECT version FROM voxpact_schema')[0]?.version ?? 0;
   return { at, latest: MIGRATIONS.length };
 }
 
