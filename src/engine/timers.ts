@@ -1,7 +1,8 @@
 /**
- * Durable timers in SQLite. Each due timer fires in its own write transaction that first marks
- * it fired, so two processes (or two `timers run`) never fire one twice, and a crash mid-fire
- * leaves it unfired. Handlers re-check the job: a timer whose moment has passed does nothing.
+ * Durable timers in the database. Each due timer fires in its own write transaction that marks
+ * it fired, so two processes (or two servers' loops, or two `timers run`) never fire one twice,
+ * and a crash mid-fire leaves it unfired. Handlers re-check the job: a timer whose moment has
+ * passed does nothing.
  */
 import type { Ctx } from './context.js';
 import { writeTx } from './db.js';
@@ -19,7 +20,11 @@ export function schedule(ctx: Ctx, kind: TimerKind, jobId: string, dueAt: number
 export function runDueTimers(ctx: Ctx, handlers: Record<TimerKind, Handler>, max = 10_000) {
   const byKind: Record<string, number> = {};
   let fired = 0;
-  const pick = ctx.db.prepare('SELECT id, kind, job_id, due_at FROM timers WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT 1');
+  // On PostgreSQL the pick also locks its row, skipping rows another server is firing: the claim
+  // is one-winner by itself. (Write transactions also share one lock today, see pg.ts, so
+  // nothing is skipped in practice; the row lock keeps timers exact if that ever changes.)
+  const pick = ctx.db.prepare('SELECT id, kind, job_id, due_at FROM timers WHERE fired_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT 1'
+    + (ctx.db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''));
   const mark = ctx.db.prepare('UPDATE timers SET fired_at = ?, outcome = ? WHERE id = ? AND fired_at IS NULL');
   while (fired < max) {
     const done = writeTx(ctx.db, () => {

@@ -1,5 +1,5 @@
 /**
- * The delivery outbox in SQLite: claim due deliveries atomically, record each attempt, answer
+ * The delivery outbox in the database: claim due deliveries atomically, record each attempt, answer
  * the delivery log. Claiming runs in a BEGIN IMMEDIATE transaction that marks the rows
  * 'sending' with a claim id and a lease, so two workers (two processes on one database) never
  * send one delivery twice; a worker that dies mid-send leaves a lease that expires and the
