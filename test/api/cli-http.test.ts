@@ -2,29 +2,19 @@
  * `voxpact-mcp --transport http`: the built bin listens (URL printed on stderr), serves /health,
  * REST and /mcp, and stops cleanly on SIGTERM and SIGINT. Needs the build (npm test builds first).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnHttpServer } from '../helpers/http-server.js';
 
 const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'voxpact-cli-http-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, '--transport', 'http', ...args], { env: { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let err = '';
-    child.stderr!.on('data', (d) => {
-      err += d;
-      const m = /listening on (http:\/\/\S+) /.exec(err);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-}
+const start = (args: string[]) => spawnHttpServer(args, { ...process.env, VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'warn' });
 
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
 
