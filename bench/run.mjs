@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench` (after `npm run build`): every figure of docs/performance.md, each measured
 // side by side with its baseline in this one run. Options:
-//   --quick            fewer samples, growth up to 100k jobs only (a couple of minutes)
-//   --only a,b         sections: tokens, cold, stdio, http, engine, growth, memory
+//   --quick            fewer samples, growth and postgres up to 100k jobs only (a couple of minutes)
+//   --only a,b         sections: tokens, cold, stdio, http, engine, growth, memory, postgres
+//                      (postgres: its own throwaway PostgreSQL cluster, or VOXPACT_BENCH_PG_URL;
+//                      a note and no rows where PostgreSQL is not installed)
 //   --write-docs       put the results table into docs/performance.md
 //   --json FILE        also write the raw results as JSON
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { table } from './lib/stats.mjs';
 
-const SECTIONS = ['tokens', 'cold', 'stdio', 'http', 'engine', 'growth', 'memory'];
+const SECTIONS = ['tokens', 'cold', 'stdio', 'http', 'engine', 'growth', 'memory', 'postgres'];
 const { values: opt } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, 'write-docs': { type: 'boolean' }, json: { type: 'string' } } });
 const only = opt.only ? opt.only.split(',').map((s) => s.trim()) : SECTIONS;
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
