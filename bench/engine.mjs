@@ -11,8 +11,8 @@ const TX_PER_LIFECYCLE = 5;
 
 /**
  * The measured lifecycle on an open engine (either store): a buyer with a test card and a worker,
- * made once, and `lifecycle()`, one job through post direct → accept → start → deliver → approve.
- * Shared with bench/postgres.mjs, which runs it on PostgreSQL.
+ * made once, and `lifecycle()`, one job through post direct → accept → start → deliver → approve,
+ * which returns the completed job. Shared with bench/postgres.mjs, which runs it on PostgreSQL.
  */
 export function lifecycleOn(engine, tag = 'bench') {
   const buyer = engine.createLocalAgent({ name: `${tag}-buyer`, owner_email: `buyer@${tag}.test`, card: 'pm_card_visa' });
@@ -28,6 +28,7 @@ export function lifecycleOn(engine, tag = 'bench') {
     await W.deliverJob(j.id, { content: 'The summary.', content_type: 'text/plain' });
     const done = await B.approveJob(j.id);
     if (done.status !== 'completed') throw new Error(`lifecycle ended in ${done.status}`);
+    return done;
   };
 }
 

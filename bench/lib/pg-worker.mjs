@@ -1,8 +1,9 @@
-// One "server process" of the postgres section's concurrency figure: opens the engine on the
+// One "server process" of the postgres section's concurrency figures: opens the engine on the
 // PostgreSQL URL it is given (its own connection, as every server has), makes its own buyer
-// and worker, warms up, says `ready`, then for each `go <ms>` line on stdin runs the engine
-// section's lifecycle (bench/engine.mjs) for that long and answers `{"n": lifecycles, "ms": elapsed}`.
-// `exit` (or the end of stdin) closes it.
+// and worker, warms up, says `ready`, then for each `go <ms> <what>` line on stdin runs `what`
+// for that long and answers `{"n": calls, "ms": elapsed}`: `lifecycle`, the engine section's
+// lifecycle (bench/engine.mjs: five write transactions), or `read`, get_job of one of its own
+// completed jobs by its buyer (one read transaction). `exit` (or the end of stdin) closes it.
 import { createInterface } from 'node:readline';
 import { Engine } from '../../dist/src/engine/index.js';
 import { lifecycleOn } from '../engine.mjs';
@@ -10,17 +11,23 @@ import { lifecycleOn } from '../engine.mjs';
 const [url, tag, dataDir] = process.argv.slice(2);
 const engine = Engine.open({ dbPath: url, dataDir });
 const lifecycle = lifecycleOn(engine, tag);
-for (let i = 0; i < 10; i++) await lifecycle();
+let job;
+for (let i = 0; i < 10; i++) job = await lifecycle();
+const buyer = engine.as(job.buyer_agent_id);
+const ops = { lifecycle, read: () => buyer.getJob(job.id) };
+for (let i = 0; i < 50; i++) await ops.read();
 process.stdout.write('ready\n');
 
 for await (const line of createInterface({ input: process.stdin })) {
-  const [cmd, arg] = line.trim().split(' ');
+  const [cmd, arg, what] = line.trim().split(' ');
   if (cmd === 'go') {
+    const op = ops[what];
+    if (!op) throw new Error(`unknown operation '${what}'`);
     const ms = Number(arg);
     let n = 0;
     const t = performance.now();
     while (performance.now() - t < ms) {
-      await lifecycle();
+      await op();
       n++;
     }
     process.stdout.write(JSON.stringify({ n, ms: performance.now() - t }) + '\n');
