@@ -26,8 +26,8 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 /**
- * Start a cluster, or use VOXPACT_BENCH_PG_URL. Returns { url, admin URL of database `name`
- * via urlOf(name), version, settings, stop() } or { unavailable: reason }.
+ * Start a cluster, or use VOXPACT_BENCH_PG_URL. Returns { url (a superuser's), urlOf(name) (the
+ * same for database `name`), own (whether the cluster is ours), stop() } or { unavailable: reason }.
  */
 export async function startCluster({ log = () => {} } = {}) {
   if (process.env.VOXPACT_BENCH_PG_URL) {
@@ -74,7 +74,7 @@ export async function startCluster({ log = () => {} } = {}) {
   const version = run(join(bin, 'postgres'), ['--version']).trim();
   log(`postgres: started ${version} (${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}) on 127.0.0.1:${port} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  return { url, urlOf: (db) => withDb(url, db), own: true, version, settings, stop: () => { process.off('exit', stop); stop(); } };
+  return { url, urlOf: (db) => withDb(url, db), own: true, stop: () => { process.off('exit', stop); stop(); } };
 }
 
 function withDb(url, db) {
