@@ -8,7 +8,7 @@
 // on SQLite), identity counters moved past the copied rows, the full-text rows written by the
 // engine's own indexing functions (SQLite's FTS5 tables are contentless: they cannot be read
 // back), then VACUUM ANALYZE (a settled database: statistics and visibility map, as autovacuum
-// leaves a live one).
+// leaves a live one) and a CHECKPOINT.
 import Database from 'better-sqlite3';
 import { openDb, writeTx } from '../../dist/src/engine/db.js';
 import { indexAgent } from '../../dist/src/engine/accounts.js';
@@ -110,6 +110,9 @@ export async function loadFromSqlite(sqlitePath, url, { log = () => {} } = {}) {
     for (const id of open) indexOpenJob(ctx, id);
   });
   db.exec('VACUUM ANALYZE');
+  // Write the pages the load dirtied out now, not in the checkpoint the load's WAL
+  // would bring on minutes later, in the middle of the measurements that follow.
+  db.exec('CHECKPOINT');
   src.close();
   await closePg(db);
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
