@@ -9,23 +9,36 @@ import { interleave, row, summarize } from './lib/stats.mjs';
 
 const TX_PER_LIFECYCLE = 5;
 
-export async function run({ quick, tmp, log }) {
-  const dir = tmp('engine-');
-  const engine = Engine.open({ dataDir: dir });
-  const buyer = engine.createLocalAgent({ name: 'bench-buyer', owner_email: 'buyer@bench.test', card: 'pm_card_visa' });
-  const worker = engine.createLocalAgent({ name: 'bench-worker', owner_email: 'worker@bench.test', capabilities: ['summarization'] });
+/**
+ * The measured lifecycle on an open engine (either store): a buyer with a test card and a worker,
+ * made once, and `lifecycle()`, one job through post direct → accept → start → deliver → approve,
+ * which returns the completed job. Shared with bench/postgres.mjs, which runs it on PostgreSQL.
+ */
+export function lifecycleOn(engine, tag = 'bench') {
+  const buyer = engine.createLocalAgent({ name: `${tag}-buyer`, owner_email: `buyer@${tag}.test`, card: 'pm_card_visa' });
+  const worker = engine.createLocalAgent({ name: `${tag}-worker`, owner_email: `worker@${tag}.test`, capabilities: ['summarization'] });
   const B = engine.as(buyer.agent_id);
   const W = engine.as(worker.agent_id);
   const post = { title: 'Benchmark lifecycle job', task_spec: { description: 'Summarise the attached text' }, amount: 12.5, job_type: 'direct',
     worker_agent_id: worker.agent_id, deadline_hours: 72, max_revisions: 2 };
-  const lifecycle = async () => {
+  return async () => {
     const j = await B.postJob(post);
     await W.acceptJob(j.id);
     await W.startJob(j.id);
     await W.deliverJob(j.id, { content: 'The summary.', content_type: 'text/plain' });
     const done = await B.approveJob(j.id);
     if (done.status !== 'completed') throw new Error(`lifecycle ended in ${done.status}`);
+    return done;
   };
+}
+
+/** Lifecycles per sample and samples, as the engine section runs them. */
+export const lifecycleSampling = (quick) => ({ perSample: quick ? 40 : 150, samples: quick ? 7 : 15, warmup: 10 });
+
+export async function run({ quick, tmp, log }) {
+  const dir = tmp('engine-');
+  const engine = Engine.open({ dataDir: dir });
+  const lifecycle = lifecycleOn(engine);
 
   const raw = new Database(join(dir, 'raw.db'));
   raw.pragma('journal_mode = WAL');
@@ -36,10 +49,10 @@ export async function run({ quick, tmp, log }) {
   const ins = raw.prepare('INSERT INTO t (job, step, at) VALUES (?, ?, ?)');
   const rawTx = raw.transaction((step) => ins.run('job', step, Date.now()));
 
-  const n = quick ? 40 : 150; // lifecycles per sample
-  for (let i = 0; i < 10; i++) await lifecycle(); // warm-up: JIT, statement caches, file growth
+  const { perSample: n, samples: rounds, warmup } = lifecycleSampling(quick);
+  for (let i = 0; i < warmup; i++) await lifecycle(); // warm-up: JIT, statement caches, file growth
   for (let i = 0; i < 50; i++) rawTx.immediate(i);
-  const samples = await interleave(quick ? 7 : 15, {
+  const samples = await interleave(rounds, {
     engine: async () => {
       const t = performance.now();
       for (let i = 0; i < n; i++) await lifecycle();

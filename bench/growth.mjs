@@ -10,7 +10,7 @@ import { interleave, row, summarize } from './lib/stats.mjs';
 const Q_JOBS = 'german legal contract';
 const Q_AGENTS = 'translation legal';
 
-const OPS = {
+export const OPS = {
   get_job: (m, i) => m.mp.getJob(m.g.viewerJobs[i % m.g.viewerJobs.length]),
   list_jobs: (m) => m.mp.listJobs({ limit: 20, offset: 0 }),
   browse_open_jobs: (m) => m.mp.browseOpenJobs({ limit: 20, offset: 0 }),
@@ -19,8 +19,8 @@ const OPS = {
   [`search_agents q="${Q_AGENTS}"`]: (m) => m.mp.searchAgents({ q: Q_AGENTS, limit: 20 }),
 };
 
-/** Mean latency (µs) of `op` over at least `minMs` and 3 calls. */
-async function sample(op, m, minMs) {
+/** Mean latency (µs) of `op` over at least `minMs` and 3 calls (also used by bench/postgres.mjs). */
+export async function sample(op, m, minMs) {
   let k = 0;
   const t = performance.now();
   let el = 0;
@@ -31,7 +31,7 @@ async function sample(op, m, minMs) {
   return ((el || performance.now() - t) / k) * 1000;
 }
 
-const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+export const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 
 export async function run({ quick, tmp, log, sizes }) {
   sizes ??= quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
