@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * The MCP suites run twice: with 2025-11-25 clients (handshake, sessions) in the default project,
@@ -31,6 +31,12 @@ const POSTGRES_SUITES = [
   'test/scaling/*.test.ts',
   'test/mcp-protocol.test.ts', // two HTTP servers on one database: confirmations and subscriptions across processes
 ];
+
+/**
+ * Tests of PostgreSQL itself (copying into it, its migrations, what servers share on it): they
+ * run in the `postgres` project only, not in the default one, which has no PostgreSQL of its own.
+ */
+const POSTGRES_ONLY = ['test/scaling/copy.test.ts', 'test/scaling/migrations.test.ts', 'test/scaling/shared-state.test.ts'];
 
 /**
  * The PostgreSQL projects need Debian's PostgreSQL (or VOXPACT_TEST_PG_URL) and the libpq package
@@ -76,7 +82,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest.json' },
     projects: [
-      { extends: true, test: { name: 'mcp-2025-11-25', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'mcp-2025-11-25', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...POSTGRES_ONLY] } },
       { extends: true, test: { name: 'mcp-2026-07-28', include: MCP_SUITES, env: { VOXPACT_TEST_ERA: '2026-07-28' } } },
       ...POSTGRES_PROJECTS,
     ],
