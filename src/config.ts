@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from './clock.js';
+import { isPostgresUrl } from './engine/pg.js';
 import { eurToCents } from './money.js';
 import { type FilesConfig, filesConfigFromEnv } from './files/config.js';
 import { judgeOptionsFromEnv } from './validation/config.js';
@@ -63,7 +64,7 @@ function eurEnv(env: NodeJS.ProcessEnv, name: string): number | null {
 /** VOXPACT_DATABASE_URL: empty means none; anything else must be a PostgreSQL URL. */
 export function databaseUrlOf(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^postgres(ql)?:\/\//i.test(raw)) throw new Error(`VOXPACT_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); got '${raw.replace(/:[^:@/]*@/, ':***@')}'. Without it the marketplace is the SQLite file <data dir>/voxpact.db`);
+  if (!isPostgresUrl(raw)) throw new Error(`VOXPACT_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); got '${raw.replace(/:[^:@/]*@/, ':***@')}'. Without it the marketplace is the SQLite file <data dir>/voxpact.db`);
   return raw;
 }
 
