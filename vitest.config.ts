@@ -29,6 +29,15 @@ const POSTGRES_SUITES = [
   'test/races/*.test.ts',
   'test/crash/*.test.ts',
   'test/scaling/*.test.ts',
+  // The features around the engine, on the databases their harnesses open (test/helpers/store.ts):
+  // the REST API over a socket, disputes, validation, files, messages, webhooks, Stripe.
+  'test/api/*.test.ts',
+  'test/disputes/*.test.ts',
+  'test/validation/*.test.ts',
+  'test/files/*.test.ts',
+  'test/messages/*.test.ts',
+  'test/webhooks/*.test.ts',
+  'test/stripe/*.test.ts',
   'test/mcp-protocol.test.ts', // two HTTP servers on one database: confirmations and subscriptions across processes
 ];
 

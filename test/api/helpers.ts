@@ -16,6 +16,7 @@ import type { Marketplace } from '../../src/marketplace.js';
 import { PostJobInput, SubmitBidInput } from '../../src/schemas.js';
 import { type AppOptions, type VoxApp, createApp } from '../../src/api/app.js';
 import { configureWebhooks } from '../../src/webhooks/options.js';
+import { freshDatabase } from '../helpers/store.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Any = any;
@@ -32,7 +33,7 @@ export async function startServer(opts: Partial<Omit<AppOptions, 'engine' | 'con
   const clock = new ManualClock();
   const config: Config = { ...loadConfig({ VOXPACT_DATA_DIR: dir, VOXPACT_LOG_LEVEL: 'error' }), ...opts.config };
   // The server's env rails reach the engine as src/stdio.ts openEngine passes them.
-  const engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock, rails: { maxJobCents: config.maxJobCents, confirmAboveCents: config.confirmAboveCents } });
+  const engine = Engine.open({ dbPath: freshDatabase(dir), dataDir: dir, clock, rails: { maxJobCents: config.maxJobCents, confirmAboveCents: config.confirmAboveCents } });
   const { config: _c, ...appOpts } = opts;
   const app: VoxApp = createApp({ engine, config, events: { pollMs: 20, heartbeatMs: 300 }, mcp: { sweepEveryMs: 0 }, ...appOpts });
   const server = await new Promise<NodeServer>((resolve) => {

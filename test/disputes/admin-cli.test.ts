@@ -7,12 +7,14 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST_CLI, openWorld, transitionViolations, type World } from '../fixtures/world.js';
 import { DeliverInput, OpenDisputeInput, PostJobInput } from '../../src/schemas.js';
+import { isPostgresUrl } from '../../src/engine/pg.js';
 
 let w: World;
 let dataDir: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [DIST_CLI, ...args, '--data-dir', dataDir], {
+  const where = isPostgresUrl(w.dbPath) ? ['--database-url', w.dbPath] : [];
+  const r = spawnSync(process.execPath, [DIST_CLI, ...args, '--data-dir', dataDir, ...where], {
     encoding: 'utf8', env: { ...process.env, VOXPACT_JUDGE_URL: '', VOXPACT_LOG_LEVEL: 'error' }, timeout: 30_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -32,7 +34,7 @@ async function disputedJob(amount = 33.33) {
 beforeAll(() => {
   if (!existsSync(DIST_CLI)) throw new Error('build first: npm run build (the CLI runs from dist/)');
   w = openWorld({ prefix: 'admin-cli' });
-  dataDir = w.dbPath.replace(/\/voxpact\.db$/, '');
+  dataDir = w.dir!;
 });
 afterAll(() => w.close());
 

@@ -65,7 +65,7 @@ export function newMarket(opts: { start?: string; refusalMayChange?: string[]; s
   const dir = mkdtempSync(join(tmpRoot(), 'voxpact-engine-'));
   const dbPath = opts.sqlite ? join(dir, 'voxpact.db') : freshDatabase(dir);
   const clock = new ManualClock(opts.start ? Date.parse(opts.start) : undefined);
-  const engine = Engine.open({ dbPath, clock });
+  const engine = Engine.open({ dbPath, dataDir: dir, clock });
   const db = engine.db;
   let closed = false;
 

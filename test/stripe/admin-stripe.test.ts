@@ -8,13 +8,16 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST_CLI } from '../fixtures/world.js';
+import { locationOf } from '../../src/engine/db.js';
 import { DISPUTE_FEE, cardFee } from './fake-stripe.js';
 import { agent, books, buyerAndWorker, clock, direct, engine, fake, payments, pis, row, send, useFakeStripe } from './harness.js';
 
 useFakeStripe();
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [DIST_CLI, 'admin', 'stripe', ...args, '--data-dir', dirname(engine.db.name)], {
+  // The CLI on the test's database: its file's directory, or its PostgreSQL URL.
+  const where = engine.db.dialect === 'postgres' ? ['--database-url', locationOf(engine.db)] : ['--data-dir', dirname(engine.db.name)];
+  const r = spawnSync(process.execPath, [DIST_CLI, 'admin', 'stripe', ...args, ...where], {
     encoding: 'utf8', env: { ...process.env, VOXPACT_LOG_LEVEL: 'error', STRIPE_SECRET_KEY: '' }, timeout: 30_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };

@@ -15,6 +15,7 @@ import { StripePayments } from '../../src/payments/marketplace.js';
 import { reconcile } from '../../src/payments/reconcile.js';
 import type { PaymentProvider } from '../../src/payments/provider.js';
 import { FakeStripe } from './fake-stripe.js';
+import { freshDatabase } from '../helpers/store.js';
 
 export let fake: FakeStripe;
 export let engine: Engine;
@@ -40,7 +41,7 @@ export async function setup(o: { timeoutMs?: number; maxNetworkRetries?: number 
   provider = await fake.provider({ timeoutMs: o.timeoutMs ?? 5_000, maxNetworkRetries: o.maxNetworkRetries });
   const dir = mkdtempSync(join(tmpdir(), 'voxpact-stripe-'));
   clock = new ManualClock(Date.parse('2026-03-02T10:00:00Z'));
-  engine = Engine.open({ dbPath: join(dir, 'voxpact.db'), clock });
+  engine = Engine.open({ dbPath: freshDatabase(dir), dataDir: dir, clock });
   payments = new StripePayments(engine, provider, { webhookSecret: WHSEC }).install();
 }
 

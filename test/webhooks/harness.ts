@@ -11,6 +11,7 @@ import { Engine } from '../../src/engine/index.js';
 import { CancelInput, DeliverInput, PostJobInput, RevisionInput, SubmitBidInput } from '../../src/schemas.js';
 import type { Marketplace } from '../../src/marketplace.js';
 import type { Receiver } from './receiver.js';
+import { freshDatabase } from '../helpers/store.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -21,7 +22,7 @@ export type WAgent = { id: string; key: string; mp: Marketplace; path: string; s
 
 export function openHarness(receiver: Receiver, o: { dbPath?: string } = {}) {
   const dir = o.dbPath ? null : mkdtempSync(join(process.env.VOXPACT_TEST_TMP ?? tmpdir(), 'voxpact-wh-'));
-  const dbPath = o.dbPath ?? join(dir!, 'voxpact.db');
+  const dbPath = o.dbPath ?? freshDatabase(dir!);
   const clock = new ManualClock(Date.now());
   const engine = Engine.open({ dbPath, clock });
 
