@@ -3,7 +3,8 @@
  * processes on one database — PostgreSQL in the postgres project, one SQLite file in the default
  * one — behind a loopback round-robin balancer (test/helpers/round-robin.ts), so consecutive
  * requests of one client land on different servers. Concurrent REST lifecycles; one-winner races
- * sent to all three servers at once; and a `kill -9` of one server in the middle of a burst.
+ * sent to all three servers at once; timers coming due under all three servers' timer loops;
+ * and a `kill -9` of one server in the middle of a burst.
  * Every operation a client was told succeeded (2xx) must be in the database, nothing may have
  * happened twice, and the ledger must be exact (`voxpact-mcp ledger check`).
  *
@@ -17,7 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent as Dispatcher, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/index.js';
+import { DeliverInput, PostJobInput } from '../../src/schemas.js';
 import { DIST_CLI } from '../fixtures/world.js';
 import { spawnHttpServer } from '../helpers/http-server.js';
 import { type Balancer, roundRobin } from '../helpers/round-robin.js';
@@ -231,6 +234,39 @@ describe(`three servers behind a round-robin balancer (${onPostgres ? 'PostgreSQ
     expect(rs.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     acked.push({ op: 'approve', job: id, by: pairs[0].buyer.id });
     check();
+  }, 60_000);
+
+  it('timers come due while all three servers run their timer loops: each fires once', async () => {
+    // Jobs delivered 49 h ago, made directly on the database on a clock that far back: their 48 h
+    // auto-release (and their deadlines) are due now, and every server's loop (every 250 ms) races for them.
+    const HOUR = 3_600_000;
+    const engine = Engine.open({ dbPath: db, clock: new ManualClock(Date.now() - 49 * HOUR) });
+    const ids: string[] = [];
+    try {
+      for (const { buyer, worker } of pairs.slice(2, 8)) {
+        const B = engine.as(buyer.id), W = engine.as(worker.id);
+        const j = await B.postJob(PostJobInput.parse({ title: 'Left without a review', task_spec: { description: 'Summarise' }, amount: 8, worker_agent_id: worker.id }));
+        await W.acceptJob(j.id);
+        await W.startJob(j.id);
+        await W.deliverJob(j.id, DeliverInput.parse({ content: 'done' }));
+        acked.push({ op: 'post', job: j.id, by: buyer.id, amount_cents: 800 });
+        ids.push(j.id);
+      }
+    } finally {
+      engine.close();
+    }
+    const statuses = async () => Promise.all(ids.map(async (id, i) => ok(await pairs[2 + i].buyer.send('GET', `/v1/jobs/${id}`), 'get').status));
+    for (let t = 0; t < 100 && (await statuses()).some((st) => st !== 'completed'); t++) await new Promise((r) => setTimeout(r, 100));
+    expect(await statuses()).toEqual(ids.map(() => 'completed'));
+    const e = Engine.open({ dbPath: db });
+    try {
+      const timers = e.db.prepare(`SELECT job_id, kind, fired_at, outcome FROM timers WHERE job_id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as Any[];
+      expect(timers.filter((t) => t.kind === 'auto_release').map((t) => t.outcome)).toEqual(ids.map(() => 'released'));
+      expect(timers.filter((t) => t.fired_at != null && String(t.outcome).startsWith('error'))).toEqual([]);
+    } finally {
+      e.close();
+    }
+    check(); // one release and one payout per job: fired once, by whichever server got there first
   }, 60_000);
 
   it('kill -9 of one server mid-burst: the balancer drops it, clients retry, nothing acknowledged is lost or doubled', async () => {
