@@ -564,25 +564,47 @@ export function listJobs(ctx: Ctx, agentId: string, input: ListJobsInput) {
  * overlap. The statement ranks one window; a page that spans two windows takes one statement
  * per window (a window function numbering the candidates cost more than the ranking at 1k jobs).
  */
-function windowSql(candidates: string, order: string) {
-  return `SELECT * FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) w ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
+function windowSql(candidates: string, order: string, counted = false) {
+  return `SELECT *${counted ? ', COUNT(*) OVER () AS in_window' : ''} FROM (${candidates} ORDER BY f.rowid DESC LIMIT @window OFFSET @skip) w ORDER BY ${order}, rid DESC LIMIT @take OFFSET @from`;
 }
 
-/** The page at offset/limit of a windowSql statement: its rows, window after window. */
-function windowedPage<T>(ctx: Ctx, sql: string, params: Record<string, unknown>, offset: number, limit: number): T[] {
+/**
+ * The page at offset/limit of windowSql statements: its rows, window after window. With two
+ * statements, the first is a shortcut (counted: it reports how many candidates its window has):
+ * its answer is taken when its window is full, the second's otherwise.
+ */
+function windowedPage<T>(ctx: Ctx, sqls: string[], params: Record<string, unknown>, offset: number, limit: number): T[] {
   const W = LIMITS.search_window;
-  const st = ctx.db.prepare(sql);
+  const sts = sqls.map((sql) => ctx.db.prepare(sql));
   const rows: T[] = [];
   for (let at = offset; rows.length < limit; ) {
     const skip = at - (at % W);
     const take = Math.min(limit - rows.length, skip + W - at);
-    const got = st.all(Object.assign(params, { window: W, skip, from: at - skip, take })) as T[];
+    Object.assign(params, { window: W, skip, from: at - skip, take, scan: (skip + W) * WALK_SCAN });
+    let got: T[] = [];
+    for (const st of sts) {
+      got = st.all(params) as T[];
+      if ((got[0] as { in_window?: number } | undefined)?.in_window === W) break;
+    }
     rows.push(...got);
     if (got.length < take) break; // the matches ran out in this window
     at += take;
   }
   return rows;
 }
+
+/**
+ * PostgreSQL's shortcut for windows of full-text matches. A GIN index hands out its matches in no
+ * order, so the plain statement finds, filters and ranks every match before it can cut the
+ * newest window (21 ms for a common word at 1M jobs). The shortcut walks the newest
+ * (skip + W) × WALK_SCAN open jobs backwards by rowid and keeps the matches: the filtered matches
+ * among the newest rows are the first of all filtered matches, newest first, so a full window
+ * found this way is exactly the plain statement's. When the walk finds less than a full window
+ * (rare words, selective filters, the last window), the plain statement answers. Its filters sit
+ * in a per-row subquery, not in the join, so that the planner, which misjudges how many open jobs
+ * pass them, cannot start from every open job instead (performance.md#postgresql).
+ */
+const WALK_SCAN = 8;
 
 /**
  * Open jobs: with `q`, bm25 relevance then the buyer's tier, ranked within windows of the newest
@@ -604,13 +626,18 @@ export function browseOpenJobs(ctx: Ctx, viewer: string | null, input: BrowseOpe
   if (match) {
     params.match = match;
     const f = fts(ctx.db, 'jobs_fts');
-    const page = windowSql(`SELECT f.rowid AS rid, ${f.rank} AS relevance, buyer.trust_score AS trust, j.created_at AS created
-        FROM jobs_fts f JOIN jobs j ON j.rowid = f.rowid JOIN agents buyer ON buyer.id = j.buyer_id
-        WHERE ${f.match} AND ${where.join(' AND ')}`, 'relevance, trust DESC, created DESC');
+    const order = 'relevance, trust DESC, created DESC';
+    const candidates = (from: string, filters: string) => `SELECT f.rowid AS rid, ${f.rank} AS relevance, buyer.trust_score AS trust, j.created_at AS created
+        FROM ${from} f JOIN jobs j ON j.rowid = f.rowid JOIN agents buyer ON buyer.id = j.buyer_id WHERE ${f.match} AND ${filters}`;
     // The page's wide rows are read last, by rowid, in the page's order.
-    const sql = `SELECT j.*, 0 AS escrow_cents, page.relevance FROM (${page}) page JOIN jobs j ON j.rowid = page.rid
+    const wide = (page: string, counted = false) => `SELECT j.*, 0 AS escrow_cents, page.relevance${counted ? ', page.in_window' : ''} FROM (${page}) page JOIN jobs j ON j.rowid = page.rid
       ORDER BY page.relevance, page.trust DESC, page.created DESC, page.rid DESC`;
-    rows = windowedPage(ctx, sql, params, input.offset, input.limit);
+    const sqls = [wide(windowSql(candidates('jobs_fts', where.join(' AND ')), order))];
+    if (ctx.db.dialect === 'postgres') {
+      const walk = candidates('(SELECT rowid, doc FROM jobs_fts ORDER BY rowid DESC LIMIT @scan)', `(SELECT 1 FROM jobs j WHERE j.rowid = f.rowid AND ${where.join(' AND ')}) IS NOT NULL`);
+      sqls.unshift(wide(windowSql(walk, order, true), true));
+    }
+    rows = windowedPage(ctx, sqls, params, input.offset, input.limit);
   } else {
     Object.assign(params, { limit: input.limit, offset: input.offset });
     rows = ctx.db.prepare(`SELECT j.*, 0 AS escrow_cents, NULL AS relevance FROM jobs j WHERE ${where.join(' AND ')}

@@ -20,7 +20,8 @@ export function fts(db: DB, table: keyof typeof WEIGHTS): { rank: string; match:
   if (db.dialect === 'sqlite') return { rank: `bm25(${table}, ${w.map((x) => x.toFixed(1)).join(', ')})`, match: `${table} MATCH @match` };
   // The migration weighs the columns A, C, B (first, second, third); ts_rank takes {D, C, B, A}.
   const rel = (x: number) => +(x / w[0]).toFixed(3);
-  const q = "to_tsquery('simple', @match)";
+  // A subquery: the query is parsed once per statement (an InitPlan), not once per row it is matched or ranked against.
+  const q = "(SELECT to_tsquery('simple', @match))";
   return { rank: `-ts_rank('{0.1, ${rel(w[1])}, ${rel(w[2])}, 1.0}', f.doc, ${q})`, match: `f.doc @@ ${q}` };
 }
 
