@@ -24,7 +24,7 @@ export function openHarness(receiver: Receiver, o: { dbPath?: string } = {}) {
   const dir = o.dbPath ? null : mkdtempSync(join(process.env.VOXPACT_TEST_TMP ?? tmpdir(), 'voxpact-wh-'));
   const dbPath = o.dbPath ?? freshDatabase(dir!);
   const clock = new ManualClock(Date.now());
-  const engine = Engine.open({ dbPath, clock });
+  const engine = Engine.open({ dbPath, dataDir: dir ?? undefined, clock }); // mail files (webhook secrets) stay in the test's directory on PostgreSQL too
 
   const secretOf = (agentId: string): string => {
     const mail = engine.outbox().filter((m) => m.body.includes(agentId) && /API key/.test(m.subject)).pop();
